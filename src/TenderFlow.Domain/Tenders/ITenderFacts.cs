@@ -1,0 +1,21 @@
+namespace TenderFlow.Domain.Tenders;
+
+/// <summary>
+/// Facts about a tender that live outside the tender aggregate (applications, objections, assessments…).
+/// The host answers them from its database; guards stay free of persistence.
+/// </summary>
+public interface ITenderFacts
+{
+    Task<int> SelectedCandidateCountAsync(Guid tenderId, CancellationToken cancellationToken);
+    Task<int> OpenObjectionCountAsync(Guid tenderId, CancellationToken cancellationToken);
+    Task<bool> FinalSpecificationApprovedByLegalAsync(Guid tenderId, CancellationToken cancellationToken);
+    Task<QualityVerdict> TenderQualityVerdictAsync(Guid tenderId, CancellationToken cancellationToken);
+    Task<bool> ContractRecordedAsync(Guid tenderId, CancellationToken cancellationToken);
+}
+
+public enum QualityVerdict
+{
+    NotAssessed,
+    Sufficient,
+    Insufficient,
+}

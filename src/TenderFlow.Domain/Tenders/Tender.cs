@@ -1,0 +1,28 @@
+namespace TenderFlow.Domain.Tenders;
+
+/// <summary>
+/// A tender run on one pinned procedure definition. <see cref="Phase"/> is the Stateless machine's
+/// external state: there is no second place where the phase lives.
+/// </summary>
+public sealed class Tender
+{
+    public Guid Id { get; init; }
+    public required string Reference { get; set; }
+    public required string Title { get; set; }
+    public required string DefinitionId { get; init; }
+    public required int DefinitionVersion { get; init; }
+    public required string DefinitionHash { get; init; }
+    public required string Phase { get; set; }
+    public DateTime PhaseEnteredAtUtc { get; set; }
+    public DateTime CreatedAtUtc { get; init; }
+    public string? Outcome { get; set; }
+    public DateTime? ClosedAtUtc { get; set; }
+
+    /// <summary>Raised by every step; the optimistic-concurrency token that makes one of two racing steps lose.</summary>
+    public long Revision { get; set; }
+
+    public List<TenderDeadline> Deadlines { get; init; } = [];
+    public List<DialogueTheme> Themes { get; init; } = [];
+
+    public TenderDeadline? Deadline(string key) => Deadlines.FirstOrDefault(d => d.Key == key);
+}

@@ -1,0 +1,41 @@
+namespace TenderFlow.Domain.Time;
+
+/// <summary>Stored times are UTC; people decide and read them in Europe/Amsterdam.</summary>
+public static class AmsterdamTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    public static DateTime ToLocal(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
+    /// <summary>
+    /// For computed moments: a local time that does not exist (spring-forward) moves forward by the gap,
+    /// one that exists twice (autumn) takes the first (summer-time) occurrence.
+    /// </summary>
+    public static DateTime ToUtcLenient(DateTime local)
+    {
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+        if (Zone.IsAmbiguousTime(local))
+        {
+            var offsets = Zone.GetAmbiguousTimeOffsets(local);
+            var summer = offsets.Max();
+            return DateTime.SpecifyKind(local - summer, DateTimeKind.Utc);
+        }
+        return TimeZoneInfo.ConvertTimeToUtc(local, Zone);
+    }
+
+    /// <summary>24:00 Amsterdam of the calendar day the moment falls on.</summary>
+    public static DateTime EndOfDayUtc(DateTime utc) => ToUtcLenient(ToLocal(utc).Date.AddDays(1));
+
+    public static string Format(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset ToLocalOffset(DateTime utc)
+    {
+        var local = ToLocal(utc);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+    }
+}

@@ -1,0 +1,238 @@
+using System.Globalization;
+using TenderFlow.Domain.Workflow.Definitions;
+using TenderFlow.Domain.Workflow.Guards;
+using TenderFlow.Domain.Workflow.Runtime;
+
+namespace TenderFlow.Domain.Workflow.Loading;
+
+/// <summary>What a schema cannot say: names that must exist, graphs that must connect, deadlines that must resolve.</summary>
+internal sealed class SemanticValidator(BehaviourRegistry registry)
+{
+    public List<(string Path, string Reason)> Check(DefinitionDocument d)
+    {
+        var problems = new List<(string, string)>();
+        void Add(string path, string reason) => problems.Add((path, reason));
+
+        var phaseIds = Duplicates(d.Phases.Select(p => p.Id), "$.phases[{0}].id", "phase", Add);
+        Duplicates(d.Triggers.Select(t => t.Id), "$.triggers[{0}].id", "trigger", Add);
+        var deadlines = d.Deadlines ?? [];
+        var deadlineIds = Duplicates(deadlines.Select(x => x.Id), "$.deadlines[{0}].id", "deadline", Add);
+        Duplicates((d.DialogueThemes ?? []).Select(x => x.Key), "$.dialogueThemes[{0}].key", "dialogue theme", Add);
+
+        var endPhases = d.Phases.Where(p => p.End).Select(p => p.Id).ToHashSet();
+        if (!phaseIds.Contains(d.InitialPhase))
+        {
+            Add("$.initialPhase", $"unknown phase '{d.InitialPhase}'");
+        }
+        else if (endPhases.Contains(d.InitialPhase))
+        {
+            Add("$.initialPhase", $"the initial phase '{d.InitialPhase}' is an end state");
+        }
+        if (endPhases.Count == 0)
+        {
+            Add("$.phases", "no phase is marked \"end\": the procedure can never finish");
+        }
+
+        for (var i = 0; i < d.Phases.Count; i++)
+        {
+            var phase = d.Phases[i];
+            ForEach(phase.Capabilities, $"$.phases[{i}].capabilities", (c, path) =>
+            {
+                if (!Capabilities.All.Contains(c)) Add(path, $"unknown capability '{c}'");
+            });
+            ForEach(phase.OnEntry, $"$.phases[{i}].onEntry", (a, path) =>
+            {
+                if (registry.Action(a) is null) Add(path, $"unknown entry action '{a}' (known: {string.Join(", ", registry.ActionNames.Order())})");
+            });
+        }
+
+        for (var i = 0; i < d.Triggers.Count; i++)
+        {
+            var trigger = d.Triggers[i];
+            if (trigger.From.Contains(TriggerDefinition.AnyOpenPhase) && trigger.From.Count > 1)
+            {
+                Add($"$.triggers[{i}].from", "\"*\" already means every open phase; do not list others next to it");
+            }
+            ForEach(trigger.From, $"$.triggers[{i}].from", (from, path) =>
+            {
+                if (from == TriggerDefinition.AnyOpenPhase) return;
+                if (!phaseIds.Contains(from)) Add(path, $"unknown phase '{from}'");
+                else if (endPhases.Contains(from)) Add(path, $"'{from}' is an end state: nothing may leave it");
+            });
+            if (!phaseIds.Contains(trigger.To))
+            {
+                Add($"$.triggers[{i}].to", $"unknown phase '{trigger.To}'");
+            }
+            ForEach(trigger.Roles, $"$.triggers[{i}].roles", (role, path) =>
+            {
+                if (!Roles.All.Contains(role)) Add(path, $"unknown role '{role}' (known: {string.Join(", ", Roles.All.Order())})");
+            });
+            ForEach(trigger.Guards, $"$.triggers[{i}].guards", (text, path) =>
+            {
+                var reference = GuardReference.Parse(text);
+                var guard = registry.Guard(reference.Name);
+                if (guard is null)
+                {
+                    Add(path, $"unknown guard '{reference.Name}'");
+                    return;
+                }
+                switch (guard.Argument)
+                {
+                    case GuardArgument.None when reference.Argument is not null:
+                        Add(path, $"guard '{reference.Name}' takes no argument");
+                        break;
+                    case GuardArgument.DeadlineId when reference.Argument is null:
+                        Add(path, $"guard '{reference.Name}' needs a deadline id, e.g. {reference.Name}(applicationsClose)");
+                        break;
+                    case GuardArgument.DeadlineId when !deadlineIds.Contains(reference.Argument!):
+                        Add(path, $"guard '{reference.Name}' names unknown deadline '{reference.Argument}'");
+                        break;
+                }
+            });
+        }
+
+        CheckGraph(d, phaseIds, endPhases, Add);
+        CheckDeadlines(deadlines, phaseIds, deadlineIds, Add);
+        return problems;
+    }
+
+    private static void CheckGraph(DefinitionDocument d, HashSet<string> phaseIds, HashSet<string> endPhases, Action<string, string> add)
+    {
+        var edges = phaseIds.ToDictionary(p => p, _ => new HashSet<string>());
+        foreach (var t in d.Triggers.Where(t => phaseIds.Contains(t.To)))
+        {
+            var sources = t.From.Contains(TriggerDefinition.AnyOpenPhase) ? phaseIds.Where(p => !endPhases.Contains(p)) : t.From.Where(phaseIds.Contains);
+            foreach (var from in sources)
+            {
+                edges[from].Add(t.To);
+            }
+        }
+        var reachable = phaseIds.Contains(d.InitialPhase) ? Closure([d.InitialPhase], p => edges[p]) : [];
+        var reverse = phaseIds.ToDictionary(p => p, p => edges.Where(e => e.Value.Contains(p)).Select(e => e.Key).ToHashSet());
+        var canFinish = Closure(endPhases, p => reverse[p]);
+        for (var i = 0; i < d.Phases.Count; i++)
+        {
+            var id = d.Phases[i].Id;
+            if (phaseIds.Contains(d.InitialPhase) && !reachable.Contains(id))
+            {
+                add($"$.phases[{i}]", $"phase '{id}' cannot be reached from the initial phase '{d.InitialPhase}'");
+            }
+            if (endPhases.Count > 0 && !canFinish.Contains(id))
+            {
+                add($"$.phases[{i}]", $"phase '{id}' has no path to an end state: a tender entering it could never finish");
+            }
+        }
+    }
+
+    private static void CheckDeadlines(List<DeadlineDocument> deadlines, HashSet<string> phaseIds, HashSet<string> deadlineIds, Action<string, string> add)
+    {
+        for (var i = 0; i < deadlines.Count; i++)
+        {
+            var x = deadlines[i];
+            var path = $"$.deadlines[{i}]";
+            switch (x.Kind)
+            {
+                case "absolute":
+                    if (!DefinitionMapper.TryParseAbsolute(x.At, out _))
+                    {
+                        add($"{path}.at", $"'{x.At}' is not an ISO 8601 date-time with an offset, e.g. 2027-03-01T12:00:00+01:00");
+                    }
+                    break;
+                case "relative":
+                    if (x.RelativeTo?.Deadline is { } other && !deadlineIds.Contains(other))
+                    {
+                        add($"{path}.relativeTo.deadline", $"unknown deadline '{other}'");
+                    }
+                    if (x.RelativeTo?.PhaseEntered is { } phase && !phaseIds.Contains(phase))
+                    {
+                        add($"{path}.relativeTo.phaseEntered", $"unknown phase '{phase}'");
+                    }
+                    if (!CalendarOffset.TryParse(x.Offset, out _))
+                    {
+                        add($"{path}.offset", $"'{x.Offset}' is not a duration such as P20D, -P7D or PT12H (weeks, days, hours, minutes)");
+                    }
+                    break;
+                default:
+                    break;
+            }
+            if (x.Kind != "absolute" && x.At is not null)
+            {
+                add($"{path}.at", "only absolute deadlines have a fixed date");
+            }
+            if (x.Kind != "relative" && (x.RelativeTo is not null || x.Offset is not null))
+            {
+                add($"{path}.relativeTo", "only relative deadlines have relativeTo and offset");
+            }
+            ForEach(x.Reminders, $"{path}.reminders", (r, p) =>
+            {
+                if (!CalendarOffset.TryParse(r, out var offset) || offset.Negative || offset.ToString() is "P0D")
+                {
+                    add(p, $"'{r}' is not a positive duration before the deadline, such as P7D or PT12H");
+                }
+            });
+        }
+
+        var dependsOn = deadlines.Where(x => x.RelativeTo?.Deadline is not null && deadlineIds.Contains(x.RelativeTo.Deadline))
+            .GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.First().RelativeTo!.Deadline!);
+        var reported = new HashSet<string>();
+        for (var i = 0; i < deadlines.Count; i++)
+        {
+            var chain = new List<string> { deadlines[i].Id };
+            var current = deadlines[i].Id;
+            while (dependsOn.TryGetValue(current, out var next))
+            {
+                if (next == deadlines[i].Id)
+                {
+                    if (chain.All(reported.Add))
+                    {
+                        add($"$.deadlines[{i}].relativeTo.deadline", $"deadlines form a cycle: {string.Join(" → ", chain.Append(next))}");
+                    }
+                    break;
+                }
+                if (chain.Contains(next))
+                {
+                    break;
+                }
+                chain.Add(next);
+                current = next;
+            }
+        }
+    }
+
+    private static HashSet<string> Duplicates(IEnumerable<string> ids, string pathFormat, string what, Action<string, string> add)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var id in ids)
+        {
+            if (!seen.Add(id))
+            {
+                add(string.Format(CultureInfo.InvariantCulture, pathFormat, index), $"duplicate {what} id '{id}'");
+            }
+            index++;
+        }
+        return seen;
+    }
+
+    private static void ForEach(List<string>? items, string path, Action<string, string> check)
+    {
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+        {
+            check(items![i], $"{path}[{i}]");
+        }
+    }
+
+    private static HashSet<string> Closure(IEnumerable<string> start, Func<string, IEnumerable<string>> next)
+    {
+        var seen = new HashSet<string>(start);
+        var queue = new Queue<string>(seen);
+        while (queue.TryDequeue(out var item))
+        {
+            foreach (var n in next(item).Where(seen.Add))
+            {
+                queue.Enqueue(n);
+            }
+        }
+        return seen;
+    }
+}

@@ -1,0 +1,16 @@
+namespace TenderFlow.Domain.Workflow;
+
+/// <summary>The roles a definition may name. <see cref="System"/> is the deadline scheduler, never a person.</summary>
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Procurement = "Procurement";
+    public const string Evaluator = "Evaluator";
+    public const string Legal = "Legal";
+    public const string Bidder = "Bidder";
+    public const string Partner = "Partner";
+    public const string System = "System";
+
+    public static readonly IReadOnlySet<string> All =
+        new HashSet<string>(StringComparer.Ordinal) { Admin, Procurement, Evaluator, Legal, Bidder, Partner, System };
+}
