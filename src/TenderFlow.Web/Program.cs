@@ -1,6 +1,11 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using TenderFlow.Web.Cli;
+using TenderFlow.Web.Hosting;
 
-app.MapGet("/", () => "Hello World!");
+if (CliCommands.Matches(args))
+{
+    return await CliCommands.RunAsync(args);
+}
 
-app.Run();
+var app = TenderFlowApp.Build(args);
+await app.RunAsync();
+return 0;

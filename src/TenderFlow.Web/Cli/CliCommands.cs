@@ -1,0 +1,98 @@
+using TenderFlow.Domain.Workflow.Loading;
+using TenderFlow.Domain.Workflow.Runtime;
+using TenderFlow.Web.Features.Audit;
+using TenderFlow.Web.Hosting;
+
+namespace TenderFlow.Web.Cli;
+
+/// <summary>
+/// Operator verbs on the same binary, so nobody needs HTTP for them:
+///   workflows validate [DIR]        exit 1 and every problem when a definition is invalid
+///   workflows mermaid ID [DIR]      the procedure as a Mermaid state diagram
+///   audit verify [--data DIR]       exit 1 and the first broken event when the chain is broken
+/// </summary>
+public static class CliCommands
+{
+    public static bool Matches(string[] args) => args.Length >= 2 && args[0] is "workflows" or "audit";
+
+    public static Task<int> RunAsync(string[] args)
+    {
+        var configuration = new ConfigurationBuilder().AddCommandLine(args.Skip(2).ToArray()).Build();
+        var positional = Positional(args.Skip(2).ToArray());
+        return Task.FromResult((args[0], args[1]) switch
+        {
+            ("workflows", "validate") => Validate(positional.FirstOrDefault() ?? WorkflowsDirectory.Resolve(configuration)),
+            ("workflows", "mermaid") when positional.Count >= 1 => Mermaid(positional[0], positional.ElementAtOrDefault(1) ?? WorkflowsDirectory.Resolve(configuration)),
+            ("audit", "verify") => Verify(new DataDirectory(configuration)),
+            _ => Usage(),
+        });
+    }
+
+    private static int Validate(string directory)
+    {
+        var result = new DefinitionLoader(BehaviourRegistry.BuiltIn).LoadDirectory(directory);
+        foreach (var d in result.Definitions)
+        {
+            Console.WriteLine($"ok       {d.Id} v{d.Version}  sha256 {d.ContentHash}");
+        }
+        foreach (var problem in result.Problems)
+        {
+            Console.Error.WriteLine($"invalid  {problem}");
+        }
+        Console.WriteLine(result.IsValid
+            ? $"{result.Definitions.Count} definition(s) valid in {directory}"
+            : $"{result.Problems.Count} problem(s) in {directory}");
+        return result.IsValid ? 0 : 1;
+    }
+
+    private static int Mermaid(string id, string directory)
+    {
+        var result = new DefinitionLoader(BehaviourRegistry.BuiltIn).LoadDirectory(directory);
+        var definition = result.Definitions.Where(d => d.Id == id).MaxBy(d => d.Version);
+        if (definition is null)
+        {
+            Console.Error.WriteLine($"No valid definition '{id}' in {directory}.");
+            return 1;
+        }
+        Console.Write(new WorkflowEngine(BehaviourRegistry.BuiltIn).ToMermaid(definition));
+        return 0;
+    }
+
+    private static int Verify(DataDirectory data)
+    {
+        if (!File.Exists(data.DatabaseFile))
+        {
+            Console.Error.WriteLine($"No TenderFlow database at {data.DatabaseFile}.");
+            return 2;
+        }
+        var result = AuditChainReader.Verify(data.ConnectionString + ";Mode=ReadOnly");
+        if (result.Intact)
+        {
+            Console.WriteLine($"OK: {result.EventCount} events, head hash {result.HeadHash}");
+            return 0;
+        }
+        Console.WriteLine($"BROKEN at event {result.BrokenAtSequence}: {result.Problem} ({result.EventCount} events before it verified)");
+        return 1;
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: workflows validate [DIR] | workflows mermaid ID [DIR] | audit verify [--data DIR]");
+        return 2;
+    }
+
+    private static List<string> Positional(string[] rest)
+    {
+        var list = new List<string>();
+        for (var i = 0; i < rest.Length; i++)
+        {
+            if (rest[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                i++;
+                continue;
+            }
+            list.Add(rest[i]);
+        }
+        return list;
+    }
+}

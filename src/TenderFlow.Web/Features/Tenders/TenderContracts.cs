@@ -1,0 +1,53 @@
+using TenderFlow.Domain.Tenders;
+using TenderFlow.Domain.Time;
+using TenderFlow.Domain.Workflow.Definitions;
+using TenderFlow.Domain.Workflow.Runtime;
+
+namespace TenderFlow.Web.Features.Tenders;
+
+public sealed record CreateTenderRequest(string DefinitionId, int? Version, string? Reference, string? Title, Dictionary<string, DateTimeOffset>? Deadlines);
+
+public sealed record FireTriggerRequest(string? Reason, long? ExpectedRevision);
+
+public sealed record TenderSummary(Guid Id, string Reference, string Title, string Phase, string DefinitionId, int DefinitionVersion, string? Outcome);
+
+public sealed record DefinitionPin(string Id, int Version, string Hash);
+
+public sealed record PhaseView(string Id, string TitleNl, string TitleEn, bool IsEnd, DateTime EnteredAtUtc, IReadOnlyList<string> Capabilities);
+
+public sealed record DeadlineView(string Key, string TitleNl, string TitleEn, string Kind, DateTime? DueAtUtc, DateTimeOffset? DueAtAmsterdam, bool Passed);
+
+public sealed record UnmetGuardView(string Guard, string ReasonNl, string ReasonEn);
+
+public sealed record TriggerView(string Id, string TitleNl, string TitleEn, string To, IReadOnlyList<string> Roles, bool ReasonRequired,
+    bool Permitted, bool RoleAllowed, IReadOnlyList<UnmetGuardView> UnmetGuards);
+
+public sealed record ThemeView(string Key, string TitleNl, string TitleEn, string Status);
+
+public sealed record TenderView(Guid Id, string Reference, string Title, long Revision, DefinitionPin Definition, PhaseView Phase,
+    string? Outcome, DateTime? ClosedAtUtc, DateTime CreatedAtUtc, IReadOnlyList<TriggerView> Triggers, IReadOnlyList<DeadlineView> Deadlines,
+    IReadOnlyList<ThemeView> Themes)
+{
+    public static TenderView From(Tender t, WorkflowDefinition d, IReadOnlyList<TriggerAvailability> triggers, DateTime nowUtc)
+    {
+        var phase = d.Phase(t.Phase);
+        return new TenderView(
+            t.Id, t.Reference, t.Title, t.Revision,
+            new DefinitionPin(t.DefinitionId, t.DefinitionVersion, t.DefinitionHash),
+            new PhaseView(phase.Id, phase.Title.Nl, phase.Title.En, phase.IsEnd, t.PhaseEnteredAtUtc, phase.Capabilities),
+            t.Outcome, t.ClosedAtUtc, t.CreatedAtUtc,
+            triggers.Select(a => new TriggerView(a.Trigger.Id, a.Trigger.Title.Nl, a.Trigger.Title.En, a.Trigger.To, a.Trigger.Roles,
+                a.Trigger.ReasonRequired, a.Permitted, a.RoleAllowed,
+                a.UnmetGuards.Select(u => new UnmetGuardView(u.Guard, u.Explanation.Nl, u.Explanation.En)).ToList())).ToList(),
+            d.Deadlines.Select(x =>
+            {
+                var due = t.Deadline(x.Id)?.DueAtUtc;
+                return new DeadlineView(x.Id, x.Title.Nl, x.Title.En, x.Kind.ToString().ToLowerInvariant(), due,
+                    due is null ? null : AmsterdamTime.ToLocalOffset(due.Value), due is not null && nowUtc >= due);
+            }).ToList(),
+            t.Themes.OrderBy(x => x.Key).Select(x => new ThemeView(x.Key, x.TitleNl, x.TitleEn, x.Status.ToString())).ToList());
+    }
+}
+
+public sealed record AuditEventView(long Sequence, DateTime OccurredAtUtc, string ActorId, string ActorRole, Guid? TenderId,
+    string Action, string Subject, System.Text.Json.JsonElement Payload, string PreviousHash, string Hash);

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using TenderFlow.Domain.Workflow.Loading;
+using TenderFlow.Web.Data;
+
+namespace TenderFlow.Web.Hosting;
+
+/// <summary>Before the first request: create the data directory, switch SQLite to WAL, migrate, and check definitions against stored snapshots.</summary>
+public sealed class DatabaseInitialiser(IServiceProvider services, DataDirectory dataDirectory, DefinitionCatalog catalog, ILogger<DatabaseInitialiser> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        dataDirectory.EnsureExists();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TenderFlowDbContext>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+        var problems = await catalog.CheckAgainstSnapshotsAsync(db, cancellationToken);
+        if (problems.Count > 0)
+        {
+            throw new InvalidDefinitionException(problems);
+        }
+        logger.LogInformation("TenderFlow data in {Directory}; {Count} procedure definition(s) loaded from {Workflows}",
+            dataDirectory.Path, catalog.Current.Count, catalog.Directory);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
