@@ -1,0 +1,79 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using TenderFlow.Domain.Workflow.Runtime;
+using TenderFlow.Web.Authorization;
+
+namespace TenderFlow.Web.Tests.Infrastructure;
+
+/// <summary>The real app on a temp data directory, a fake clock, and the development header scheme for identities.</summary>
+public sealed class TenderFlowFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2027, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly bool _ownsData;
+
+    public TenderFlowFactory(string? dataDirectory = null, string? workflowsDirectory = null, BehaviourRegistry? registry = null)
+    {
+        _ownsData = dataDirectory is null;
+        Data = dataDirectory ?? new TempDirectory().Path;
+        WorkflowsDirectory = workflowsDirectory ?? RepositoryPaths.Workflows;
+        Registry = registry;
+    }
+
+    public string Data { get; }
+    public string WorkflowsDirectory { get; }
+    public BehaviourRegistry? Registry { get; }
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public string ConnectionString => $"Data Source={Path.Combine(Data, "tenderflow.db")}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("data", Data);
+        builder.UseSetting("Workflows:Directory", WorkflowsDirectory);
+        builder.UseSetting("Auth:TrustDevelopmentHeaders", "true");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            if (Registry is not null)
+            {
+                services.RemoveAll<BehaviourRegistry>();
+                services.AddSingleton(Registry);
+            }
+        });
+    }
+
+    public HttpClient ClientAs(string user, params string[] roles)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add(DevelopmentHeaderAuthentication.UserHeader, user);
+        client.DefaultRequestHeaders.Add(DevelopmentHeaderAuthentication.RolesHeader, string.Join(",", roles));
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en"));
+        return client;
+    }
+
+    public HttpClient Procurement() => ClientAs("anna.inkoper", "Procurement");
+    public HttpClient Legal() => ClientAs("lea.jurist", "Legal");
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _ownsData)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(Data, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}
