@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+using TenderFlow.Web.Tests.Infrastructure;
+
+namespace TenderFlow.Web.Tests.Audit;
+
+public sealed class AuditTamperTests : IDisposable
+{
+    private readonly TenderFlowFactory _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    private async Task WriteSomeHistoryAsync()
+    {
+        var procurement = _app.Procurement();
+        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = "2027-02-01T09:00:00+01:00" });
+        await procurement.FireAsync(tender.Id(), "publish");
+        await procurement.FireAsync(tender.Id(), "cancel", "budget withdrawn");
+    }
+
+    private int Execute(string sql)
+    {
+        using var connection = new SqliteConnection(_app.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
+    }
+
+    [Fact]
+    public async Task The_database_refuses_update_and_delete_on_audit_events()
+    {
+        await WriteSomeHistoryAsync();
+        var update = Assert.Throws<SqliteException>(() => Execute("""UPDATE "AuditEvents" SET "PayloadJson" = '{}' WHERE "Sequence" = 1"""));
+        Assert.Contains("append-only", update.Message);
+        var delete = Assert.Throws<SqliteException>(() => Execute("""DELETE FROM "AuditEvents" WHERE "Sequence" = 1"""));
+        Assert.Contains("append-only", delete.Message);
+        Assert.Equal("OK", (await _app.Legal().GetJsonAsync("/api/audit/verify"))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_payload_changed_behind_the_triggers_back_is_found_at_that_event()
+    {
+        await WriteSomeHistoryAsync();
+        Execute("""DROP TRIGGER "AuditEvents_NoUpdate" """);
+        Assert.Equal(1, Execute("""UPDATE "AuditEvents" SET "PayloadJson" = '{"reason":"nothing to see"}' WHERE "Sequence" = 3"""));
+
+        var verify = await _app.Legal().GetJsonAsync("/api/audit/verify");
+        Assert.Equal("BROKEN", verify["status"]!.GetValue<string>());
+        Assert.Equal(3, verify["brokenAtSequence"]!.GetValue<long>());
+        Assert.Contains("changed after it was written", verify["problem"]!.GetValue<string>());
+        Assert.Equal(2, verify["eventCount"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_deleted_event_is_found_at_the_event_after_the_gap()
+    {
+        await WriteSomeHistoryAsync();
+        Execute("""DROP TRIGGER "AuditEvents_NoDelete" """);
+        Execute("""DELETE FROM "AuditEvents" WHERE "Sequence" = 2""");
+
+        var verify = await _app.Legal().GetJsonAsync("/api/audit/verify");
+        Assert.Equal("BROKEN", verify["status"]!.GetValue<string>());
+        Assert.Equal(3, verify["brokenAtSequence"]!.GetValue<long>());
+        Assert.Contains("missing", verify["problem"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_rewritten_chain_tail_with_recomputed_own_hash_is_still_found()
+    {
+        await WriteSomeHistoryAsync();
+        Execute("""DROP TRIGGER "AuditEvents_NoUpdate" """);
+        // A forger who recomputes an event's own hash still breaks the link the next event holds.
+        Execute("""UPDATE "AuditEvents" SET "Hash" = 'ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff' WHERE "Sequence" = 2""");
+
+        var verify = await _app.Legal().GetJsonAsync("/api/audit/verify");
+        Assert.Equal("BROKEN", verify["status"]!.GetValue<string>());
+        Assert.Equal(2, verify["brokenAtSequence"]!.GetValue<long>());
+    }
+}
