@@ -58,6 +58,8 @@ public static class TenderFlowApp
         // Resolving the catalog here validates every definition before anything listens: an invalid file stops the app.
         app.Services.GetRequiredService<DefinitionCatalog>();
 
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -10,11 +10,11 @@ public static class RepositoryPaths
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "workflows", "sas-dialogue.json")))
+            if (File.Exists(Path.Combine(dir.FullName, "TenderFlow.sln")))
             {
                 return dir.FullName;
             }
         }
-        throw new InvalidOperationException("Cannot find the repository root (a folder with workflows/sas-dialogue.json).");
+        throw new InvalidOperationException("Cannot find the repository root (the folder with TenderFlow.sln).");
     }
 }

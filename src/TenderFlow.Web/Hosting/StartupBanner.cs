@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using TenderFlow.Web.Authorization;
+
+namespace TenderFlow.Web.Hosting;
+
+/// <summary>What a newcomer needs after the run command: where it listens, where its data is, how to get in.</summary>
+public static class StartupBanner
+{
+    public static void Print(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var url = addresses.FirstOrDefault() ?? "http://localhost:5080";
+        var data = app.Services.GetRequiredService<DataDirectory>();
+        var catalog = app.Services.GetRequiredService<DefinitionCatalog>();
+        var headers = DevelopmentHeaderAuthentication.IsEnabled(app.Configuration, app.Environment);
+        Console.WriteLine($"""
+
+            TenderFlow is running at {url}
+              data:        {data.DatabaseFile}
+              procedures:  {string.Join(", ", catalog.Current.Select(d => $"{d.Id} v{d.Version}"))}
+              health:      {url}/health      API reference: {url}/scalar
+            """);
+        Console.WriteLine(headers
+            ? $"  sign in:     development identities are ON: send {DevelopmentHeaderAuthentication.UserHeader}: anna and {DevelopmentHeaderAuthentication.RolesHeader}: Procurement"
+            : "  sign in:     there are no user accounts yet (the portal with log-in arrives next); the API answers 401.\n"
+              + "               To explore it locally: dotnet run --project src/TenderFlow.Web -- --Auth:TrustDevelopmentHeaders=true");
+        Console.WriteLine();
+    }
+}
