@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace TenderFlow.Domain.Audit;
 
 public sealed record AuditVerification(bool Intact, long EventCount, string HeadHash, long? BrokenAtSequence, string? Problem)
@@ -6,11 +8,21 @@ public sealed record AuditVerification(bool Intact, long EventCount, string Head
 }
 
 /// <summary>Walks the chain in sequence order and names the first event that does not fit.</summary>
+/// <remarks>
+/// Events come in as objects (<see cref="Accept(AuditEvent)"/>) or, from a reader that holds them as UTF-8, as their
+/// canonical bytes (<see cref="AcceptUtf8"/>); the checks, their order and the problems named are the same either way,
+/// and the two may be mixed. The hash of the last accepted event is kept as text or as bytes, whichever came last.
+/// </remarks>
 public sealed class AuditChainVerifier
 {
+    private const string PreviousHashProblem = "previous hash does not match the hash of the event before it";
+    private const string ContentProblem = "content does not match its hash: the event was changed after it was written";
+
     private long _count;
     private long _expectedSequence = 1;
-    private string _previousHash = AuditCanonicalForm.GenesisHash;
+    private string? _previousHash = AuditCanonicalForm.GenesisHash;
+    private readonly byte[] _previousHashUtf8 = new byte[64];
+    private bool _previousHashUtf8Known;
 
     public AuditVerification? Broken { get; private set; }
 
@@ -24,28 +36,64 @@ public sealed class AuditChainVerifier
         string? problem = null;
         if (e.Sequence != _expectedSequence)
         {
-            problem = $"sequence {e.Sequence} follows {_expectedSequence - 1}: event(s) missing or inserted";
+            problem = SequenceProblem(e.Sequence);
         }
-        else if (!string.Equals(e.PreviousHash, _previousHash, StringComparison.Ordinal))
+        else if (!string.Equals(e.PreviousHash, PreviousHash, StringComparison.Ordinal))
         {
-            problem = "previous hash does not match the hash of the event before it";
+            problem = PreviousHashProblem;
         }
-        else if (!string.Equals(AuditCanonicalForm.ComputeHash(e), e.Hash, StringComparison.Ordinal))
+        else if (!AuditCanonicalForm.HashMatches(e, e.Hash))
         {
-            problem = "content does not match its hash: the event was changed after it was written";
+            problem = ContentProblem;
         }
         if (problem is not null)
         {
-            Broken = new AuditVerification(false, _count, _previousHash, e.Sequence, problem);
-            return false;
+            return Break(e.Sequence, problem);
         }
         _count++;
         _expectedSequence++;
         _previousHash = e.Hash;
+        _previousHashUtf8Known = false;
         return true;
     }
 
-    public AuditVerification Result() => Broken ?? AuditVerification.Ok(_count, _previousHash);
+    /// <summary>
+    /// Feeds the next event as UTF-8: <paramref name="canonical"/> must be its <see cref="AuditCanonicalForm"/> bytes
+    /// (written from the same values, <paramref name="previousHashUtf8"/> included), and every text value well-formed
+    /// UTF-8. Nothing is allocated. Returns false once the chain is found broken.
+    /// </summary>
+    public bool AcceptUtf8(long sequence, ReadOnlySpan<byte> canonical, ReadOnlySpan<byte> previousHashUtf8, ReadOnlySpan<byte> hashUtf8)
+    {
+        if (Broken is not null)
+        {
+            return false;
+        }
+        string? problem = null;
+        if (sequence != _expectedSequence)
+        {
+            problem = SequenceProblem(sequence);
+        }
+        else if (!previousHashUtf8.SequenceEqual(PreviousHashUtf8))
+        {
+            problem = PreviousHashProblem;
+        }
+        else if (!AuditCanonicalForm.HashMatches(canonical, hashUtf8))
+        {
+            problem = ContentProblem;
+        }
+        if (problem is not null)
+        {
+            return Break(sequence, problem);
+        }
+        _count++;
+        _expectedSequence++;
+        hashUtf8.CopyTo(_previousHashUtf8);   // 64 bytes: it matched a hex SHA-256
+        _previousHashUtf8Known = true;
+        _previousHash = null;
+        return true;
+    }
+
+    public AuditVerification Result() => Broken ?? AuditVerification.Ok(_count, PreviousHash);
 
     public static AuditVerification Verify(IEnumerable<AuditEvent> events)
     {
@@ -58,5 +106,30 @@ public sealed class AuditChainVerifier
             }
         }
         return verifier.Result();
+    }
+
+    /// <summary>Always 64 lowercase hex digits: the genesis hash or a hash an accepted event matched, so text and bytes convert exactly.</summary>
+    private string PreviousHash => _previousHash ??= Encoding.ASCII.GetString(_previousHashUtf8);
+
+    private ReadOnlySpan<byte> PreviousHashUtf8
+    {
+        get
+        {
+            if (!_previousHashUtf8Known)
+            {
+                Encoding.ASCII.GetBytes(_previousHash!, _previousHashUtf8);
+                _previousHashUtf8Known = true;
+            }
+            return _previousHashUtf8;
+        }
+    }
+
+    private string SequenceProblem(long sequence) =>
+        $"sequence {sequence} follows {_expectedSequence - 1}: event(s) missing or inserted";
+
+    private bool Break(long sequence, string problem)
+    {
+        Broken = new AuditVerification(false, _count, PreviousHash, sequence, problem);
+        return false;
     }
 }

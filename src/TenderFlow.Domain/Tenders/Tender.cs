@@ -16,6 +16,10 @@ public sealed class Tender
     public DateTime PhaseEnteredAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; init; }
     public string? Outcome { get; set; }
+
+    /// <summary>Set when Procurement announces the tender publicly; until then only staff see it.</summary>
+    public DateTime? AnnouncedAtUtc { get; set; }
+    public bool IsPublic => AnnouncedAtUtc is not null;
     public DateTime? ClosedAtUtc { get; set; }
 
     /// <summary>Raised by every step; the optimistic-concurrency token that makes one of two racing steps lose.</summary>

@@ -11,6 +11,9 @@ public static class Roles
     public const string Partner = "Partner";
     public const string System = "System";
 
+    /// <summary>The roles a person can hold (everything except the scheduler).</summary>
+    public static readonly IReadOnlyList<string> People = [Admin, Procurement, Evaluator, Legal, Bidder, Partner];
+
     public static readonly IReadOnlySet<string> All =
         new HashSet<string>(StringComparer.Ordinal) { Admin, Procurement, Evaluator, Legal, Bidder, Partner, System };
 }

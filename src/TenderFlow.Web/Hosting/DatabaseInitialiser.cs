@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using TenderFlow.Domain.Workflow;
 using TenderFlow.Domain.Workflow.Loading;
 using TenderFlow.Web.Data;
 
@@ -15,6 +17,11 @@ public sealed class DatabaseInitialiser(IServiceProvider services, DataDirectory
         await db.Database.OpenConnectionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.People.Where(r => !roles.Roles.Any(x => x.Name == r)))
+        {
+            await roles.CreateAsync(new IdentityRole(role));
+        }
         var problems = await catalog.CheckAgainstSnapshotsAsync(db, cancellationToken);
         if (problems.Count > 0)
         {

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using TenderFlow.Web.Authorization;
 
 namespace TenderFlow.Web.Hosting;
 
@@ -13,7 +12,6 @@ public static class StartupBanner
         var url = addresses.FirstOrDefault() ?? "http://localhost:5080";
         var data = app.Services.GetRequiredService<DataDirectory>();
         var catalog = app.Services.GetRequiredService<DefinitionCatalog>();
-        var headers = DevelopmentHeaderAuthentication.IsEnabled(app.Configuration, app.Environment);
         Console.WriteLine($"""
 
             TenderFlow is running at {url}
@@ -21,10 +19,6 @@ public static class StartupBanner
               procedures:  {string.Join(", ", catalog.Current.Select(d => $"{d.Id} v{d.Version}"))}
               health:      {url}/health      API reference: {url}/scalar
             """);
-        Console.WriteLine(headers
-            ? $"  sign in:     development identities are ON: send {DevelopmentHeaderAuthentication.UserHeader}: anna and {DevelopmentHeaderAuthentication.RolesHeader}: Procurement"
-            : "  sign in:     there are no user accounts yet (the portal with log-in arrives next); the API answers 401.\n"
-              + "               To explore it locally: dotnet run --project src/TenderFlow.Web -- --Auth:TrustDevelopmentHeaders=true");
         Console.WriteLine();
     }
 }

@@ -6,6 +6,7 @@ using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Authorization;
 using TenderFlow.Web.Data;
 using TenderFlow.Web.Features;
+using TenderFlow.Web.Features.Accounts;
 using TenderFlow.Web.Features.Audit;
 using TenderFlow.Web.Features.Health;
 using TenderFlow.Web.Features.Tenders;
@@ -41,17 +42,9 @@ public static class TenderFlowApp
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
-        var authentication = services.AddAuthentication(DevelopmentHeaderAuthentication.SchemeName);
-        if (DevelopmentHeaderAuthentication.IsEnabled(builder.Configuration, builder.Environment))
-        {
-            authentication.AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DevelopmentHeaderAuthentication>(
-                DevelopmentHeaderAuthentication.SchemeName, null);
-        }
-        else
-        {
-            authentication.AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, NoAuthentication>(
-                DevelopmentHeaderAuthentication.SchemeName, null);
-        }
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditWriter>();
+        services.AddTenderFlowIdentity();
         services.AddAuthorization(TenderPolicies.Add);
 
         var app = builder.Build();
@@ -71,6 +64,7 @@ public static class TenderFlowApp
         app.MapWorkflowEndpoints();
         app.MapTenderEndpoints();
         app.MapAuditEndpoints();
+        app.MapAuthEndpoints();
         return app;
     }
 }

@@ -39,6 +39,7 @@ public sealed class TenderLifecycleTests : IDisposable
         Assert.Contains("2027-03-15 09:00", problem["unmetGuards"]![0]!["reason"]!.GetValue<string>());
 
         _app.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 15, 8, 0, 0, TimeSpan.Zero));
+        procurement = _app.Procurement();
         var onTime = await procurement.FireAsync(tender.Id(), "publish");
         Assert.Equal(HttpStatusCode.OK, onTime.StatusCode);
         var after = await procurement.GetJsonAsync($"/api/tenders/{tender.Id()}");
@@ -48,7 +49,8 @@ public sealed class TenderLifecycleTests : IDisposable
         var audit = await _app.Legal().GetArrayAsync($"/api/tenders/{tender.Id()}/audit");
         Assert.Equal(["tender.created", "tender.trigger.fired"], audit.Select(e => e!["action"]!.GetValue<string>()));
         Assert.Equal("Procurement", audit[1]!["actorRole"]!.GetValue<string>());
-        Assert.Equal("anna.inkoper", audit[1]!["actorId"]!.GetValue<string>());
+        var anna = await _app.Users.EnsureAsync("anna.inkoper", null, "Procurement");
+        Assert.Equal(anna.Id, audit[1]!["actorId"]!.GetValue<string>());
     }
 
     [Fact]
@@ -147,7 +149,8 @@ public sealed class TenderLifecycleTests : IDisposable
         Assert.Equal("2027-04-12T22:00:00Z", roundClose["dueAtUtc"]!.GetValue<string>());
 
         _app.Clock.SetUtcNow(new DateTimeOffset(2027, 4, 12, 22, 0, 0, TimeSpan.Zero));
-        Assert.Equal(HttpStatusCode.OK, (await _app.ClientAs("scheduler", "System").FireAsync(tender.Id(), "closeAdmissionRound")).StatusCode);
+        procurement = _app.Procurement();
+        Assert.Equal(HttpStatusCode.OK, (await procurement.FireAsync(tender.Id(), "closeAdmissionRound")).StatusCode);
         Assert.Equal("review", (await procurement.GetJsonAsync($"/api/tenders/{tender.Id()}")).Phase());
     }
 

@@ -1,15 +1,13 @@
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using TenderFlow.Domain.Workflow.Runtime;
-using TenderFlow.Web.Authorization;
 
 namespace TenderFlow.Web.Tests.Infrastructure;
 
-/// <summary>The real app on a temp data directory, a fake clock, and the development header scheme for identities.</summary>
+/// <summary>The real app on a temp data directory with a fake clock; users are real Identity accounts.</summary>
 public sealed class TenderFlowFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2027, 3, 1, 9, 0, 0, TimeSpan.Zero);
@@ -36,7 +34,6 @@ public sealed class TenderFlowFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("data", Data);
         builder.UseSetting("Workflows:Directory", WorkflowsDirectory);
-        builder.UseSetting("Auth:TrustDevelopmentHeaders", "true");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -49,14 +46,12 @@ public sealed class TenderFlowFactory : WebApplicationFactory<Program>
         });
     }
 
-    public HttpClient ClientAs(string user, params string[] roles)
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add(DevelopmentHeaderAuthentication.UserHeader, user);
-        client.DefaultRequestHeaders.Add(DevelopmentHeaderAuthentication.RolesHeader, string.Join(",", roles));
-        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en"));
-        return client;
-    }
+    public TestUsers Users => _users ??= new TestUsers(this);
+
+    private TestUsers? _users;
+
+    /// <summary>A client signed in (bearer token from /api/auth/login) as a real user with these roles.</summary>
+    public HttpClient ClientAs(string user, params string[] roles) => Users.ClientAsync(user, null, roles).GetAwaiter().GetResult();
 
     public HttpClient Procurement() => ClientAs("anna.inkoper", "Procurement");
     public HttpClient Legal() => ClientAs("lea.jurist", "Legal");

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using TenderFlow.Domain.Audit;
+using TenderFlow.Web.Features.Audit;
+
+namespace TenderFlow.Web.Features.Accounts;
+
+/// <summary>
+/// Every password sign-in, through the portal or the token API, passes here, so success, failure and lockout
+/// are audited in one place.
+/// </summary>
+public sealed class AuditingSignInManager(
+    UserManager<TenderFlowUser> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<TenderFlowUser> claimsFactory,
+    IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<TenderFlowUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<TenderFlowUser> confirmation,
+    AuditWriter audit)
+    : SignInManager<TenderFlowUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    public const string AnonymousRole = "Anonymous";
+
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var user = await UserManager.FindByNameAsync(userName) ?? await UserManager.FindByEmailAsync(userName);
+        if (user is null)
+        {
+            await WriteAsync("anonymous", AnonymousRole, "auth.login.failed", userName, new { userName, reason = "unknown user", channel = Channel() });
+            return SignInResult.Failed;
+        }
+        return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+    }
+
+    public override async Task<SignInResult> PasswordSignInAsync(TenderFlowUser user, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        var roles = string.Join(",", await UserManager.GetRolesAsync(user));
+        var (action, reason) = result switch
+        {
+            { Succeeded: true } => ("auth.login.succeeded", null),
+            { IsLockedOut: true } => ("auth.login.lockedOut", "locked out after repeated failures"),
+            { IsNotAllowed: true } => ("auth.login.failed", "not allowed"),
+            _ => ("auth.login.failed", "wrong password"),
+        };
+        await WriteAsync(user.Id, result.Succeeded ? roles : AnonymousRole, action, user.UserName ?? user.Id,
+            new { userName = user.UserName, reason, failedAttempts = await UserManager.GetAccessFailedCountAsync(user), channel = Channel() });
+        return result;
+    }
+
+    private string Channel() => AuthenticationScheme == IdentityConstants.BearerScheme ? "api" : "portal";
+
+    private Task WriteAsync(string actorId, string role, string action, string subject, object payload) =>
+        audit.WriteAsync(actorId, role.Length == 0 ? AnonymousRole : role, null, [new AuditRecord(action, $"user/{subject}", payload)]);
+}

@@ -1,0 +1,29 @@
+
+namespace TenderFlow.Web.Features.Accounts;
+
+public static class AuthEndpoints
+{
+    /// <summary>
+    /// Identity's token API under /api/auth. Accounts are created by an administrator (a tender platform must know who
+    /// each bidder user is and for which organisation), so self-registration is closed.
+    /// </summary>
+    public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/auth").WithTags("Authentication");
+        var identity = group.MapIdentityApi<TenderFlowUser>();
+        // Signing in, refreshing and password reset happen before there is a user; /manage needs one (Identity requires it itself).
+        identity.Add(endpoint =>
+        {
+            if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.Contains("/manage", StringComparison.Ordinal) != true)
+            {
+                endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+            }
+        });
+        identity
+            .AddEndpointFilter(async (context, next) =>
+                context.HttpContext.Request.Path.StartsWithSegments("/api/auth/register")
+                    ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "SelfRegistrationClosedRule",
+                        detail: "Accounts are created by an administrator.")
+                    : await next(context));
+    }
+}
