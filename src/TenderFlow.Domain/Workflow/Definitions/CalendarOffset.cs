@@ -26,8 +26,16 @@ public sealed partial record CalendarOffset(bool Negative, int Days, int Hours, 
         {
             return false;
         }
-        int Part(int group) => match.Groups[group].Success ? int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
-        offset = new CalendarOffset(match.Groups[1].Success, Part(2) * 7 + Part(3), Part(4), Part(5));
+        // Ten years is longer than any period in a procedure; anything beyond is a typo, not a deadline.
+        const long maxDays = 3660;
+        long Part(int group) => !match.Groups[group].Success ? 0
+            : long.TryParse(match.Groups[group].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= maxDays * 24 * 60 ? n : -1;
+        long weeks = Part(2), days = Part(3), hours = Part(4), minutes = Part(5);
+        if (weeks < 0 || days < 0 || hours < 0 || minutes < 0 || weeks * 7 + days > maxDays || hours > maxDays * 24 || minutes > maxDays * 24 * 60)
+        {
+            return false;
+        }
+        offset = new CalendarOffset(match.Groups[1].Success, (int)(weeks * 7 + days), (int)hours, (int)minutes);
         return true;
     }
 

@@ -23,6 +23,6 @@ internal sealed record RelativeToDocument(string? Deadline, string? PhaseEntered
 
 internal sealed record ThemeDocument(string Key, TextDocument Title);
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
 [JsonSerializable(typeof(DefinitionDocument))]
 internal sealed partial class DefinitionJsonContext : JsonSerializerContext;

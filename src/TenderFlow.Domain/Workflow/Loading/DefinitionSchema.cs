@@ -15,33 +15,36 @@ internal static class DefinitionSchema
         return JsonSchema.FromText(reader.ReadToEnd());
     });
 
-    public static IEnumerable<(string Path, string Reason)> Check(JsonElement document)
+    public static IReadOnlyList<(string Path, string Reason)> Check(JsonElement document)
     {
-        var results = Schema.Value.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (results.IsValid)
+        var results = Schema.Value.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
+        var problems = new List<(string, string)>();
+        Collect(results, problems);
+        return problems.Distinct().ToList();
+    }
+
+    // Only failures on a path that failed as a whole are problems: a failed anyOf branch under a passing anyOf,
+    // or a failed "if" condition, says nothing about the file.
+    private static void Collect(EvaluationResults node, List<(string, string)> problems)
+    {
+        if (node.IsValid || node.EvaluationPath.ToString().EndsWith("/if", StringComparison.Ordinal))
         {
-            yield break;
+            return;
         }
-        var seen = new HashSet<(string, string)>();
-        foreach (var detail in results.Details ?? [])
+        foreach (var (keyword, message) in node.Errors ?? new Dictionary<string, string>())
         {
-            if (detail.Errors is null)
+            if (keyword is "anyOf" or "allOf" or "$ref")
             {
                 continue;
             }
-            foreach (var (keyword, message) in detail.Errors)
-            {
-                // "anyOf"/"allOf" wrappers repeat what their branches already said.
-                if (keyword is "anyOf" or "allOf" or "$ref")
-                {
-                    continue;
-                }
-                var path = ToJsonPath(detail.InstanceLocation.ToString());
-                if (seen.Add((path, message)))
-                {
-                    yield return (path, $"{message} (schema: {keyword})");
-                }
-            }
+            var path = ToJsonPath(node.InstanceLocation.ToString());
+            problems.Add(message.Contains("false schema", StringComparison.Ordinal)
+                ? (path, "this property is not allowed here (schema: additionalProperties)")
+                : (path, $"{message} (schema: {keyword})"));
+        }
+        foreach (var child in node.Details ?? [])
+        {
+            Collect(child, problems);
         }
     }
 

@@ -1,0 +1,95 @@
+using TenderFlow.Domain.Tests.Support;
+using TenderFlow.Domain.Workflow.Loading;
+using TenderFlow.Domain.Workflow.Runtime;
+
+namespace TenderFlow.Domain.Tests.Loading;
+
+public sealed class DirectoryLoadingTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("tenderflow-definitions-").FullName;
+    private readonly DefinitionLoader _loader = new(BehaviourRegistry.BuiltIn);
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private void Write(string name, string json) => File.WriteAllText(Path.Combine(_directory, name), json);
+
+    [Fact]
+    public void The_same_id_and_version_in_two_files_is_refused_in_the_later_file()
+    {
+        Write("a.json", MinimalDefinition.Json);
+        Write("b.json", MinimalDefinition.Json);
+
+        var result = _loader.LoadDirectory(_directory);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("b.json", problem.File);
+        Assert.Equal("$.id", problem.Path);
+        Assert.Contains("duplicate definition: 'mini' version 1 is also declared in a.json", problem.Reason, StringComparison.Ordinal);
+        var kept = Assert.Single(result.Definitions);
+        Assert.Equal(("mini", 1), (kept.Id, kept.Version));
+    }
+
+    [Fact]
+    public void The_same_id_with_another_version_is_a_separate_definition()
+    {
+        Write("a.json", MinimalDefinition.Json);
+        var v2 = MinimalDefinition.Parse();
+        v2["version"] = 2;
+        Write("b.json", v2.ToJsonString());
+
+        var result = _loader.LoadDirectory(_directory);
+
+        Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Problems));
+        Assert.Equal([1, 2], result.Definitions.Select(d => d.Version).Order());
+    }
+
+    [Fact]
+    public void A_problem_names_the_file_by_its_name_not_its_full_path()
+    {
+        Write("good.json", MinimalDefinition.Json);
+        var broken = MinimalDefinition.Parse();
+        broken["id"] = "broken";
+        broken.Triggers(0)["roles"] = MinimalDefinition.Strings("Wizard");
+        Write("broken.json", broken.ToJsonString());
+
+        var result = _loader.LoadDirectory(_directory);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("broken.json", problem.File);
+        Assert.Equal("$.triggers[0].roles[0]", problem.Path);
+        Assert.Equal("mini", Assert.Single(result.Definitions).Id);
+    }
+
+    [Fact]
+    public void Files_in_subfolders_and_other_extensions_are_not_definitions()
+    {
+        Write("mini.json", MinimalDefinition.Json);
+        Write("notes.txt", "not a definition");
+        Directory.CreateDirectory(Path.Combine(_directory, "schema"));
+        File.WriteAllText(Path.Combine(_directory, "schema", "other.json"), "{}");
+
+        var result = _loader.LoadDirectory(_directory);
+
+        Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Problems));
+        Assert.Single(result.Definitions);
+    }
+
+    [Fact]
+    public void An_empty_directory_is_a_problem()
+    {
+        var result = _loader.LoadDirectory(_directory);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains("no definition files", problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_directory_is_a_problem()
+    {
+        var result = _loader.LoadDirectory(Path.Combine(_directory, "absent"));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains("does not exist", problem.Reason, StringComparison.Ordinal);
+        Assert.Empty(result.Definitions);
+    }
+}

@@ -1,0 +1,72 @@
+using TenderFlow.Domain.Tests.Support;
+using TenderFlow.Domain.Workflow.Loading;
+using TenderFlow.Domain.Workflow.Runtime;
+
+namespace TenderFlow.Domain.Tests.Loading;
+
+/// <summary>The loader collects every problem in a file instead of stopping at the first.</summary>
+public class MultipleProblemsTests
+{
+    private readonly DefinitionLoader _loader = new(BehaviourRegistry.BuiltIn);
+
+    [Fact]
+    public void Every_semantic_problem_in_one_file_is_reported()
+    {
+        var d = MinimalDefinition.Parse();
+        d.Phases(0)["capabilities"] = MinimalDefinition.Strings("tea.break");
+        d.Triggers(0)["roles"] = MinimalDefinition.Strings("Wizard");
+        d.Triggers(1)["guards"] = MinimalDefinition.Strings("weather.sunny");
+        d.Deadlines(1)["offset"] = "P1M";
+        d.AddPhase("orphan");
+        d.AddTrigger("leave", ["orphan"], "done");
+
+        var (definition, problems) = _loader.LoadText("several.json", d.ToJsonString());
+
+        Assert.Null(definition);
+        string[] expected =
+        [
+            "$.phases[0].capabilities[0]",
+            "$.triggers[0].roles[0]",
+            "$.triggers[1].guards[0]",
+            "$.deadlines[1].offset",
+            "$.phases[3]",
+        ];
+        Assert.All(expected, path => Assert.Contains(problems, p => p.Path == path));
+        Assert.Equal(expected.Length, problems.Count);
+    }
+
+    [Fact]
+    public void Every_schema_problem_in_one_file_is_reported()
+    {
+        var d = MinimalDefinition.Parse();
+        d.Remove("id");
+        d["version"] = 0;
+        d.Phases(0)["colour"] = "red";
+        d["title"]!.AsObject().Remove("en");
+
+        var (definition, problems) = _loader.LoadText("several.json", d.ToJsonString());
+
+        Assert.Null(definition);
+        Assert.Contains(problems, p => p.Path == "$" && p.Reason.Contains("[\"id\"]", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "$.version" && p.Reason.Contains("at least 1", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "$.phases[0].colour");
+        Assert.Contains(problems, p => p.Path == "$.title" && p.Reason.Contains("[\"en\"]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Invalid_definitions_throw_with_all_problems_when_asked_to()
+    {
+        var d = MinimalDefinition.Parse();
+        d.Triggers(0)["roles"] = MinimalDefinition.Strings("Wizard");
+        d.Triggers(0)["to"] = "nowhere";
+        var (_, problems) = _loader.LoadText("several.json", d.ToJsonString());
+        var result = new DefinitionLoadResult([], problems);
+
+        var e = Assert.Throws<InvalidDefinitionException>(() => result.DefinitionsOrThrow());
+
+        Assert.False(result.IsValid);
+        Assert.Equal(problems, e.Problems);
+        Assert.Contains("several.json: $.triggers[0].roles[0]: unknown role 'Wizard'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("several.json: $.triggers[0].to: unknown phase 'nowhere'", e.Message, StringComparison.Ordinal);
+    }
+}
