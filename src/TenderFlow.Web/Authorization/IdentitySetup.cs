@@ -29,6 +29,8 @@ public static class IdentitySetup
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
             .AddIdentityCookies();
 
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, TenderAuthorizationHandler>();
+
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "TenderFlow.Auth";
@@ -64,6 +66,7 @@ public static class IdentitySetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<TenderFlowDbContext>()
             .AddSignInManager<AuditingSignInManager>()
+            .AddClaimsPrincipalFactory<TenderFlowClaimsFactory>()
             .AddDefaultTokenProviders()
             .AddApiEndpoints();
     }

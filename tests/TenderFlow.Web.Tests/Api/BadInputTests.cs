@@ -88,8 +88,6 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Bidder", "/api/tenders")]
-    [InlineData("Partner", "/api/tenders")]
     [InlineData("Evaluator", "/api/audit/verify")]
     [InlineData("Procurement", "/api/audit/verify")]
     public async Task Roles_without_the_right_policy_get_403(string role, string url)

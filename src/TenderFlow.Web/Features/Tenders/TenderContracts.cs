@@ -24,18 +24,21 @@ public sealed record TriggerView(string Id, string TitleNl, string TitleEn, stri
 
 public sealed record ThemeView(string Key, string TitleNl, string TitleEn, string Status);
 
+public sealed record AssignEvaluatorRequest(string? UserId);
+
 public sealed record TenderView(Guid Id, string Reference, string Title, long Revision, DefinitionPin Definition, PhaseView Phase,
-    string? Outcome, DateTime? ClosedAtUtc, DateTime CreatedAtUtc, IReadOnlyList<TriggerView> Triggers, IReadOnlyList<DeadlineView> Deadlines,
-    IReadOnlyList<ThemeView> Themes)
+    string? Outcome, DateTime? ClosedAtUtc, DateTime CreatedAtUtc, DateTime? AnnouncedAtUtc, IReadOnlyList<TriggerView> Triggers,
+    IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<ThemeView>? Themes)
 {
-    public static TenderView From(Tender t, WorkflowDefinition d, IReadOnlyList<TriggerAvailability> triggers, DateTime nowUtc)
+    /// <param name="confidential">Whether the reader may see dialogue themes; null themes means "not yours to see".</param>
+    public static TenderView From(Tender t, WorkflowDefinition d, IReadOnlyList<TriggerAvailability> triggers, DateTime nowUtc, bool confidential)
     {
         var phase = d.Phase(t.Phase);
         return new TenderView(
             t.Id, t.Reference, t.Title, t.Revision,
             new DefinitionPin(t.DefinitionId, t.DefinitionVersion, t.DefinitionHash),
             new PhaseView(phase.Id, phase.Title.Nl, phase.Title.En, phase.IsEnd, t.PhaseEnteredAtUtc, phase.Capabilities),
-            t.Outcome, t.ClosedAtUtc, t.CreatedAtUtc,
+            t.Outcome, t.ClosedAtUtc, t.CreatedAtUtc, t.AnnouncedAtUtc,
             triggers.Select(a => new TriggerView(a.Trigger.Id, a.Trigger.Title.Nl, a.Trigger.Title.En, a.Trigger.To, a.Trigger.Roles,
                 a.Trigger.ReasonRequired, a.Permitted, a.RoleAllowed,
                 a.UnmetGuards.Select(u => new UnmetGuardView(u.Guard, u.Explanation.Nl, u.Explanation.En)).ToList())).ToList(),
@@ -45,7 +48,7 @@ public sealed record TenderView(Guid Id, string Reference, string Title, long Re
                 return new DeadlineView(x.Id, x.Title.Nl, x.Title.En, x.Kind.ToString().ToLowerInvariant(), due,
                     due is null ? null : AmsterdamTime.ToLocalOffset(due.Value), due is not null && nowUtc >= due);
             }).ToList(),
-            t.Themes.OrderBy(x => x.Key).Select(x => new ThemeView(x.Key, x.TitleNl, x.TitleEn, x.Status.ToString())).ToList());
+            confidential ? t.Themes.OrderBy(x => x.Key).Select(x => new ThemeView(x.Key, x.TitleNl, x.TitleEn, x.Status.ToString())).ToList() : null);
     }
 }
 

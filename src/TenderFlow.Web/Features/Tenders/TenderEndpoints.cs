@@ -1,10 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Authorization;
 using TenderFlow.Web.Data;
-using TenderFlow.Web.Hosting;
-using TenderFlow.Domain.Workflow.Runtime;
 
 namespace TenderFlow.Web.Features.Tenders;
 
@@ -12,78 +11,90 @@ public static class TenderEndpoints
 {
     public static void MapTenderEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/tenders").WithTags("Tenders");
+        var group = app.MapGroup("/api/tenders").WithTags("Tenders").RequireAuthorization(TenderPolicies.SignedIn);
 
-        group.MapGet("/", async (TenderFlowDbContext db, CancellationToken ct) =>
-            await db.Tenders.AsNoTracking().OrderBy(t => t.Reference)
+        group.MapGet("/", async (TenderFlowDbContext db, HttpContext http, CancellationToken ct) =>
+            await db.Tenders.AsNoTracking().VisibleTo(http.User, db).OrderBy(t => t.Reference)
                 .Select(t => new TenderSummary(t.Id, t.Reference, t.Title, t.Phase, t.DefinitionId, t.DefinitionVersion, t.Outcome))
                 .ToListAsync(ct))
-            .RequireAuthorization(TenderPolicies.ReadTenders).WithName("ListTenders");
+            .WithName("ListTenders");
 
         group.MapPost("/", async Task<Results<Created<TenderView>, ProblemHttpResult>> (
-                CreateTenderRequest request, TenderSteps steps, HttpContext http, TimeProvider clock, CancellationToken ct) =>
+                CreateTenderRequest request, TenderSteps steps, HttpContext http, CancellationToken ct) =>
             {
-                var actor = http.User.ToActor();
-                var (tender, violation) = await steps.CreateAsync(request.DefinitionId, request.Version, request.Reference, request.Title, request.Deadlines, actor, ct);
-                if (tender is null)
-                {
-                    return violation!.ToProblem(http);
-                }
-                var (_, definition) = (await steps.LoadAsync(tender.Id, ct))!.Value;
-                var triggers = await steps.AvailabilityAsync(tender, definition, actor, ct);
-                return TypedResults.Created($"/api/tenders/{tender.Id}", TenderView.From(tender, definition, triggers, clock.GetUtcNow().UtcDateTime));
+                var (tender, violation) = await steps.CreateAsync(request.DefinitionId, request.Version, request.Reference, request.Title, request.Deadlines, http.User.ToActor(), ct);
+                return tender is null ? violation!.ToProblem(http) : TypedResults.Created($"/api/tenders/{tender.Id}", await ViewAsync(steps, http, tender.Id, ct));
             })
             .RequireAuthorization(TenderPolicies.CreateTenders).WithName("CreateTender");
 
-        group.MapGet("/{id:guid}", async Task<Results<Ok<TenderView>, ProblemHttpResult>> (
-                Guid id, TenderSteps steps, HttpContext http, TimeProvider clock, CancellationToken ct) =>
-            {
-                var loaded = await steps.LoadAsync(id, ct);
-                if (loaded is not { } found)
-                {
-                    return TenderRules.NotFound(id).ToProblem(http);
-                }
-                var triggers = await steps.AvailabilityAsync(found.Tender, found.Definition, http.User.ToActor(), ct);
-                return TypedResults.Ok(TenderView.From(found.Tender, found.Definition, triggers, clock.GetUtcNow().UtcDateTime));
-            })
-            .RequireAuthorization(TenderPolicies.ReadTenders).WithName("GetTender");
+        group.MapGet("/{id:guid}", async Task<Results<Ok<TenderView>, ProblemHttpResult>> (Guid id, TenderSteps steps, HttpContext http, CancellationToken ct) =>
+                await http.RefuseAsync((await steps.LoadAsync(id, ct))?.Tender, id) ?? (Results<Ok<TenderView>, ProblemHttpResult>)TypedResults.Ok(await ViewAsync(steps, http, id, ct)))
+            .WithName("GetTender");
 
         group.MapPost("/{id:guid}/triggers/{trigger}", async Task<Results<Ok<TenderView>, ProblemHttpResult>> (
-                Guid id, string trigger, FireTriggerRequest? request, TenderSteps steps, HttpContext http, TimeProvider clock, CancellationToken ct) =>
+                Guid id, string trigger, FireTriggerRequest? request, TenderSteps steps, HttpContext http, CancellationToken ct) =>
             {
-                var actor = http.User.ToActor();
-                var report = await steps.FireAsync(id, trigger, request?.Reason, request?.ExpectedRevision, actor, ct);
-                if (report.Violation is not null)
+                if (await http.RefuseAsync((await steps.LoadAsync(id, ct))?.Tender, id) is { } refused)
                 {
-                    return report.Violation.ToProblem(http);
+                    return refused;
                 }
-                var (tender, definition) = (await steps.LoadAsync(id, ct))!.Value;
-                var triggers = await steps.AvailabilityAsync(tender, definition, actor, ct);
-                return TypedResults.Ok(TenderView.From(tender, definition, triggers, clock.GetUtcNow().UtcDateTime));
+                var report = await steps.FireAsync(id, trigger, request?.Reason, request?.ExpectedRevision, http.User.ToActor(), ct);
+                return report.Violation is not null ? report.Violation.ToProblem(http) : TypedResults.Ok(await ViewAsync(steps, http, id, ct));
             })
-            .RequireAuthorization(TenderPolicies.FireTriggers).WithName("FireTrigger");
+            .WithName("FireTrigger");
+
+        group.MapPost("/{id:guid}/announce", async Task<Results<Ok<TenderView>, ProblemHttpResult>> (Guid id, TenderSteps steps, HttpContext http, CancellationToken ct) =>
+            {
+                if (await http.RefuseAsync((await steps.LoadAsync(id, ct))?.Tender, id, TenderOperations.Manage) is { } refused)
+                {
+                    return refused;
+                }
+                var violation = await steps.AnnounceAsync(id, http.User.ToActor(), ct);
+                return violation is not null ? violation.ToProblem(http) : TypedResults.Ok(await ViewAsync(steps, http, id, ct));
+            })
+            .WithName("AnnounceTender");
+
+        group.MapPost("/{id:guid}/evaluators", async Task<Results<NoContent, ProblemHttpResult>> (
+                Guid id, AssignEvaluatorRequest request, TenderSteps steps, HttpContext http, CancellationToken ct) =>
+            {
+                if (await http.RefuseAsync((await steps.LoadAsync(id, ct))?.Tender, id, TenderOperations.Manage) is { } refused)
+                {
+                    return refused;
+                }
+                var violation = await steps.AssignEvaluatorAsync(id, request.UserId, http.User.ToActor(), ct);
+                return violation is not null ? violation.ToProblem(http) : TypedResults.NoContent();
+            })
+            .WithName("AssignEvaluator");
 
         group.MapGet("/{id:guid}/audit", async Task<Results<Ok<List<AuditEventView>>, ProblemHttpResult>> (
-                Guid id, TenderFlowDbContext db, HttpContext http, CancellationToken ct) =>
+                Guid id, TenderFlowDbContext db, TenderSteps steps, HttpContext http, CancellationToken ct) =>
             {
-                if (!await db.Tenders.AnyAsync(t => t.Id == id, ct))
+                if (await http.RefuseAsync((await steps.LoadAsync(id, ct))?.Tender, id, TenderOperations.ReadAudit) is { } refused)
                 {
-                    return TenderRules.NotFound(id).ToProblem(http);
+                    return refused;
                 }
                 var events = await db.AuditEvents.AsNoTracking().Where(e => e.TenderId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
                 return TypedResults.Ok(events.Select(e => new AuditEventView(e.Sequence, e.OccurredAtUtc, e.ActorId, e.ActorRole, e.TenderId,
                     e.Action, e.Subject, JsonDocument.Parse(e.PayloadJson).RootElement.Clone(), e.PreviousHash, e.Hash)).ToList());
             })
-            .RequireAuthorization(TenderPolicies.ReadAudit).WithName("GetTenderAudit");
+            .WithName("GetTenderAudit");
 
         group.MapGet("/{id:guid}/diagram", async Task<Results<ContentHttpResult, ProblemHttpResult>> (
                 Guid id, TenderSteps steps, WorkflowEngine engine, HttpContext http, CancellationToken ct) =>
             {
                 var loaded = await steps.LoadAsync(id, ct);
-                return loaded is { } found
-                    ? TypedResults.Text(engine.ToMermaid(found.Definition, found.Tender.Phase), "text/plain; charset=utf-8")
-                    : TenderRules.NotFound(id).ToProblem(http);
+                return await http.RefuseAsync(loaded?.Tender, id) is { } refused
+                    ? refused
+                    : TypedResults.Text(engine.ToMermaid(loaded!.Value.Definition, loaded.Value.Tender.Phase), "text/plain; charset=utf-8");
             })
-            .RequireAuthorization(TenderPolicies.ReadTenders).WithName("GetTenderDiagram");
+            .WithName("GetTenderDiagram");
+    }
+
+    private static async Task<TenderView> ViewAsync(TenderSteps steps, HttpContext http, Guid id, CancellationToken ct)
+    {
+        var (tender, definition) = (await steps.LoadAsync(id, ct))!.Value;
+        var triggers = await steps.AvailabilityAsync(tender, definition, http.User.ToActor(), ct);
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        return TenderView.From(tender, definition, triggers, now, await http.MayAsync(tender, TenderOperations.ReadConfidential));
     }
 }

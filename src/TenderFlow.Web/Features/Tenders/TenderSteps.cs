@@ -100,6 +100,51 @@ public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalo
         return new StepReport(tender, result.Outcome, null);
     }
 
+    /// <summary>Makes the tender visible to the public (and so to every bidder). Once announced it stays announced.</summary>
+    public async Task<RuleViolation?> AnnounceAsync(Guid tenderId, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var tender = await db.Tenders.SingleOrDefaultAsync(t => t.Id == tenderId, cancellationToken);
+        if (tender is null)
+        {
+            return TenderRules.NotFound(tenderId);
+        }
+        if (tender.IsPublic)
+        {
+            return new RuleViolation("AlreadyAnnouncedRule", RuleKind.Conflict,
+                new("Deze aanbesteding is al openbaar aangekondigd.", "This tender has already been announced."));
+        }
+        tender.AnnouncedAtUtc = clock.GetUtcNow().UtcDateTime;
+        tender.Revision++;
+        await audit.AppendAsync(db, actor.Id, Domain.Workflow.Roles.Procurement, tender.Id,
+            [new AuditRecord("tender.announced", $"tender/{tender.Id}", new { announcedAtUtc = tender.AnnouncedAtUtc })], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    public async Task<RuleViolation?> AssignEvaluatorAsync(Guid tenderId, string? userId, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var evaluatorRole = await db.Roles.Where(r => r.Name == Domain.Workflow.Roles.Evaluator).Select(r => r.Id).SingleAsync(cancellationToken);
+        var isEvaluator = userId is not null && await db.UserRoles.AnyAsync(ur => ur.UserId == userId && ur.RoleId == evaluatorRole, cancellationToken);
+        if (!isEvaluator)
+        {
+            return new RuleViolation("NotAnEvaluatorRule", RuleKind.Invalid,
+                new("Alleen iemand met de rol Evaluator kan worden toegewezen.", "Only someone with the Evaluator role can be assigned."), "userId");
+        }
+        if (await db.EvaluatorAssignments.AnyAsync(a => a.TenderId == tenderId && a.UserId == userId, cancellationToken))
+        {
+            return null;
+        }
+        db.EvaluatorAssignments.Add(new EvaluatorAssignment { TenderId = tenderId, UserId = userId!, AssignedAtUtc = clock.GetUtcNow().UtcDateTime });
+        await audit.AppendAsync(db, actor.Id, Domain.Workflow.Roles.Procurement, tenderId,
+            [new AuditRecord("tender.evaluator.assigned", $"user/{userId}", new { userId })], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
     public async Task<(Tender Tender, WorkflowDefinition Definition)?> LoadAsync(Guid tenderId, CancellationToken cancellationToken)
     {
         var tender = await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenderId, cancellationToken);

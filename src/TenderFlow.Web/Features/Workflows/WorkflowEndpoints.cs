@@ -17,7 +17,7 @@ public static class WorkflowEndpoints
 {
     public static void MapWorkflowEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/workflows").WithTags("Procedure definitions").RequireAuthorization(TenderPolicies.ReadProcedures);
+        var group = app.MapGroup("/api/workflows").WithTags("Procedure definitions").RequireAuthorization(TenderPolicies.SignedIn);
 
         group.MapGet("/", (DefinitionCatalog catalog) =>
             catalog.Current.OrderBy(d => d.Id).ThenBy(d => d.Version)
