@@ -7,7 +7,7 @@ using TenderFlow.Web.Data;
 namespace TenderFlow.Web.Hosting;
 
 /// <summary>Before the first request: create the data directory, switch SQLite to WAL, migrate, and check definitions against stored snapshots.</summary>
-public sealed class DatabaseInitialiser(IServiceProvider services, DataDirectory dataDirectory, DefinitionCatalog catalog, ILogger<DatabaseInitialiser> logger) : IHostedService
+public sealed class DatabaseInitialiser(IServiceProvider services, DataDirectory dataDirectory, DefinitionCatalog catalog, DemoMode demo, ILogger<DatabaseInitialiser> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -26,6 +26,10 @@ public sealed class DatabaseInitialiser(IServiceProvider services, DataDirectory
         if (problems.Count > 0)
         {
             throw new InvalidDefinitionException(problems);
+        }
+        if (demo.Enabled)
+        {
+            demo.CreatedLogins = await scope.ServiceProvider.GetRequiredService<Seed.DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
         }
         logger.LogInformation("TenderFlow data in {Directory}; {Count} procedure definition(s) loaded from {Workflows}",
             dataDirectory.Path, catalog.Current.Count, catalog.Directory);

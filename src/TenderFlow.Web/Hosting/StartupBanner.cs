@@ -19,6 +19,21 @@ public static class StartupBanner
               procedures:  {string.Join(", ", catalog.Current.Select(d => $"{d.Id} v{d.Version}"))}
               health:      {url}/health      API reference: {url}/scalar
             """);
+        var demo = app.Services.GetRequiredService<DemoMode>();
+        if (demo.CreatedLogins.Count > 0)
+        {
+            Console.WriteLine($"  Demo data created. Sign in at {url}/Account/Login with password: {demo.Password}");
+            foreach (var login in demo.CreatedLogins)
+            {
+                Console.WriteLine($"    {login.Role,-12} {login.UserName,-28} {login.DisplayName}{(login.Organisation is null ? "" : $" ({login.Organisation})")}");
+            }
+        }
+        else
+        {
+            Console.WriteLine(demo.Enabled
+                ? $"  Sign in at {url}/Account/Login (demo users were created on the first start; password from Demo:Password, default {DemoMode.DefaultPassword})."
+                : $"  Started without demo data (--no-demo). Sign in at {url}/Account/Login.");
+        }
         Console.WriteLine();
     }
 }

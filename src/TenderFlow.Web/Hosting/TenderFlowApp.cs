@@ -19,11 +19,13 @@ public static class TenderFlowApp
     public static WebApplication Build(string[] args)
     {
         // The working directory is where the operator stands (./data lives there); settings and assets live next to the binary.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = DemoMode.Normalise(args), ContentRootPath = AppContext.BaseDirectory });
         var services = builder.Services;
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DataDirectory>();
+        services.AddSingleton<DemoMode>();
+        services.AddScoped<Seed.DemoSeeder>();
         services.AddSingleton(BehaviourRegistry.BuiltIn);
         services.AddSingleton<DefinitionLoader>();
         services.AddSingleton<DefinitionCatalog>();

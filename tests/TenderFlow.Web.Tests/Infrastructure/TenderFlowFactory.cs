@@ -23,6 +23,9 @@ public sealed class TenderFlowFactory : WebApplicationFactory<Program>
     }
 
     public string Data { get; }
+
+    /// <summary>Seed the demo on start (off by default so tests start from an empty database).</summary>
+    public bool Demo { get; init; }
     public string WorkflowsDirectory { get; }
     public BehaviourRegistry? Registry { get; }
     public FakeTimeProvider Clock { get; } = new(Start);
@@ -34,6 +37,7 @@ public sealed class TenderFlowFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("data", Data);
         builder.UseSetting("Workflows:Directory", WorkflowsDirectory);
+        builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
