@@ -14,7 +14,7 @@ public static class IdentitySetup
 {
     public const string Scheme = "TenderFlow";
 
-    public static void AddTenderFlowIdentity(this IServiceCollection services)
+    public static void AddTenderFlowIdentity(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddAuthentication(o =>
             {
@@ -36,12 +36,12 @@ public static class IdentitySetup
             o.Cookie.Name = "TenderFlow.Auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = CookiePolicy(environment);
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
-            o.LoginPath = "/Account/Login";
-            o.LogoutPath = "/Account/Logout";
-            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.LoginPath = "/Accounts/Login";
+            o.LogoutPath = "/Accounts/Logout";
+            o.AccessDeniedPath = "/Accounts/AccessDenied";
             o.Events = new CookieAuthenticationEvents
             {
                 // The API answers with status codes; only portal pages redirect to the log-in page.
@@ -70,6 +70,13 @@ public static class IdentitySetup
             .AddDefaultTokenProviders()
             .AddApiEndpoints();
     }
+
+    /// <summary>
+    /// Cookies are Secure-only in production (TLS in front). On a developer's or test machine the app is served over
+    /// plain http://localhost, where a Secure-only cookie would never come back, so there they follow the request.
+    /// </summary>
+    public static CookieSecurePolicy CookiePolicy(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing") ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
     private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

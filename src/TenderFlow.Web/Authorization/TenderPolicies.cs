@@ -13,6 +13,7 @@ public static class TenderPolicies
     public const string SignedIn = nameof(SignedIn);
     public const string CreateTenders = nameof(CreateTenders);
     public const string VerifyAudit = nameof(VerifyAudit);
+    public const string ManagePeople = nameof(ManagePeople);
 
     public static readonly string[] CreatorRoles = [Roles.Procurement];
 
@@ -22,5 +23,6 @@ public static class TenderPolicies
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(CreateTenders, p => p.RequireRole(CreatorRoles));
         options.AddPolicy(VerifyAudit, p => p.RequireRole(Roles.Legal, Roles.Admin));
+        options.AddPolicy(ManagePeople, p => p.RequireRole(Roles.Admin));
     }
 }

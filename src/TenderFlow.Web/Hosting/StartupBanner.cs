@@ -22,7 +22,7 @@ public static class StartupBanner
         var demo = app.Services.GetRequiredService<DemoMode>();
         if (demo.CreatedLogins.Count > 0)
         {
-            Console.WriteLine($"  Demo data created. Sign in at {url}/Account/Login with password: {demo.Password}");
+            Console.WriteLine($"  Demo data created. Sign in at {url}/Accounts/Login with password: {demo.Password}");
             foreach (var login in demo.CreatedLogins)
             {
                 Console.WriteLine($"    {login.Role,-12} {login.UserName,-28} {login.DisplayName}{(login.Organisation is null ? "" : $" ({login.Organisation})")}");
@@ -31,8 +31,8 @@ public static class StartupBanner
         else
         {
             Console.WriteLine(demo.Enabled
-                ? $"  Sign in at {url}/Account/Login (demo users were created on the first start; password from Demo:Password, default {DemoMode.DefaultPassword})."
-                : $"  Started without demo data (--no-demo). Sign in at {url}/Account/Login.");
+                ? $"  Sign in at {url}/Accounts/Login (demo users were created on the first start; password from Demo:Password, default {DemoMode.DefaultPassword})."
+                : $"  Started without demo data (--no-demo). Sign in at {url}/Accounts/Login.");
         }
         Console.WriteLine();
     }

@@ -33,11 +33,27 @@ public static class TenderFlowApp
         services.AddSingleton<AuditTrail>();
         services.AddScoped<ITenderFacts, DatabaseTenderFacts>();
         services.AddScoped<TenderSteps>();
+        services.AddScoped<Features.Admin.PeopleAdministration>();
         services.AddDbContext<TenderFlowDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DataDirectory>().ConnectionString,
                 sqlite => sqlite.MigrationsAssembly(typeof(TenderFlowDbContext).Assembly.FullName)));
         services.AddHostedService<DatabaseInitialiser>();
 
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/Admin", TenderPolicies.ManagePeople);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            .AddMvcOptions(o => PortalModelBinding.Localise(o.ModelBindingMessageProvider));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "TenderFlow.Antiforgery";
+            o.Cookie.SecurePolicy = IdentitySetup.CookiePolicy(builder.Environment);
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestProblemHandler>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -46,7 +62,7 @@ public static class TenderFlowApp
 
         services.AddHttpContextAccessor();
         services.AddScoped<AuditWriter>();
-        services.AddTenderFlowIdentity();
+        services.AddTenderFlowIdentity(builder.Environment);
         services.AddAuthorization(TenderPolicies.Add);
 
         var app = builder.Build();
@@ -55,10 +71,20 @@ public static class TenderFlowApp
 
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
+        {
+            app.UseHsts();
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRequestLocalization(PortalCultures.Options());
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();

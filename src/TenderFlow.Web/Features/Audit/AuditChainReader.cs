@@ -45,34 +45,39 @@ public static class AuditChainReader
     }
 
     /// <summary>
-    /// Builds the row's canonical bytes from its UTF-8 values when every value has the shape EF Core stores
-    /// (TEXT, well-formed UTF-8, "yyyy-MM-dd HH:mm:ss[.fffffff]", an id in "D" form or NULL); false sends the row the slow way.
+    /// Builds the row's canonical bytes from its UTF-8 values when every value has the shape EF Core stores (text in
+    /// well-formed UTF-8 without NUL, "yyyy-MM-dd HH:mm:ss[.fffffff]", an id in "D" form or NULL); false sends the row
+    /// the slow way. Values are taken with <c>sqlite3_column_blob</c>, whose bytes for any non-NULL value are the bytes
+    /// <see cref="SqliteDataReader.GetString"/> decodes; the storage type is only asked when a value is empty (NULL or '').
     /// </summary>
     private static bool TryCanonical(sqlite3_stmt row, long sequence, ref byte[] canonical, out int length)
     {
         length = 0;
-        if (raw.sqlite3_column_type(row, 1) != raw.SQLITE_TEXT
-            || !TryParseTimestamp(raw.sqlite3_column_blob(row, 1), out var occurredAtUtc))
+        // A number's text never looks like a timestamp, so a match means TEXT (or a BLOB holding it), which GetDateTime parses.
+        if (!TryParseTimestamp(raw.sqlite3_column_blob(row, 1), out var occurredAtUtc))
         {
             return false;
         }
         Guid? tenderId = null;
-        var tenderIdType = raw.sqlite3_column_type(row, 4);
-        if (tenderIdType == raw.SQLITE_TEXT)
+        var tenderIdText = raw.sqlite3_column_blob(row, 4);
+        if (tenderIdText.IsEmpty)
         {
-            if (!TryParseGuid(raw.sqlite3_column_blob(row, 4), out var id))
+            if (raw.sqlite3_column_type(row, 4) != raw.SQLITE_NULL)
             {
                 return false;
             }
+        }
+        else if (TryParseGuid(tenderIdText, out var id))
+        {
             tenderId = id;
         }
-        else if (tenderIdType != raw.SQLITE_NULL)
+        else
         {
             return false;
         }
-        if (!IsPlainText(row, 2, out var actorId) || !IsPlainText(row, 3, out var actorRole) || !IsPlainText(row, 5, out var action)
-            || !IsPlainText(row, 6, out var subject) || !IsPlainText(row, 7, out var payload) || !IsPlainText(row, 8, out var previousHash)
-            || !IsPlainText(row, 9, out _))
+        if (!TryText(row, 2, out var actorId) || !TryText(row, 3, out var actorRole) || !TryText(row, 5, out var action)
+            || !TryText(row, 6, out var subject) || !TryText(row, 7, out var payload) || !TryText(row, 8, out var previousHash)
+            || !TryText(row, 9, out _))
         {
             return false;
         }
@@ -85,15 +90,14 @@ public static class AuditChainReader
         return true;
     }
 
-    /// <summary>TEXT, well-formed UTF-8 and no NUL: then the bytes are exactly the UTF-8 of the string the data reader would return.</summary>
-    private static bool IsPlainText(sqlite3_stmt row, int column, out ReadOnlySpan<byte> value)
+    /// <summary>Not NULL, well-formed UTF-8 and no NUL: then the bytes are exactly the UTF-8 of the string the data reader returns.</summary>
+    private static bool TryText(sqlite3_stmt row, int column, out ReadOnlySpan<byte> value)
     {
-        if (raw.sqlite3_column_type(row, column) != raw.SQLITE_TEXT)
-        {
-            value = default;
-            return false;
-        }
         value = raw.sqlite3_column_blob(row, column);
+        if (value.IsEmpty)
+        {
+            return raw.sqlite3_column_type(row, column) != raw.SQLITE_NULL;
+        }
         return Utf8.IsValid(value) && !value.Contains((byte)0);
     }
 

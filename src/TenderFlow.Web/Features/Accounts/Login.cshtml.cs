@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace TenderFlow.Web.Features.Accounts;
+
+[AllowAnonymous]
+public sealed class LoginModel(SignInManager<TenderFlowUser> signIn) : PageModel
+{
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(Input.UserName!, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
+        ModelState.AddModelError(string.Empty, PortalText.Get(result.IsLockedOut
+            ? "This account is locked after repeated failed attempts. Try again in 15 minutes."
+            : "The user name or password is not correct."));
+        return Page();
+    }
+
+    public sealed class LoginInput
+    {
+        [Required(ErrorMessage = "Enter your user name.")]
+        [StringLength(256, ErrorMessage = "The user name is too long.")]
+        [Display(Name = "User name")]
+        public string? UserName { get; set; }
+
+        [Required(ErrorMessage = "Enter your password.")]
+        [StringLength(256, ErrorMessage = "The password is too long.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Password")]
+        public string? Password { get; set; }
+    }
+}

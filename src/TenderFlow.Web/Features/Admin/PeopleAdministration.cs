@@ -1,0 +1,167 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using TenderFlow.Domain.Audit;
+using TenderFlow.Domain.Organisations;
+using TenderFlow.Domain.Workflow;
+using TenderFlow.Domain.Workflow.Runtime;
+using TenderFlow.Web.Data;
+using TenderFlow.Web.Features.Accounts;
+using TenderFlow.Web.Features.Audit;
+
+namespace TenderFlow.Web.Features.Admin;
+
+public sealed record AdminResult(bool Succeeded, IReadOnlyDictionary<string, string> Errors)
+{
+    public static readonly AdminResult Ok = new(true, new Dictionary<string, string>());
+    public static AdminResult Fail(string field, string messageKey) => new(false, new Dictionary<string, string> { [field] = messageKey });
+}
+
+/// <summary>
+/// Users, roles and organisations, managed by Admin through the portal. Every change is one transaction with its
+/// audit events; role changes are audited one by one (who gave whom which role, when).
+/// </summary>
+public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserManager<TenderFlowUser> users, AuditTrail trail)
+{
+    [GeneratedRegex(@"^[1-9][0-9]{3} ?[A-Z]{2}$")]
+    private static partial Regex PostalCodePattern();
+
+    public static string? NormalisePostalCode(string? value)
+    {
+        var upper = value?.Trim().ToUpperInvariant();
+        return upper is not null && PostalCodePattern().IsMatch(upper) ? upper.Replace(" ", "").Insert(4, " ") : null;
+    }
+
+    public async Task<AdminResult> SaveOrganisationAsync(Guid? id, string name, string kvk, string address, string postalCode, string city, Actor admin, CancellationToken ct)
+    {
+        var kvkNumber = KvkNumber.Normalise(kvk);
+        if (kvkNumber is null)
+        {
+            return AdminResult.Fail("KvkNumber", "A KvK number has exactly 8 digits.");
+        }
+        var postal = NormalisePostalCode(postalCode);
+        if (postal is null)
+        {
+            return AdminResult.Fail("PostalCode", "Enter a Dutch postal code such as 3511 AB.");
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await db.Organisations.AnyAsync(o => o.KvkNumber == kvkNumber && o.Id != id, ct))
+        {
+            return AdminResult.Fail("KvkNumber", "Another organisation already has this KvK number.");
+        }
+        var organisation = id is null ? null : await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (id is not null && organisation is null)
+        {
+            return AdminResult.Fail("", "This organisation does not exist.");
+        }
+        if (organisation is null)
+        {
+            organisation = new Organisation { Id = Guid.NewGuid(), Name = name.Trim(), KvkNumber = kvkNumber, Address = address.Trim(), PostalCode = postal, City = city.Trim() };
+            db.Organisations.Add(organisation);
+        }
+        else
+        {
+            organisation.Name = name.Trim();
+            organisation.KvkNumber = kvkNumber;
+            organisation.Address = address.Trim();
+            organisation.PostalCode = postal;
+            organisation.City = city.Trim();
+        }
+        await trail.AppendAsync(db, admin.Id, Roles.Admin, null,
+            [new AuditRecord(id is null ? "organisation.created" : "organisation.changed", $"organisation/{organisation.Id}",
+                new { organisation.Name, organisation.KvkNumber, organisation.Address, organisation.PostalCode, organisation.City })], ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return AdminResult.Ok;
+    }
+
+    public async Task<AdminResult> CreateUserAsync(string userName, string email, string displayName, string language, Guid? organisationId,
+        IReadOnlyCollection<string> roles, string password, Actor admin, CancellationToken ct)
+    {
+        if (roles.Contains(Roles.Bidder) && organisationId is null)
+        {
+            return AdminResult.Fail("OrganisationId", "A bidder user belongs to an organisation.");
+        }
+        if (roles.Any(r => !Roles.People.Contains(r)))
+        {
+            return AdminResult.Fail("Roles", "Unknown role.");
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var user = new TenderFlowUser
+        {
+            UserName = userName.Trim(), Email = email.Trim(), DisplayName = displayName.Trim(),
+            PreferredLanguage = language == "en" ? "en" : "nl", OrganisationId = organisationId,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return new AdminResult(false, created.Errors.ToDictionary(e => e.Code.Contains("Password") ? "Password" : e.Code.Contains("Email") ? "Email" : "UserName", e => e.Description));
+        }
+        var added = await users.AddToRolesAsync(user, roles);
+        if (!added.Succeeded)
+        {
+            return new AdminResult(false, added.Errors.ToDictionary(e => "Roles", e => e.Description));
+        }
+        var records = new List<AuditRecord> { new("user.created", $"user/{user.Id}", new { user.UserName, user.DisplayName, organisationId }) };
+        records.AddRange(roles.Select(r => new AuditRecord("user.role.added", $"user/{user.Id}", new { user.UserName, role = r })));
+        await trail.AppendAsync(db, admin.Id, Roles.Admin, null, records, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return AdminResult.Ok;
+    }
+
+    public async Task<AdminResult> UpdateUserAsync(string userId, string displayName, Guid? organisationId, IReadOnlyCollection<string> roles, Actor admin, CancellationToken ct)
+    {
+        if (roles.Contains(Roles.Bidder) && organisationId is null)
+        {
+            return AdminResult.Fail("OrganisationId", "A bidder user belongs to an organisation.");
+        }
+        if (roles.Any(r => !Roles.People.Contains(r)))
+        {
+            return AdminResult.Fail("Roles", "Unknown role.");
+        }
+        if (userId == admin.Id && !roles.Contains(Roles.Admin))
+        {
+            return AdminResult.Fail("Roles", "You cannot take the Admin role away from yourself.");
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return AdminResult.Fail("", "This user does not exist.");
+        }
+        var current = await users.GetRolesAsync(user);
+        var records = new List<AuditRecord>();
+        var toAdd = roles.Except(current).ToList();
+        var toRemove = current.Except(roles).ToList();
+        if (toRemove.Count > 0 && !(await users.RemoveFromRolesAsync(user, toRemove)).Succeeded)
+        {
+            return AdminResult.Fail("Roles", "The roles could not be changed.");
+        }
+        if (toAdd.Count > 0 && !(await users.AddToRolesAsync(user, toAdd)).Succeeded)
+        {
+            return AdminResult.Fail("Roles", "The roles could not be changed.");
+        }
+        records.AddRange(toAdd.Select(r => new AuditRecord("user.role.added", $"user/{user.Id}", new { user.UserName, role = r })));
+        records.AddRange(toRemove.Select(r => new AuditRecord("user.role.removed", $"user/{user.Id}", new { user.UserName, role = r })));
+        if (user.DisplayName != displayName.Trim() || user.OrganisationId != organisationId)
+        {
+            records.Add(new AuditRecord("user.changed", $"user/{user.Id}", new { user.UserName, displayName = displayName.Trim(), organisationId }));
+            user.DisplayName = displayName.Trim();
+            user.OrganisationId = organisationId;
+            await users.UpdateAsync(user);
+        }
+        if (toAdd.Count + toRemove.Count > 0)
+        {
+            // Sessions of this person carry the old roles: make them sign in again.
+            await users.UpdateSecurityStampAsync(user);
+        }
+        if (records.Count > 0)
+        {
+            await trail.AppendAsync(db, admin.Id, Roles.Admin, null, records, ct);
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        return AdminResult.Ok;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Resources;
+using TenderFlow.Web.Hosting;
+
+namespace TenderFlow.Web.Features;
+
+/// <summary>Portal texts outside a view (binding messages, rule messages) from the same resource files.</summary>
+public static class PortalText
+{
+    private static readonly ResourceManager Resources = new("TenderFlow.Web.Resources.SharedResource", typeof(PortalText).Assembly);
+
+    public static string Get(string key) => Resources.GetString(key, System.Globalization.CultureInfo.CurrentUICulture) ?? key;
+
+    public static string For(Domain.Workflow.Definitions.LocalizedText text) => text.For(PortalCultures.Language);
+}

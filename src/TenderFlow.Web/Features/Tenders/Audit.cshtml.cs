@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using TenderFlow.Domain.Audit;
+using TenderFlow.Domain.Tenders;
+using TenderFlow.Web.Authorization;
+using TenderFlow.Web.Data;
+using TenderFlow.Web.Features.Audit;
+using TenderFlow.Web.Hosting;
+
+namespace TenderFlow.Web.Features.Tenders;
+
+public sealed class AuditModel(TenderFlowDbContext db, IAuthorizationService authorization, DataDirectory data) : PageModel
+{
+    public Tender Tender { get; private set; } = null!;
+    public IReadOnlyList<AuditEvent> Events { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> ActorNames { get; private set; } = new Dictionary<string, string>();
+    public AuditVerification Verification { get; private set; } = AuditVerification.Ok(0, AuditCanonicalForm.GenesisHash);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var tender = await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (tender is null || !(await authorization.AuthorizeAsync(User, tender, TenderOperations.Read)).Succeeded)
+        {
+            return NotFound();
+        }
+        if (!(await authorization.AuthorizeAsync(User, tender, TenderOperations.ReadAudit)).Succeeded)
+        {
+            return Forbid();
+        }
+        Tender = tender;
+        Events = await db.AuditEvents.AsNoTracking().Where(e => e.TenderId == id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        var actorIds = Events.Select(e => e.ActorId).Distinct().ToList();
+        ActorNames = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        Verification = AuditChainReader.Verify(data.ConnectionString);
+        return Page();
+    }
+}

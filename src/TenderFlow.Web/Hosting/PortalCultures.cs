@@ -1,0 +1,26 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace TenderFlow.Web.Hosting;
+
+/// <summary>Dutch by default (a Dutch government service); English on request, remembered in a cookie.</summary>
+public static class PortalCultures
+{
+    public static readonly CultureInfo Dutch = new("nl-NL");
+    public static readonly CultureInfo English = new("en-GB");
+    public static readonly CultureInfo[] Supported = [Dutch, English];
+
+    public static RequestLocalizationOptions Options()
+    {
+        var options = new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Dutch),
+            SupportedCultures = Supported,
+            SupportedUICultures = Supported,
+        };
+        options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        return options;
+    }
+
+    public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "nl";
+}
