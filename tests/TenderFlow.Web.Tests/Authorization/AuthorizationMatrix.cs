@@ -1,0 +1,72 @@
+using System.Net.Http.Json;
+using System.Text;
+using static TenderFlow.Web.Tests.Authorization.Callers;
+
+namespace TenderFlow.Web.Tests.Authorization;
+
+public delegate Task<HttpResponseMessage> MatrixRequest(HttpClient client, MatrixWorld world);
+
+public sealed record MatrixRow(MatrixRequest Send, Caller[] Allowed, bool FreshTender = false);
+
+/// <summary>
+/// The table: every endpoint and page handler, how to call it, and who may. A new endpoint without a row fails
+/// <see cref="AuthorizationMatrixTests.Every_endpoint_has_a_row"/>.
+/// </summary>
+public static class AuthorizationMatrix
+{
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+    private static Dictionary<string, string> Form(params (string Key, string Value)[] fields) => fields.ToDictionary(f => f.Key, f => f.Value);
+
+    public static readonly IReadOnlyDictionary<string, MatrixRow> Rows = new Dictionary<string, MatrixRow>
+    {
+        ["GET /health"] = new((c, _) => c.GetAsync("/health"), Everyone),
+        ["GET /openapi/{documentName}.json"] = new((c, _) => c.GetAsync("/openapi/v1.json"), Everyone),
+        ["GET /scalar/{documentName?}"] = new((c, _) => c.GetAsync("/scalar/v1"), Everyone),
+        ["GET /scalar/favicon.svg"] = new((c, _) => c.GetAsync("/scalar/favicon.svg"), Everyone),
+        ["GET /scalar/scalar.aspnetcore.js"] = new((c, _) => c.GetAsync("/scalar/scalar.aspnetcore.js"), Everyone),
+        ["GET /scalar/scalar.js"] = new((c, _) => c.GetAsync("/scalar/scalar.js"), Everyone),
+
+        ["GET /api/workflows/"] = new((c, _) => c.GetAsync("/api/workflows"), SignedIn),
+        ["GET /api/workflows/{id}"] = new((c, _) => c.GetAsync("/api/workflows/sas-dialogue"), SignedIn),
+
+        ["GET /api/tenders/"] = new((c, _) => c.GetAsync("/api/tenders"), SignedIn),
+        ["POST /api/tenders/"] = new((c, _) => c.PostAsync("/api/tenders", Json("""{"definitionId":"sas-dialogue","reference":"M-1"}""")), ProcurementOnly),
+        ["GET /api/tenders/{id:guid}"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}"), TenderReaders),
+        ["POST /api/tenders/{id:guid}/triggers/{trigger}"] = new((c, w) => c.PostAsync($"/api/tenders/{w.Tender}/triggers/cancel", Json("{}")), ProcurementOnly),
+        ["POST /api/tenders/{id:guid}/announce"] = new((c, w) => c.PostAsync($"/api/tenders/{w.Tender}/announce", null), ProcurementOnly, FreshTender: true),
+        ["POST /api/tenders/{id:guid}/evaluators"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/evaluators", new { userId = w.LegalUserId }), ProcurementOnly),
+        ["GET /api/tenders/{id:guid}/audit"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/audit"), AuditReaders),
+        ["GET /api/tenders/{id:guid}/diagram"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/diagram"), TenderReaders),
+        ["GET /api/audit/verify"] = new((c, _) => c.GetAsync("/api/audit/verify"), LegalAndAdmin),
+
+        ["POST /api/auth/register"] = new((c, _) => c.PostAsync("/api/auth/register", Json("""{"email":"x@example.test","password":"Whatever-2027x"}""")), Nobody),
+        ["POST /api/auth/login"] = new((c, _) => c.PostAsync("/api/auth/login", Json("{}")), Everyone),
+        ["POST /api/auth/refresh"] = new((c, _) => c.PostAsync("/api/auth/refresh", Json("{}")), Everyone),
+        ["GET /api/auth/confirmEmail"] = new((c, _) => c.GetAsync("/api/auth/confirmEmail"), Everyone),
+        ["POST /api/auth/resendConfirmationEmail"] = new((c, _) => c.PostAsync("/api/auth/resendConfirmationEmail", Json("{}")), Everyone),
+        ["POST /api/auth/forgotPassword"] = new((c, _) => c.PostAsync("/api/auth/forgotPassword", Json("{}")), Everyone),
+        ["POST /api/auth/resetPassword"] = new((c, _) => c.PostAsync("/api/auth/resetPassword", Json("{}")), Everyone),
+        ["POST /api/auth/manage/2fa"] = new((c, _) => c.PostAsync("/api/auth/manage/2fa", Json("{}")), SignedIn),
+        ["GET /api/auth/manage/info"] = new((c, _) => c.GetAsync("/api/auth/manage/info"), SignedIn),
+        ["POST /api/auth/manage/info"] = new((c, _) => c.PostAsync("/api/auth/manage/info", Json("{}")), SignedIn),
+
+        ["GET /"] = new((c, _) => c.GetAsync("/"), SignedIn),
+        ["GET /Accounts/Login"] = new((c, _) => c.GetAsync("/Accounts/Login"), Everyone),
+        ["POST /Accounts/Login"] = new((c, _) => MatrixWorld.PostFormAsync(c, "/Accounts/Login", Form()), Everyone),
+        ["GET /Accounts/Logout"] = new((c, _) => c.GetAsync("/Accounts/Logout"), SignedIn),
+        ["POST /Accounts/Logout"] = new((c, _) => MatrixWorld.PostFormAsync(c, "/Accounts/Logout", Form()), SignedIn),
+        ["GET /Accounts/AccessDenied"] = new((c, _) => c.GetAsync("/Accounts/AccessDenied"), Everyone),
+        ["GET /language"] = new((c, _) => c.GetAsync("/language"), Everyone),
+        ["POST /language"] = new((c, _) => MatrixWorld.PostFormAsync(c, "/language", Form(("culture", "en"), ("returnUrl", "/"))), Everyone),
+        ["GET /tenders/{id:guid}"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}"), TenderReaders),
+        ["POST /tenders/{id:guid}?handler=Fire"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}?handler=Fire", Form(("trigger", "cancel"))), ProcurementOnly),
+        ["POST /tenders/{id:guid}?handler=Announce"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}?handler=Announce", Form()), ProcurementOnly, FreshTender: true),
+        ["GET /tenders/{id:guid}/audit"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/audit"), AuditReaders),
+        ["GET /admin/users"] = new((c, _) => c.GetAsync("/admin/users"), AdminOnly),
+        ["GET /admin/users/edit/{id?}"] = new((c, _) => c.GetAsync("/admin/users/edit"), AdminOnly),
+        ["POST /admin/users/edit/{id?}"] = new((c, _) => MatrixWorld.PostFormAsync(c, "/admin/users/edit", Form()), AdminOnly),
+        ["GET /admin/organisations"] = new((c, _) => c.GetAsync("/admin/organisations"), AdminOnly),
+        ["GET /admin/organisations/edit/{id:guid?}"] = new((c, _) => c.GetAsync("/admin/organisations/edit"), AdminOnly),
+        ["POST /admin/organisations/edit/{id:guid?}"] = new((c, _) => MatrixWorld.PostFormAsync(c, "/admin/organisations/edit", Form()), AdminOnly),
+    };
+}
