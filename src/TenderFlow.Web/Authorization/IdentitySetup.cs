@@ -65,10 +65,11 @@ public static class IdentitySetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<TenderFlowDbContext>()
-            .AddSignInManager<AuditingSignInManager>()
             .AddClaimsPrincipalFactory<TenderFlowClaimsFactory>()
             .AddDefaultTokenProviders()
-            .AddApiEndpoints();
+            .AddApiEndpoints()
+            // After AddApiEndpoints, which registers the plain SignInManager: ours must be the one resolved.
+            .AddSignInManager<AuditingSignInManager>();
     }
 
     /// <summary>

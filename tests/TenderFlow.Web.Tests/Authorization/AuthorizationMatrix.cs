@@ -38,6 +38,7 @@ public static class AuthorizationMatrix
         ["GET /api/tenders/{id:guid}/audit"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/audit"), AuditReaders),
         ["GET /api/tenders/{id:guid}/diagram"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/diagram"), TenderReaders),
         ["GET /api/audit/verify"] = new((c, _) => c.GetAsync("/api/audit/verify"), LegalAndAdmin),
+        ["GET /api/audit/events"] = new((c, _) => c.GetAsync("/api/audit/events?limit=5"), LegalAndAdmin),
 
         ["POST /api/auth/register"] = new((c, _) => c.PostAsync("/api/auth/register", Json("""{"email":"x@example.test","password":"Whatever-2027x"}""")), Nobody),
         ["POST /api/auth/login"] = new((c, _) => c.PostAsync("/api/auth/login", Json("{}")), Everyone),

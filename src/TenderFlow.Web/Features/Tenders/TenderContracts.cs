@@ -53,4 +53,9 @@ public sealed record TenderView(Guid Id, string Reference, string Title, long Re
 }
 
 public sealed record AuditEventView(long Sequence, DateTime OccurredAtUtc, string ActorId, string ActorRole, Guid? TenderId,
-    string Action, string Subject, System.Text.Json.JsonElement Payload, string PreviousHash, string Hash);
+    string Action, string Subject, System.Text.Json.JsonElement Payload, string PreviousHash, string Hash)
+{
+    public static AuditEventView From(Domain.Audit.AuditEvent e) =>
+        new(e.Sequence, e.OccurredAtUtc, e.ActorId, e.ActorRole, e.TenderId, e.Action, e.Subject,
+            System.Text.Json.JsonDocument.Parse(e.PayloadJson).RootElement.Clone(), e.PreviousHash, e.Hash);
+}

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Workflow.Runtime;
@@ -74,8 +73,7 @@ public static class TenderEndpoints
                     return refused;
                 }
                 var events = await db.AuditEvents.AsNoTracking().Where(e => e.TenderId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
-                return TypedResults.Ok(events.Select(e => new AuditEventView(e.Sequence, e.OccurredAtUtc, e.ActorId, e.ActorRole, e.TenderId,
-                    e.Action, e.Subject, JsonDocument.Parse(e.PayloadJson).RootElement.Clone(), e.PreviousHash, e.Hash)).ToList());
+                return TypedResults.Ok(events.Select(AuditEventView.From).ToList());
             })
             .WithName("GetTenderAudit");
 

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using TenderFlow.Web.Tests.Infrastructure;
+
+namespace TenderFlow.Web.Tests.Accounts;
+
+public sealed class SignInAuditTests : IDisposable
+{
+    private readonly TenderFlowFactory _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    private Task<HttpResponseMessage> LoginAsync(string user, string password) =>
+        _app.CreateClient().PostAsJsonAsync("/api/auth/login", new { email = user, password });
+
+    private async Task<List<JsonNode>> EventsAsync(string action) =>
+        (await _app.Legal().GetArrayAsync($"/api/audit/events?action={action}&limit=1000")).Select(e => e!).ToList();
+
+    [Fact]
+    public async Task Success_failure_unknown_user_and_lockout_after_five_failures_are_audited()
+    {
+        var user = await _app.Users.EnsureAsync("ben.bidder", null, "Partner");
+        Assert.Equal(HttpStatusCode.OK, (await LoginAsync("ben.bidder", TestUsers.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync("nobody.here", "whatever")).StatusCode);
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync("ben.bidder", "Wrong-Password-" + attempt)).StatusCode);
+        }
+        // Locked: even the right password is refused now.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync("ben.bidder", TestUsers.Password)).StatusCode);
+
+        var succeeded = await EventsAsync("auth.login.succeeded");
+        Assert.Contains(succeeded, e => e["actorId"]!.GetValue<string>() == user.Id && e["payload"]!["channel"]!.GetValue<string>() == "api");
+        var failed = await EventsAsync("auth.login.failed");
+        Assert.Contains(failed, e => e["payload"]!["reason"]!.GetValue<string>() == "unknown user" && e["payload"]!["userName"]!.GetValue<string>() == "nobody.here");
+        Assert.Equal(4, failed.Count(e => e["actorId"]!.GetValue<string>() == user.Id && e["payload"]!["reason"]!.GetValue<string>() == "wrong password"));
+        var locked = await EventsAsync("auth.login.lockedOut");
+        Assert.Equal(2, locked.Count(e => e["actorId"]!.GetValue<string>() == user.Id));
+        Assert.All(failed.Concat(locked), e => Assert.Equal("Anonymous", e["actorRole"]!.GetValue<string>()));
+        Assert.Equal("OK", (await _app.Legal().GetJsonAsync("/api/audit/verify"))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Self_registration_is_closed()
+    {
+        var response = await _app.CreateClient().PostAsJsonAsync("/api/auth/register", new { email = "new@example.test", password = "Some-Password-2027" });
+        Assert.Equal("SelfRegistrationClosedRule", (await response.ProblemAsync(403))["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_audit_event_list_pages_and_refuses_a_bad_limit()
+    {
+        await _app.Procurement().CreateTenderAsync();
+        var first = await _app.Legal().GetArrayAsync("/api/audit/events?limit=1");
+        Assert.Single(first);
+        var next = await _app.Legal().GetArrayAsync($"/api/audit/events?limit=1&afterSequence={first[0]!["sequence"]}");
+        Assert.Equal(first[0]!["sequence"]!.GetValue<long>() + 1, next[0]!["sequence"]!.GetValue<long>());
+        var bad = await _app.Legal().GetAsync("/api/audit/events?limit=5000");
+        Assert.NotNull((await bad.ProblemAsync(400))["errors"]!["limit"]);
+    }
+}
