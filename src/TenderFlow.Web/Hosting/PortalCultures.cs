@@ -6,8 +6,8 @@ namespace TenderFlow.Web.Hosting;
 /// <summary>Dutch by default (a Dutch government service); English on request, remembered in a cookie.</summary>
 public static class PortalCultures
 {
-    public static readonly CultureInfo Dutch = new("nl-NL");
-    public static readonly CultureInfo English = new("en-GB");
+    public static readonly CultureInfo Dutch = new("nl");
+    public static readonly CultureInfo English = new("en");
     public static readonly CultureInfo[] Supported = [Dutch, English];
 
     public static RequestLocalizationOptions Options()

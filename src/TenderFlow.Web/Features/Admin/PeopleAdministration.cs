@@ -95,12 +95,12 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return new AdminResult(false, created.Errors.ToDictionary(e => e.Code.Contains("Password") ? "Password" : e.Code.Contains("Email") ? "Email" : "UserName", e => e.Description));
+            return new AdminResult(false, created.Errors.Select(IdentityErrorText).DistinctBy(e => e.Field).ToDictionary(e => e.Field, e => e.Key));
         }
         var added = await users.AddToRolesAsync(user, roles);
         if (!added.Succeeded)
         {
-            return new AdminResult(false, added.Errors.ToDictionary(e => "Roles", e => e.Description));
+            return AdminResult.Fail("Roles", "The roles could not be changed.");
         }
         var records = new List<AuditRecord> { new("user.created", $"user/{user.Id}", new { user.UserName, user.DisplayName, organisationId }) };
         records.AddRange(roles.Select(r => new AuditRecord("user.role.added", $"user/{user.Id}", new { user.UserName, role = r })));
@@ -109,6 +109,17 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
         await transaction.CommitAsync(ct);
         return AdminResult.Ok;
     }
+
+    /// <summary>Identity's own messages are English only; the portal shows ours, in the reader's language.</summary>
+    private static (string Field, string Key) IdentityErrorText(IdentityError error) => error.Code switch
+    {
+        _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => ("Password", "At least 12 characters with an upper-case letter, a lower-case letter and a digit."),
+        "DuplicateUserName" => ("UserName", "This user name is already taken."),
+        "InvalidUserName" => ("UserName", "Use letters, digits, dots, dashes and underscores only."),
+        "DuplicateEmail" => ("Email", "This email address is already in use."),
+        "InvalidEmail" => ("Email", "Enter a valid email address."),
+        _ => ("", "The user could not be saved."),
+    };
 
     public async Task<AdminResult> UpdateUserAsync(string userId, string displayName, Guid? organisationId, IReadOnlyCollection<string> roles, Actor admin, CancellationToken ct)
     {

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 using System.Text.Unicode;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -11,11 +14,22 @@ namespace TenderFlow.Web.Features.Audit;
 /// (a million events never sit in memory at once). Used by the API, the CLI and the benchmark.
 /// </summary>
 /// <remarks>
-/// Rows are read with SQLite's own statement API so that text stays the UTF-8 bytes SQLite holds: the canonical form
-/// is built from those bytes, with no strings decoded and re-encoded per event. A row whose values are not in the
-/// shape EF Core writes (another storage type, NULL, invalid UTF-8, an unusual date or id text) is read again through
-/// <see cref="SqliteDataReader"/> exactly as before and verified as an <see cref="AuditEvent"/>, so the outcome,
-/// including the first broken event and any read error, is the same as reading every row that way.
+/// <para>
+/// Two threads share the work: one steps through the rows and copies each row's values, still the UTF-8 bytes SQLite
+/// holds, into a batch; the calling thread builds each event's canonical bytes from a batch, hashes them and walks the
+/// chain in sequence order. No strings are decoded and re-encoded per event, and at most a few batches exist at once.
+/// </para>
+/// <para>
+/// A row whose values are not in the shape EF Core writes (NULL, invalid UTF-8, an unusual date or id text) is read
+/// again through <see cref="SqliteDataReader"/> exactly as before and verified as an <see cref="AuditEvent"/>; an
+/// error while reading surfaces when the walk reaches that row. So the outcome, the first broken event included, is
+/// the same as reading every row through the data reader one after another.
+/// </para>
+/// <para>
+/// Values are taken straight from e_sqlite3 (<see cref="Native"/>) when that is the library SQLitePCL loaded:
+/// through SQLitePCL every column costs two calls that each take a SafeHandle reference, which made reading
+/// rows slower than hashing them. Otherwise the SQLitePCL calls are used.
+/// </para>
 /// </remarks>
 public static class AuditChainReader
 {
@@ -23,82 +37,335 @@ public static class AuditChainReader
         "Sequence", "OccurredAtUtc", "ActorId", "ActorRole", "TenderId", "Action", "Subject", "PayloadJson", "PreviousHash", "Hash"
         """;
 
+    /// <summary>Result columns holding text, in the order they are copied into a batch.</summary>
+    private static readonly int[] TextColumns = [2, 3, 5, 6, 7, 8, 9];
+
+    private const int BatchCount = 4;
+
     public static AuditVerification Verify(string connectionString)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
-        var verifier = new AuditChainVerifier();
         using var rows = new RowStatement(connection, $"""SELECT {Columns} FROM "AuditEvents" ORDER BY "Sequence" """);
-        var canonical = new byte[4096];
-        while (rows.Step())
+        var verifier = new AuditChainVerifier();
+        var free = new BlockingCollection<Batch>();
+        var full = new BlockingCollection<Batch>();
+        for (var i = 0; i < BatchCount; i++)
         {
-            var sequence = raw.sqlite3_column_int64(rows.Handle, 0);
-            var accepted = TryCanonical(rows.Handle, sequence, ref canonical, out var length)
-                ? verifier.AcceptUtf8(sequence, canonical.AsSpan(0, length), raw.sqlite3_column_blob(rows.Handle, 8), raw.sqlite3_column_blob(rows.Handle, 9))
-                : verifier.Accept(ReadEvent(connection, sequence));
-            if (!accepted)
+            free.Add(new Batch());
+        }
+        using var stop = new CancellationTokenSource();
+        var producer = Task.Factory.StartNew(() => Produce(connection, rows, free, full, stop.Token),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            var canonical = new byte[4096];
+            while (true)
             {
-                break;
+                var batch = full.Take();
+                var intact = Walk(batch, verifier, ref canonical);
+                var (failure, end) = (batch.Failure, batch.End);
+                free.Add(batch);
+                if (!intact)
+                {
+                    break;
+                }
+                failure?.Throw();
+                if (end)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            try
+            {
+                producer.Wait();
+            }
+            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+            {
+                // The walk ended before the rows did.
             }
         }
         return verifier.Result();
     }
 
-    /// <summary>
-    /// Builds the row's canonical bytes from its UTF-8 values when every value has the shape EF Core stores (text in
-    /// well-formed UTF-8 without NUL, "yyyy-MM-dd HH:mm:ss[.fffffff]", an id in "D" form or NULL); false sends the row
-    /// the slow way. Values are taken with <c>sqlite3_column_blob</c>, whose bytes for any non-NULL value are the bytes
-    /// <see cref="SqliteDataReader.GetString"/> decodes; the storage type is only asked when a value is empty (NULL or '').
-    /// </summary>
-    private static bool TryCanonical(sqlite3_stmt row, long sequence, ref byte[] canonical, out int length)
+    /// <summary>Feeds a batch's rows to the verifier; false once the chain is broken.</summary>
+    private static bool Walk(Batch batch, AuditChainVerifier verifier, ref byte[] canonical)
     {
-        length = 0;
-        // A number's text never looks like a timestamp, so a match means TEXT (or a BLOB holding it), which GetDateTime parses.
-        if (!TryParseTimestamp(raw.sqlite3_column_blob(row, 1), out var occurredAtUtc))
+        for (var i = 0; i < batch.Count; i++)
         {
-            return false;
-        }
-        Guid? tenderId = null;
-        var tenderIdText = raw.sqlite3_column_blob(row, 4);
-        if (tenderIdText.IsEmpty)
-        {
-            if (raw.sqlite3_column_type(row, 4) != raw.SQLITE_NULL)
+            if (batch.Slow[i] is { } e)
+            {
+                batch.Slow[i] = null;
+                if (!verifier.Accept(e))
+                {
+                    return false;
+                }
+                continue;
+            }
+            var bytes = batch.Bytes.AsSpan();
+            var at = i * Batch.Stride;
+            var actorId = bytes[batch.Offsets[at]..batch.Offsets[at + 1]];
+            var actorRole = bytes[batch.Offsets[at + 1]..batch.Offsets[at + 2]];
+            var action = bytes[batch.Offsets[at + 2]..batch.Offsets[at + 3]];
+            var subject = bytes[batch.Offsets[at + 3]..batch.Offsets[at + 4]];
+            var payload = bytes[batch.Offsets[at + 4]..batch.Offsets[at + 5]];
+            var previousHash = bytes[batch.Offsets[at + 5]..batch.Offsets[at + 6]];
+            var hash = bytes[batch.Offsets[at + 6]..batch.Offsets[at + 7]];
+            var max = AuditCanonicalForm.GetMaxByteCount(batch.Offsets[at + 6] - batch.Offsets[at]);
+            if (canonical.Length < max)
+            {
+                canonical = new byte[Math.Max(max, canonical.Length * 2)];
+            }
+            var length = AuditCanonicalForm.Write(canonical, batch.Sequence[i], batch.OccurredAtUtc[i], actorId, actorRole, batch.TenderId[i],
+                action, subject, payload, previousHash);
+            if (!verifier.AcceptUtf8(batch.Sequence[i], canonical.AsSpan(0, length), previousHash, hash))
             {
                 return false;
             }
         }
-        else if (TryParseGuid(tenderIdText, out var id))
-        {
-            tenderId = id;
-        }
-        else
-        {
-            return false;
-        }
-        if (!TryText(row, 2, out var actorId) || !TryText(row, 3, out var actorRole) || !TryText(row, 5, out var action)
-            || !TryText(row, 6, out var subject) || !TryText(row, 7, out var payload) || !TryText(row, 8, out var previousHash)
-            || !TryText(row, 9, out _))
-        {
-            return false;
-        }
-        var max = AuditCanonicalForm.GetMaxByteCount(actorId.Length + actorRole.Length + action.Length + subject.Length + payload.Length + previousHash.Length);
-        if (canonical.Length < max)
-        {
-            canonical = new byte[Math.Max(max, canonical.Length * 2)];
-        }
-        length = AuditCanonicalForm.Write(canonical, sequence, occurredAtUtc, actorId, actorRole, tenderId, action, subject, payload, previousHash);
         return true;
     }
 
-    /// <summary>Not NULL, well-formed UTF-8 and no NUL: then the bytes are exactly the UTF-8 of the string the data reader returns.</summary>
-    private static bool TryText(sqlite3_stmt row, int column, out ReadOnlySpan<byte> value)
+    /// <summary>
+    /// Steps through the rows, filling batches. Always ends with a batch marked <see cref="Batch.End"/> (carrying the
+    /// error, if reading failed), unless the walk stopped first.
+    /// </summary>
+    private static void Produce(SqliteConnection connection, RowStatement rows, BlockingCollection<Batch> free, BlockingCollection<Batch> full, CancellationToken stop)
     {
-        value = raw.sqlite3_column_blob(row, column);
-        if (value.IsEmpty)
+        var batch = free.Take(stop);
+        batch.Clear();
+        var native = Native.Usable ? rows.Handle.DangerousGetHandle() : IntPtr.Zero;
+        try
         {
-            return raw.sqlite3_column_type(row, column) != raw.SQLITE_NULL;
+            while (rows.Step())
+            {
+                if (!batch.TryAdd(rows.Handle, native, connection))
+                {
+                    full.Add(batch, stop);
+                    batch = free.Take(stop);
+                    batch.Clear();
+                    batch.TryAdd(rows.Handle, native, connection);
+                }
+                stop.ThrowIfCancellationRequested();
+            }
         }
-        return Utf8.IsValid(value) && !value.Contains((byte)0);
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            batch.Failure = ExceptionDispatchInfo.Capture(e);
+        }
+        batch.End = true;
+        full.Add(batch, stop);
+    }
+
+    /// <summary>A run of rows as the walk needs them: values copied out of SQLite, or the event read the slow way.</summary>
+    private sealed class Batch
+    {
+        public const int Capacity = 1024;
+        public const int Stride = 8;   // start of each of the seven text values, then the end of the last
+
+        public byte[] Bytes = new byte[512 * 1024];
+        public readonly long[] Sequence = new long[Capacity];
+        public readonly DateTime[] OccurredAtUtc = new DateTime[Capacity];
+        public readonly Guid?[] TenderId = new Guid?[Capacity];
+        public readonly int[] Offsets = new int[Capacity * Stride];
+        public readonly AuditEvent?[] Slow = new AuditEvent?[Capacity];
+        public int Count;
+        public int Used;
+        public ExceptionDispatchInfo? Failure;
+        public bool End;
+
+        public void Clear()
+        {
+            Count = 0;
+            Used = 0;
+            Failure = null;
+            End = false;
+        }
+
+        /// <summary>Adds the current row; false (nothing added) when the batch is full. A row that does not fit an empty batch grows it.</summary>
+        public bool TryAdd(sqlite3_stmt row, IntPtr native, SqliteConnection connection)
+        {
+            if (Count == Capacity)
+            {
+                return false;
+            }
+            var i = Count;
+            var sequence = native != IntPtr.Zero ? Native.sqlite3_column_int64(native, 0) : raw.sqlite3_column_int64(row, 0);
+            Sequence[i] = sequence;
+            Slow[i] = null;
+            Offsets[i * Stride] = Used;
+            switch (TryCopy(row, native, i))
+            {
+                case Copy.Done:
+                    Count++;
+                    return true;
+                case Copy.TooLarge when Count > 0:
+                    Used = Offsets[i * Stride];
+                    return false;
+                case Copy.TooLarge:
+                    Array.Resize(ref Bytes, Math.Max(Bytes.Length * 2, 2 * RowLength(row)));
+                    Used = Offsets[i * Stride];
+                    return TryAdd(row, native, connection);
+                default:
+                    Used = Offsets[i * Stride];
+                    Slow[i] = ReadEvent(connection, sequence);
+                    Count++;
+                    return true;
+            }
+        }
+
+        /// <summary>
+        /// Copies the row's values when every one has the shape EF Core stores: text in well-formed UTF-8 without NUL,
+        /// "yyyy-MM-dd HH:mm:ss[.fffffff]", an id in "D" form or NULL. The bytes SQLite hands out for any non-NULL value
+        /// are the bytes <see cref="SqliteDataReader.GetString"/> decodes; the storage type is only asked when a value
+        /// is empty (NULL or '').
+        /// </summary>
+        private Copy TryCopy(sqlite3_stmt row, IntPtr native, int i)
+        {
+            var at = i * Stride;
+            // Timestamp and id are parsed where they land; the text values after them overwrite them.
+            // A number's text never looks like a timestamp, so a match means TEXT (or a BLOB holding it), which GetDateTime parses.
+            var length = CopyValue(row, native, 1);
+            if (length < 0 || !TryParseTimestamp(Bytes.AsSpan(Used, length), out OccurredAtUtc[i]))
+            {
+                return length == TooLarge ? Copy.TooLarge : Copy.Slow;
+            }
+            length = CopyValue(row, native, 4);
+            if (length == Null)
+            {
+                TenderId[i] = null;
+            }
+            else if (length > 0 && TryParseGuid(Bytes.AsSpan(Used, length), out var id))
+            {
+                TenderId[i] = id;
+            }
+            else
+            {
+                return length == TooLarge ? Copy.TooLarge : Copy.Slow;
+            }
+            for (var k = 0; k < TextColumns.Length; k++)
+            {
+                length = CopyValue(row, native, TextColumns[k]);
+                if (length < 0)
+                {
+                    return length == TooLarge ? Copy.TooLarge : Copy.Slow;
+                }
+                var value = Bytes.AsSpan(Used, length);
+                if (!Utf8.IsValid(value) || value.Contains((byte)0))
+                {
+                    return Copy.Slow;
+                }
+                Used += length;
+                Offsets[at + k + 1] = Used;
+            }
+            return Copy.Done;
+        }
+
+        private const int Null = -1;
+        private const int TooLarge = -2;
+
+        /// <summary>Copies a column's bytes to <see cref="Used"/> (without moving it); their length, <see cref="Null"/> or <see cref="TooLarge"/>.</summary>
+        private int CopyValue(sqlite3_stmt row, IntPtr native, int column)
+        {
+            if (native != IntPtr.Zero)
+            {
+                var value = Native.sqlite3_column_value(native, column);
+                var bytes = Native.sqlite3_value_blob(value);
+                var length = Native.sqlite3_value_bytes(value);
+                if (length == 0)
+                {
+                    return Native.sqlite3_value_type(value) == raw.SQLITE_NULL ? Null : 0;
+                }
+                if (length > Bytes.Length - Used)
+                {
+                    return TooLarge;
+                }
+                Marshal.Copy(bytes, Bytes, Used, length);
+                return length;
+            }
+            var span = raw.sqlite3_column_blob(row, column);
+            if (span.IsEmpty)
+            {
+                return raw.sqlite3_column_type(row, column) == raw.SQLITE_NULL ? Null : 0;
+            }
+            if (span.Length > Bytes.Length - Used)
+            {
+                return TooLarge;
+            }
+            span.CopyTo(Bytes.AsSpan(Used));
+            return span.Length;
+        }
+
+        private static int RowLength(sqlite3_stmt row)
+        {
+            var length = 0;
+            for (var column = 1; column < 10; column++)
+            {
+                length += raw.sqlite3_column_bytes(row, column);
+            }
+            return length;
+        }
+
+        private enum Copy
+        {
+            Done,
+            Slow,
+            TooLarge,
+        }
+    }
+
+    /// <summary>
+    /// Direct calls into e_sqlite3 for reading a row's values. Usable only when SQLitePCL runs on e_sqlite3 and this
+    /// assembly resolves the same loaded module, so statement pointers mean the same thing on both sides. The calls are
+    /// short and never block: the connection is used by the reading thread alone while the chain is verified, so its
+    /// mutex is never contended (hence no GC transition). sqlite3_value_* on the unprotected values of
+    /// sqlite3_column_value are documented as not thread-safe, which is fine for the same reason.
+    /// </summary>
+    private static class Native
+    {
+        private const string Library = "e_sqlite3";
+
+        public static readonly bool Usable = IsSameLibrary();
+
+        [DllImport(Library, ExactSpelling = true), SuppressGCTransition]
+        public static extern long sqlite3_column_int64(IntPtr statement, int column);
+
+        [DllImport(Library, ExactSpelling = true), SuppressGCTransition]
+        public static extern IntPtr sqlite3_column_value(IntPtr statement, int column);
+
+        [DllImport(Library, ExactSpelling = true), SuppressGCTransition]
+        public static extern IntPtr sqlite3_value_blob(IntPtr value);
+
+        [DllImport(Library, ExactSpelling = true), SuppressGCTransition]
+        public static extern int sqlite3_value_bytes(IntPtr value);
+
+        [DllImport(Library, ExactSpelling = true), SuppressGCTransition]
+        public static extern int sqlite3_value_type(IntPtr value);
+
+        private static bool IsSameLibrary()
+        {
+            try
+            {
+                var provider = Type.GetType("SQLitePCL.SQLite3Provider_e_sqlite3, SQLitePCLRaw.provider.e_sqlite3");
+                return raw.GetNativeLibraryName() == Library
+                    && provider is not null
+                    && NativeLibrary.TryLoad(Library, typeof(Native).Assembly, null, out var ours)
+                    && NativeLibrary.TryLoad(Library, provider.Assembly, null, out var theirs)
+                    && ours == theirs;
+            }
+            catch (Exception e) when (e is DllNotFoundException or BadImageFormatException or InvalidOperationException or TypeLoadException or FileLoadException)
+            {
+                return false;
+            }
+        }
     }
 
     /// <summary>
@@ -152,7 +419,7 @@ public static class AuditChainReader
         return true;
     }
 
-    /// <summary>An id in "D" form (36 characters, either case): what EF Core stores, parsed as the data reader would.</summary>
+    /// <summary>An id in "D" form (36 characters, hex digits in either case): what EF Core stores, giving the Guid the data reader parses.</summary>
     private static bool TryParseGuid(ReadOnlySpan<byte> text, out Guid value)
     {
         value = default;
@@ -160,13 +427,34 @@ public static class AuditChainReader
         {
             return false;
         }
-        Span<char> chars = stackalloc char[36];
-        for (var i = 0; i < 36; i++)
+        Span<byte> bytes = stackalloc byte[16];
+        var t = 0;
+        for (var b = 0; b < 16; b++)
         {
-            chars[i] = (char)text[i];
+            if (t is 8 or 13 or 18 or 23)
+            {
+                t++;
+            }
+            var high = HexValue(text[t++]);
+            var low = HexValue(text[t++]);
+            if ((high | low) < 0)
+            {
+                return false;
+            }
+            bytes[b] = (byte)(high << 4 | low);
         }
-        return Guid.TryParseExact(chars, "D", out value);
+        // The "D" text is the sixteen bytes in big-endian order.
+        value = new Guid(bytes, bigEndian: true);
+        return true;
     }
+
+    private static int HexValue(byte c) => c switch
+    {
+        >= (byte)'0' and <= (byte)'9' => c - '0',
+        >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
+        _ => -1,
+    };
 
     /// <summary>One row the way it was always read: through the data reader, with its conversions and its exceptions.</summary>
     private static AuditEvent ReadEvent(SqliteConnection connection, long sequence)
