@@ -128,7 +128,21 @@ public sealed partial class DemoContentTests(SeededDemo demo) : IClassFixture<Se
         var legal = await demo.ClientAsync("jurist");
         var verify = await legal.GetJsonAsync("/api/audit/verify");
         Assert.Equal("OK", verify["status"]!.GetValue<string>());
-        Assert.True(verify["eventCount"]!.GetValue<long>() >= 3);
+        Assert.True(verify["eventCount"]!.GetValue<long>() >= 33);
+    }
+
+    [Fact]
+    public async Task Every_organisation_account_and_role_is_in_the_audit_trail_as_written_by_the_seeder()
+    {
+        using var scope = demo.App.Services.CreateScope();
+        var db = Db(scope);
+        var events = await db.AuditEvents.AsNoTracking().Where(e => e.TenderId == null && e.ActorId == DemoAuditRecords.ActorId).ToListAsync();
+        Assert.All(events, e => Assert.Equal(Roles.System, e.ActorRole));
+        Assert.Equal(await db.Organisations.CountAsync(), events.Count(e => e.Action == "organisation.created"));
+        Assert.Equal(9, events.Count(e => e.Action == "user.created"));
+        Assert.Equal(9, events.Count(e => e.Action == "user.role.added"));
+        var firstTenderEvent = await db.AuditEvents.Where(e => e.TenderId != null).MinAsync(e => e.Sequence);
+        Assert.All(events, e => Assert.True(e.Sequence < firstTenderEvent));
     }
 
     [Theory]
