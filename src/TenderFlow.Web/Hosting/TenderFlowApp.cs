@@ -36,7 +36,8 @@ public static class TenderFlowApp
         services.AddScoped<Features.Admin.PeopleAdministration>();
         services.AddDbContext<TenderFlowDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DataDirectory>().ConnectionString,
-                sqlite => sqlite.MigrationsAssembly(typeof(TenderFlowDbContext).Assembly.FullName)));
+                // A tender loads with its deadlines and themes in one statement: one consistent read inside the step's transaction.
+                sqlite => sqlite.MigrationsAssembly(typeof(TenderFlowDbContext).Assembly.FullName).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
         services.AddHostedService<DatabaseInitialiser>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
