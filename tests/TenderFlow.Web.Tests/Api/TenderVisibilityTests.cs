@@ -1,9 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
-using TenderFlow.Domain.Organisations;
-using TenderFlow.Domain.Tenders;
-using TenderFlow.Web.Data;
 using TenderFlow.Web.Tests.Infrastructure;
 
 namespace TenderFlow.Web.Tests.Api;
@@ -14,29 +10,11 @@ public sealed class TenderVisibilityTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private async Task<Guid> OrganisationAsync(string name, string kvk)
-    {
-        using var scope = _app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TenderFlowDbContext>();
-        var organisation = new Organisation { Id = Guid.NewGuid(), Name = name, KvkNumber = kvk, Address = "Vredenburg 40", PostalCode = "3511 BD", City = "Utrecht" };
-        db.Organisations.Add(organisation);
-        await db.SaveChangesAsync();
-        return organisation.Id;
-    }
-
-    private async Task ParticipateAsync(string tenderId, Guid organisationId)
-    {
-        using var scope = _app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TenderFlowDbContext>();
-        db.TenderParticipants.Add(new TenderParticipant { TenderId = Guid.Parse(tenderId), OrganisationId = organisationId, JoinedAtUtc = DateTime.UtcNow });
-        await db.SaveChangesAsync();
-    }
-
     [Fact]
     public async Task A_bidder_sees_a_tender_only_once_it_is_announced_and_never_its_confidential_parts()
     {
         var tender = await _app.Procurement().CreateTenderAsync();
-        var bidder = await _app.Users.ClientAsync("bo.zorgplus", await OrganisationAsync("Zorgplus Utrecht", "12345678"), "Bidder");
+        var bidder = await _app.Users.ClientAsync("bo.zorgplus", await _app.OrganisationAsync("Zorgplus Utrecht", "12345678"), "Bidder");
 
         Assert.Empty(await bidder.GetArrayAsync("/api/tenders"));
         Assert.Equal("TenderNotFoundRule", (await (await bidder.GetAsync($"/api/tenders/{tender.Id()}")).ProblemAsync(404))["rule"]!.GetValue<string>());
@@ -57,9 +35,9 @@ public sealed class TenderVisibilityTests : IDisposable
     public async Task A_participating_organisation_sees_its_tender_and_the_dialogue_themes_another_does_not()
     {
         var tender = await _app.Procurement().CreateTenderAsync();
-        var own = await OrganisationAsync("Zorgplus Utrecht", "12345678");
-        var other = await OrganisationAsync("Buurtzorg Oost", "87654321");
-        await ParticipateAsync(tender.Id(), own);
+        var own = await _app.OrganisationAsync("Zorgplus Utrecht", "12345678");
+        var other = await _app.OrganisationAsync("Buurtzorg Oost", "87654321");
+        await _app.ParticipateAsync(tender.Id(), own);
 
         var participant = await _app.Users.ClientAsync("bo.zorgplus", own, "Bidder");
         var outsider = await _app.Users.ClientAsync("olaf.oost", other, "Bidder");

@@ -25,8 +25,8 @@ public sealed partial class MatrixWorld(TenderFlowFactory app)
 
     public async Task InitialiseAsync()
     {
-        OwnOrganisation = await OrganisationAsync("Zorgplus Utrecht", "12345678");
-        OtherOrganisation = await OrganisationAsync("Buurtzorg Oost", "87654321");
+        OwnOrganisation = await app.OrganisationAsync("Zorgplus Utrecht", "12345678");
+        OtherOrganisation = await app.OrganisationAsync("Buurtzorg Oost", "87654321");
         LegalUserId = (await app.Users.EnsureAsync("lea.jurist", null, "Legal")).Id;
         Tender = await NewTenderAsync();
         foreach (var caller in Callers.SignedIn)
@@ -50,10 +50,7 @@ public sealed partial class MatrixWorld(TenderFlowFactory app)
         var evaluator = await app.Users.EnsureAsync("eva.beoordelaar", null, "Evaluator");
         var assigned = await procurement.PostAsJsonAsync($"/api/tenders/{tender}/evaluators", new { userId = evaluator.Id });
         Assert.True(assigned.IsSuccessStatusCode);
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TenderFlowDbContext>();
-        db.TenderParticipants.Add(new TenderParticipant { TenderId = Guid.Parse(tender), OrganisationId = OwnOrganisation, JoinedAtUtc = DateTime.UtcNow });
-        await db.SaveChangesAsync();
+        await app.ParticipateAsync(tender, OwnOrganisation);
         return tender;
     }
 
@@ -88,15 +85,5 @@ public sealed partial class MatrixWorld(TenderFlowFactory app)
         var token = TokenPattern().Match(login).Groups[1].Value;
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
         return await client.PostAsync(url, new FormUrlEncodedContent(form));
-    }
-
-    private async Task<Guid> OrganisationAsync(string name, string kvk)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TenderFlowDbContext>();
-        var organisation = new Organisation { Id = Guid.NewGuid(), Name = name, KvkNumber = kvk, Address = "Vredenburg 40", PostalCode = "3511 BD", City = "Utrecht" };
-        db.Organisations.Add(organisation);
-        await db.SaveChangesAsync();
-        return organisation.Id;
     }
 }
