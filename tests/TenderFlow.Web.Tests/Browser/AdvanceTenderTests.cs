@@ -24,12 +24,12 @@ public sealed class AdvanceTenderTests(ChromiumFixture chromium) : IAsyncLifetim
     public async Task Procurement_publishes_the_demo_tender_by_clicking_once_the_publication_date_has_passed()
     {
         var page = await _context!.NewPageAsync();
-        page.SetDefaultTimeout(10_000);
+        page.SetDefaultTimeout(ChromiumFixture.ActionTimeout);
         await page.SignInAsync(DemoUsers.Procurement);
         var publish = page.GetByRole(AriaRole.Button, new() { Name = "Aanbesteding publiceren" });
 
         // Before the planned publication date: no button, and the page says why.
-        await Expect(page.Locator("main table .blocked")).ToContainTextAsync("nog niet verstreken");
+        await Expect(page.DemoTenderRow().Locator(".blocked")).ToContainTextAsync("nog niet verstreken");
         await Expect(publish).ToHaveCountAsync(0);
         await page.OpenDemoTenderAsync();
         await Expect(page.PhaseFact()).ToHaveTextAsync("Marktconsultatie");
@@ -56,8 +56,7 @@ public sealed class AdvanceTenderTests(ChromiumFixture chromium) : IAsyncLifetim
         await Expect(publish).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Mijn startpagina" }).First.ClickAsync();
-        await Expect(page.Locator("main table tbody tr", new() { HasText = DemoUsers.TenderTitle }))
-            .ToContainTextAsync("Aankondiging en vragen (nota van inlichtingen)");
+        await Expect(page.DemoTenderRow()).ToContainTextAsync("Aankondiging en vragen (nota van inlichtingen)");
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

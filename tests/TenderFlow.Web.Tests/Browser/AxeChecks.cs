@@ -14,11 +14,18 @@ public static class AxeChecks
         ResultTypes = [ResultType.Violations],
     };
 
-    public static async Task AssertAccessibleAsync(this IPage page)
+    /// <summary>Runs axe on the page as it is now and returns a description of its violations, or null when there are none.</summary>
+    public static async Task<string?> ViolationsAsync(this IPage page)
     {
         var result = await page.RunAxe(Wcag21AA);
         var violations = result.Violations ?? [];
-        Assert.True(violations.Length == 0, Describe(page.Url, violations));
+        return violations.Length == 0 ? null : Describe(page.Url, violations);
+    }
+
+    public static async Task AssertAccessibleAsync(this IPage page)
+    {
+        var violations = await page.ViolationsAsync();
+        Assert.True(violations is null, violations);
     }
 
     public static string Describe(string url, IEnumerable<AxeResultItem> violations)
@@ -37,4 +44,23 @@ public static class AxeChecks
 
     private static string Checks(AxeResultNode node) =>
         string.Join("; ", new[] { node.Any, node.All, node.None }.Where(c => c is not null).SelectMany(c => c!).Select(c => c.Message));
+}
+
+/// <summary>Checks several pages in one test and fails once at the end, naming every page with violations.</summary>
+public sealed class AxeReport(IPage page)
+{
+    private readonly List<string> _problems = [];
+    private readonly List<string> _checked = [];
+
+    public async Task CheckAsync(string what)
+    {
+        _checked.Add(what);
+        if (await page.ViolationsAsync() is { } problem)
+        {
+            _problems.Add($"[{what}] {problem}");
+        }
+    }
+
+    public void AssertClean() =>
+        Assert.True(_problems.Count == 0, $"{_problems.Count} of {_checked.Count} pages have violations:\n" + string.Join("\n\n", _problems));
 }

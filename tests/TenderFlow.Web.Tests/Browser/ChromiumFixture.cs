@@ -10,6 +10,9 @@ public sealed class ChromiumFixture : IAsyncLifetime
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
+    /// <summary>How long a page action or navigation may take before the test fails (milliseconds).</summary>
+    public const float ActionTimeout = 15_000;
+
     private static readonly string[] Arguments =
     [
         "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -27,6 +30,8 @@ public sealed class ChromiumFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"The browser tests need Chromium at {ExecutablePath}: run `apt-get install -y chromium` (tests/run.sh does this).");
         }
+        // Generous waits: CI runs the other test projects at the same time on two cores.
+        Assertions.SetDefaultExpectTimeout(10_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -20,11 +20,10 @@ public sealed class LoginTests(ChromiumFixture chromium, PortalServer portal) : 
     public async Task An_empty_form_names_the_missing_fields()
     {
         await Page.GotoAsync(PortalPages.LoginPath);
-        await Page.Locator("main form button[type=submit]").ClickAsync();
+        await Page.Locator("main form button[type=submit]").ClickAndWaitForNewPageAsync();
 
         await Expect(Page.Locator("#username-error")).ToHaveTextAsync("Vul uw gebruikersnaam in.");
         await Expect(Page.Locator("#password-error")).ToHaveTextAsync("Vul uw wachtwoord in.");
-        await Expect(Page.Locator("#Input_UserName")).ToHaveAttributeAsync("aria-invalid", "true");
     }
 
     [Fact]

@@ -46,6 +46,9 @@ public static partial class PortalPages
     /// <summary>The link to the demo tender on a start page.</summary>
     public static ILocator DemoTenderLink(this IPage page) => page.GetByRole(AriaRole.Link, new() { Name = DemoUsers.TenderTitle, Exact = true });
 
+    /// <summary>The demo tender's row in a start page's table (other tests may add tenders to the shared portal).</summary>
+    public static ILocator DemoTenderRow(this IPage page) => page.Locator("main table tbody tr", new() { HasText = DemoUsers.TenderTitle });
+
     /// <summary>From the start page, opens the demo tender's page and returns its id.</summary>
     public static async Task<Guid> OpenDemoTenderAsync(this IPage page)
     {

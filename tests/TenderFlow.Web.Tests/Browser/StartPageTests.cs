@@ -28,27 +28,35 @@ public sealed class StartPageTests(ChromiumFixture chromium, PortalServer portal
     [Fact]
     public async Task Procurement_sees_the_actions_it_may_take_and_why_publishing_must_wait()
     {
-        await Page.SignInAsync(DemoUsers.Procurement);
+        await StartSignedInAsync(DemoUsers.Procurement);
 
-        var table = Page.Locator("main table");
-        await Expect(table.GetByRole(AriaRole.Columnheader, new() { Name = "Acties" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Columnheader, new() { Name = "Acties" })).ToBeVisibleAsync();
+        var row = Page.DemoTenderRow();
         // Cancelling needs a reason, so the start page links to the form on the tender page.
-        await Expect(table.GetByRole(AriaRole.Link, new() { Name = "Aanbesteding intrekken" })).ToBeVisibleAsync();
-        await Expect(table.Locator(".blocked")).ToContainTextAsync("Aanbesteding publiceren");
-        await Expect(table.Locator(".blocked")).ToContainTextAsync("nog niet verstreken");
-        await Expect(table.GetByRole(AriaRole.Link, new() { Name = "Audittrail" })).ToBeVisibleAsync();
+        await Expect(row.GetByRole(AriaRole.Link, new() { Name = "Aanbesteding intrekken" })).ToBeVisibleAsync();
+        await Expect(row.Locator(".blocked")).ToContainTextAsync("Aanbesteding publiceren");
+        await Expect(row.Locator(".blocked")).ToContainTextAsync("nog niet verstreken");
+        await Expect(row.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await Expect(row.GetByRole(AriaRole.Link, new() { Name = "Audittrail" })).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Gebruikers" })).ToHaveCountAsync(0);
+
+        // On the tender page the same actions are real buttons, with the reason field where one is required.
+        await Page.OpenDemoTenderAsync();
+        var cancel = Page.Locator("#action-cancel");
+        await Expect(cancel.GetByLabel("Reden (verplicht, wordt vastgelegd in de audittrail)")).ToBeVisibleAsync();
+        await Expect(cancel.GetByRole(AriaRole.Button, new() { Name = "Aanbesteding intrekken" })).ToBeVisibleAsync();
+        await Expect(Page.Locator("#action-publish")).ToContainTextAsync("nog niet verstreken");
     }
 
     [Fact]
     public async Task Legal_reads_every_tender_with_its_audit_trail_but_has_no_actions()
     {
-        await Page.SignInAsync(DemoUsers.Legal);
+        await StartSignedInAsync(DemoUsers.Legal);
 
-        var table = Page.Locator("main table");
-        await Expect(table.GetByRole(AriaRole.Link, new() { Name = "Audittrail" })).ToBeVisibleAsync();
-        await Expect(table.GetByRole(AriaRole.Columnheader, new() { Name = "Acties" })).ToHaveCountAsync(0);
+        await Expect(Page.DemoTenderRow().GetByRole(AriaRole.Link, new() { Name = "Audittrail" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Columnheader, new() { Name = "Acties" })).ToHaveCountAsync(0);
         await Expect(Page.Locator("main form, main .button")).ToHaveCountAsync(0);
+        await Expect(Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Gebruikers" })).ToHaveCountAsync(0);
 
         await Page.OpenDemoTenderAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Acties" })).ToHaveCountAsync(0);
@@ -61,13 +69,14 @@ public sealed class StartPageTests(ChromiumFixture chromium, PortalServer portal
     [Fact]
     public async Task Admin_has_the_admin_navigation()
     {
-        await Page.SignInAsync(DemoUsers.Admin);
+        await StartSignedInAsync(DemoUsers.Admin);
 
         var nav = Page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdnavigatie" });
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Mijn startpagina" })).ToBeVisibleAsync();
         await nav.GetByRole(AriaRole.Link, new() { Name = "Gebruikers" }).ClickAsync();
         await Expect(Page.Heading()).ToHaveTextAsync("Gebruikers");
-        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = DemoUsers.Procurement, Exact = true })).ToBeVisibleAsync();
+        var buyer = Page.Locator("main tbody tr", new() { Has = Page.GetByRole(AriaRole.Link, new() { Name = DemoUsers.Procurement, Exact = true }) });
+        await Expect(buyer).ToContainTextAsync("Inkoop (Procurement)");
         await nav.GetByRole(AriaRole.Link, new() { Name = "Organisaties" }).ClickAsync();
         await Expect(Page.Heading()).ToHaveTextAsync("Organisaties");
         await Expect(Page.Locator("main tbody tr")).Not.ToHaveCountAsync(0);
@@ -76,7 +85,7 @@ public sealed class StartPageTests(ChromiumFixture chromium, PortalServer portal
     [Fact]
     public async Task Other_roles_do_not_get_the_admin_pages()
     {
-        await Page.SignInAsync(DemoUsers.Procurement);
+        await StartSignedInAsync(DemoUsers.Procurement);
 
         await Page.GotoAsync("/admin/users");
         await Expect(Page.Heading()).ToHaveTextAsync("Geen toegang");

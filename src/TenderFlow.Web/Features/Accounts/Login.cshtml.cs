@@ -15,9 +15,8 @@ public sealed class LoginModel(SignInManager<TenderFlowUser> signIn) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet()
-    {
-    }
+    public IActionResult OnGet() =>
+        User.Identity?.IsAuthenticated == true ? LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/") : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -4,7 +4,7 @@ using TenderFlow.Web.Data;
 
 namespace TenderFlow.Web.Features.Admin;
 
-public sealed class UsersModel(TenderFlowDbContext db) : PageModel
+public sealed class UsersModel(TenderFlowDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record Row(string Id, string UserName, string DisplayName, string Email, string? Organisation, IReadOnlyList<string> Roles, bool LockedOut);
 
@@ -12,7 +12,7 @@ public sealed class UsersModel(TenderFlowDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct);

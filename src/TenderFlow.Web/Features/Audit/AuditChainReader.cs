@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Unicode;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -80,14 +81,7 @@ public static class AuditChainReader
         finally
         {
             stop.Cancel();
-            try
-            {
-                producer.Wait();
-            }
-            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
-            {
-                // The walk ended before the rows did.
-            }
+            producer.Wait();
         }
         return verifier.Result();
     }
@@ -136,33 +130,48 @@ public static class AuditChainReader
     /// </summary>
     private static void Produce(SqliteConnection connection, RowStatement rows, BlockingCollection<Batch> free, BlockingCollection<Batch> full, CancellationToken stop)
     {
-        var batch = free.Take(stop);
-        batch.Clear();
-        var native = Native.Usable ? rows.Handle.DangerousGetHandle() : IntPtr.Zero;
+        Batch? batch = null;
+        ExceptionDispatchInfo? failure = null;
         try
         {
-            while (rows.Step())
+            batch = free.Take(stop);
+            batch.Clear();
+            var native = Native.Usable ? rows.Handle.DangerousGetHandle() : IntPtr.Zero;
+            // Holding the connection's (recursive) mutex for the whole walk turns the lock every SQLite call takes into
+            // a re-entry by its owner: no other thread uses this connection meanwhile, so nobody waits for it.
+            var mutex = native != IntPtr.Zero ? Native.sqlite3_db_mutex(connection.Handle!.DangerousGetHandle()) : IntPtr.Zero;
+            Native.Enter(mutex);
+            try
             {
-                if (!batch.TryAdd(rows.Handle, native, connection))
+                while (rows.Step())
                 {
-                    full.Add(batch, stop);
-                    batch = free.Take(stop);
-                    batch.Clear();
-                    batch.TryAdd(rows.Handle, native, connection);
+                    if (!batch.TryAdd(rows.Handle, native, connection))
+                    {
+                        full.Add(batch, stop);
+                        batch = free.Take(stop);
+                        batch.Clear();
+                        batch.TryAdd(rows.Handle, native, connection);
+                    }
+                    stop.ThrowIfCancellationRequested();
                 }
-                stop.ThrowIfCancellationRequested();
+            }
+            finally
+            {
+                Native.Leave(mutex);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            throw;
+            return;   // The walk ended before the rows did; nobody waits for more.
         }
         catch (Exception e)
         {
-            batch.Failure = ExceptionDispatchInfo.Capture(e);
+            failure = ExceptionDispatchInfo.Capture(e);
         }
+        batch ??= new Batch();
+        batch.Failure = failure;
         batch.End = true;
-        full.Add(batch, stop);
+        full.Add(batch);
     }
 
     /// <summary>A run of rows as the walk needs them: values copied out of SQLite, or the event read the slow way.</summary>
@@ -258,15 +267,40 @@ public static class AuditChainReader
                 {
                     return length == TooLarge ? Copy.TooLarge : Copy.Slow;
                 }
-                var value = Bytes.AsSpan(Used, length);
-                if (!Utf8.IsValid(value) || value.Contains((byte)0))
-                {
-                    return Copy.Slow;
-                }
                 Used += length;
                 Offsets[at + k + 1] = Used;
             }
-            return Copy.Done;
+            return IsPlainText(at) ? Copy.Done : Copy.Slow;
+        }
+
+        /// <summary>
+        /// Whether each of the row's seven text values is well-formed UTF-8 without NUL, checked over the row at once:
+        /// well-formed as a whole with every value starting on a character boundary (not on a continuation byte)
+        /// means every value is well-formed on its own.
+        /// </summary>
+        private bool IsPlainText(int at)
+        {
+            var text = Bytes.AsSpan(Offsets[at], Offsets[at + 7] - Offsets[at]);
+            if (text.Contains((byte)0))
+            {
+                return false;
+            }
+            if (Ascii.IsValid(text))
+            {
+                return true;
+            }
+            if (!Utf8.IsValid(text))
+            {
+                return false;
+            }
+            for (var k = 1; k < 7; k++)
+            {
+                if (Offsets[at + k] < Offsets[at + 7] && (Bytes[Offsets[at + k]] & 0xC0) == 0x80)
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private const int Null = -1;
@@ -324,10 +358,11 @@ public static class AuditChainReader
 
     /// <summary>
     /// Direct calls into e_sqlite3 for reading a row's values. Usable only when SQLitePCL runs on e_sqlite3 and this
-    /// assembly resolves the same loaded module, so statement pointers mean the same thing on both sides. The calls are
-    /// short and never block: the connection is used by the reading thread alone while the chain is verified, so its
-    /// mutex is never contended (hence no GC transition). sqlite3_value_* on the unprotected values of
-    /// sqlite3_column_value are documented as not thread-safe, which is fine for the same reason.
+    /// assembly resolves the same loaded module, so connection and statement pointers mean the same thing on both sides.
+    /// The column calls are short and never block: while the chain is verified the connection is used by the reading
+    /// thread alone, which also holds its mutex throughout, so they are made without a GC transition.
+    /// sqlite3_value_* on the unprotected values of sqlite3_column_value are documented as not thread-safe, which is
+    /// fine for the same reason.
     /// </summary>
     private static class Native
     {
@@ -349,6 +384,31 @@ public static class AuditChainReader
 
         [DllImport(Library, ExactSpelling = true), SuppressGCTransition]
         public static extern int sqlite3_value_type(IntPtr value);
+
+        [DllImport(Library, ExactSpelling = true)]
+        public static extern IntPtr sqlite3_db_mutex(IntPtr connection);
+
+        [DllImport(Library, ExactSpelling = true)]
+        private static extern void sqlite3_mutex_enter(IntPtr mutex);
+
+        [DllImport(Library, ExactSpelling = true)]
+        private static extern void sqlite3_mutex_leave(IntPtr mutex);
+
+        public static void Enter(IntPtr mutex)
+        {
+            if (mutex != IntPtr.Zero)
+            {
+                sqlite3_mutex_enter(mutex);
+            }
+        }
+
+        public static void Leave(IntPtr mutex)
+        {
+            if (mutex != IntPtr.Zero)
+            {
+                sqlite3_mutex_leave(mutex);
+            }
+        }
 
         private static bool IsSameLibrary()
         {
