@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using TenderFlow.Web.Features.Audit;
+using TenderFlow.Web.Features.Tenders;
+using TenderFlow.Web.Hosting;
+
+namespace TenderFlow.Benchmarks;
+
+/// <summary>
+/// The production application (<see cref="TenderFlowApp.Build"/>, same registrations, same connection string)
+/// without Kestrel: only the <see cref="DatabaseInitialiser"/> runs, which switches the file to WAL and migrates it.
+/// Steps are built from the app's own scoped services; only the clock is the benchmark's.
+/// </summary>
+public sealed class TenderFlowHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly TimeProvider _clock;
+    private readonly AuditTrail _audit;
+
+    private TenderFlowHost(WebApplication app, TimeProvider clock)
+    {
+        _app = app;
+        _clock = clock;
+        _audit = new AuditTrail(clock);
+    }
+
+    public static async Task<TenderFlowHost> StartAsync(string dataDirectory, TimeProvider clock)
+    {
+        var app = TenderFlowApp.Build([
+            "--data", dataDirectory,
+            "--Workflows:Directory", RepositoryPaths.Workflows,
+            // An empty database: no demo users, tenders or audit events (the same as the --no-demo switch).
+            "--Demo:Enabled", "false",
+            // EF Core stays at Warning as in the shipped appsettings.json; the start-up information line is not a figure.
+            "--Logging:LogLevel:Default", "Warning",
+            "--Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning",
+            // ...except the one-off MultipleCollectionIncludeWarning for the tender query (noted in the report, not a figure).
+            "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Query", "Error",
+        ]);
+        var initialiser = ActivatorUtilities.CreateInstance<DatabaseInitialiser>(app.Services);
+        await initialiser.StartAsync(CancellationToken.None);
+        return new TenderFlowHost(app, clock);
+    }
+
+    public IServiceProvider Services => _app.Services;
+
+    public string ConnectionString => _app.Services.GetRequiredService<DataDirectory>().ConnectionString;
+
+    public string DatabaseFile => _app.Services.GetRequiredService<DataDirectory>().DatabaseFile;
+
+    /// <summary>
+    /// What the container would hand a request (every dependency resolved from the request scope), except that the
+    /// clock, and the audit trail that reads it, are the benchmark's.
+    /// </summary>
+    public TenderSteps Steps(AsyncServiceScope scope) =>
+        ActivatorUtilities.CreateInstance<TenderSteps>(scope.ServiceProvider, _clock, _audit);
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+}
