@@ -16,10 +16,16 @@ public sealed class TenderAuthorizationHandler(TenderFlowDbContext db) : Authori
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Tender tender)
     {
         var user = context.User;
+        // Nothing may be done with a tender one may not see, so every operation starts from visibility.
+        if (!await db.Tenders.Where(t => t.Id == tender.Id).VisibleTo(user, db).AnyAsync())
+        {
+            return;
+        }
         var allowed = requirement.Name switch
         {
-            nameof(TenderOperations.Read) => await db.Tenders.Where(t => t.Id == tender.Id).VisibleTo(user, db).AnyAsync(),
-            nameof(TenderOperations.ReadConfidential) => IsStaff(user)
+            nameof(TenderOperations.Read) => true,
+            nameof(TenderOperations.ReadConfidential) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Procurement)
+                || user.IsInRole(Roles.Legal) || user.IsInRole(Roles.Evaluator)
                 || (user.IsInRole(Roles.Bidder) && user.OrganisationId() is { } org
                     && await db.TenderParticipants.AnyAsync(p => p.TenderId == tender.Id && p.OrganisationId == org)),
             nameof(TenderOperations.ReadAudit) => user.IsInRole(Roles.Legal) || user.IsInRole(Roles.Procurement) || user.IsInRole(Roles.Admin),
@@ -31,8 +37,4 @@ public sealed class TenderAuthorizationHandler(TenderFlowDbContext db) : Authori
             context.Succeed(requirement);
         }
     }
-
-    private static bool IsStaff(System.Security.Claims.ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Procurement) || user.IsInRole(Roles.Legal)
-        || (user.IsInRole(Roles.Evaluator));
 }
