@@ -8,7 +8,8 @@ using TenderFlow.Web.Features.Accounts;
 
 namespace TenderFlow.Web.Data;
 
-public sealed class TenderFlowDbContext(DbContextOptions<TenderFlowDbContext> options) : IdentityDbContext<TenderFlowUser, IdentityRole, string>(options)
+// Partial: each feature declares its own sets in Data/TenderFlowDbContext.<Feature>.cs.
+public sealed partial class TenderFlowDbContext(DbContextOptions<TenderFlowDbContext> options) : IdentityDbContext<TenderFlowUser, IdentityRole, string>(options)
 {
     public DbSet<Tender> Tenders => Set<Tender>();
     public DbSet<TenderDeadline> TenderDeadlines => Set<TenderDeadline>();

@@ -8,6 +8,7 @@ using TenderFlow.Web.Data;
 using TenderFlow.Web.Features;
 using TenderFlow.Web.Features.Accounts;
 using TenderFlow.Web.Features.Audit;
+using TenderFlow.Web.Features.Documents;
 using TenderFlow.Web.Features.Health;
 using TenderFlow.Web.Features.Tenders;
 using TenderFlow.Web.Features.Workflows;
@@ -34,6 +35,8 @@ public static class TenderFlowApp
         services.AddScoped<ITenderFacts, DatabaseTenderFacts>();
         services.AddScoped<TenderSteps>();
         services.AddScoped<Features.Admin.PeopleAdministration>();
+        services.AddDocuments(builder.Configuration);
+        services.AddSingleton<Features.Notifications.Notifier>();
         services.AddDbContext<TenderFlowDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DataDirectory>().ConnectionString,
                 // A tender loads with its deadlines and themes in one statement: one consistent read inside the step's transaction.
@@ -94,6 +97,7 @@ public static class TenderFlowApp
         app.MapTenderEndpoints();
         app.MapAuditEndpoints();
         app.MapAuthEndpoints();
+        app.MapDocumentEndpoints();
         return app;
     }
 }

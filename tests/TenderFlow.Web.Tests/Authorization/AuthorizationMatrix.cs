@@ -37,6 +37,8 @@ public static class AuthorizationMatrix
         ["POST /api/tenders/{id:guid}/evaluators"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/evaluators", new { userId = w.LegalUserId }), ProcurementOnly),
         ["GET /api/tenders/{id:guid}/audit"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/audit"), AuditReaders),
         ["GET /api/tenders/{id:guid}/diagram"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/diagram"), TenderReaders),
+        // Which document one may read is decided per kind by the owning feature (tested there); an unknown id is nobody's.
+        ["GET /api/documents/{id:guid}"] = new((c, _) => c.GetAsync($"/api/documents/{Guid.NewGuid()}"), Nobody),
         ["GET /api/audit/verify"] = new((c, _) => c.GetAsync("/api/audit/verify"), LegalAndAdmin),
         ["GET /api/audit/events"] = new((c, _) => c.GetAsync("/api/audit/events?limit=5"), LegalAndAdmin),
 
@@ -63,6 +65,8 @@ public static class AuthorizationMatrix
         ["POST /tenders/{id:guid}?handler=Fire"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}?handler=Fire", Form(("trigger", "cancel"))), ProcurementOnly),
         ["POST /tenders/{id:guid}?handler=Announce"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}?handler=Announce", Form()), ProcurementOnly, FreshTender: true),
         ["GET /tenders/{id:guid}/audit"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/audit"), AuditReaders),
+        // Announced tenders are public (PublicTenderPageTests); an unknown reference is a 404 for everyone.
+        ["GET /openbaar/{reference}"] = new((c, _) => c.GetAsync("/openbaar/UTR-ONBEKEND"), Nobody),
         ["GET /admin/users"] = new((c, _) => c.GetAsync("/admin/users"), AdminOnly),
         ["GET /admin/users/edit/{id?}"] = new((c, _) => c.GetAsync("/admin/users/edit"), AdminOnly),
         ["POST /admin/users/edit/{id?}"] = new((c, _) => MatrixWorld.PostFormAsync(c, "/admin/users/edit", Form()), AdminOnly),

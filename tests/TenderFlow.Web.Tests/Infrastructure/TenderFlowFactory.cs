@@ -27,6 +27,9 @@ public sealed class TenderFlowFactory : WebApplicationFactory<Program>
     /// <summary>Seed the demo on start (off by default so tests start from an empty database).</summary>
     public bool Demo { get; init; }
     public string WorkflowsDirectory { get; }
+
+    /// <summary>Extra configuration, e.g. <c>["Documents:MaxUploadMegabytes"] = "1"</c>.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
     public BehaviourRegistry? Registry { get; }
     public FakeTimeProvider Clock { get; } = new(Start);
 
@@ -38,6 +41,10 @@ public sealed class TenderFlowFactory : WebApplicationFactory<Program>
         builder.UseSetting("data", Data);
         builder.UseSetting("Workflows:Directory", WorkflowsDirectory);
         builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

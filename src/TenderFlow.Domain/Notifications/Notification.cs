@@ -1,0 +1,19 @@
+namespace TenderFlow.Domain.Notifications;
+
+/// <summary>A message in one person's portal inbox (fanned out per recipient so each has their own read state).</summary>
+public sealed class Notification
+{
+    public Guid Id { get; init; }
+    public required string UserId { get; init; }
+    public Guid? TenderId { get; init; }
+
+    /// <summary>What happened, e.g. <c>qa.nvi.published</c>; used for filtering and for e-mail templates later.</summary>
+    public required string Kind { get; init; }
+    public required string TextNl { get; init; }
+    public required string TextEn { get; init; }
+
+    /// <summary>A portal-relative link to where the reader can act (e.g. <c>/tenders/{id}/vragen</c>).</summary>
+    public string? Link { get; init; }
+    public DateTime CreatedAtUtc { get; init; }
+    public DateTime? ReadAtUtc { get; set; }
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using TenderFlow.Domain.Notifications;
+using TenderFlow.Domain.Workflow.Definitions;
+using TenderFlow.Web.Data;
+
+namespace TenderFlow.Web.Features.Notifications;
+
+/// <summary>
+/// Puts a message in the portal inbox of each recipient, inside the caller's transaction (a notification exists
+/// exactly when the thing it announces was committed). E-mail delivery hangs off these rows later.
+/// </summary>
+public sealed class Notifier(TimeProvider clock)
+{
+    public void NotifyUsers(TenderFlowDbContext db, IEnumerable<string> userIds, Guid? tenderId, string kind, LocalizedText text, string? link)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var userId in userIds.Distinct(StringComparer.Ordinal))
+        {
+            db.Notifications.Add(new Notification
+            {
+                Id = Guid.NewGuid(), UserId = userId, TenderId = tenderId, Kind = kind,
+                TextNl = text.Nl, TextEn = text.En, Link = link, CreatedAtUtc = now,
+            });
+        }
+    }
+
+    /// <summary>Every active user of the given organisations.</summary>
+    public async Task NotifyOrganisationsAsync(TenderFlowDbContext db, IEnumerable<Guid> organisationIds, Guid? tenderId, string kind, LocalizedText text, string? link, CancellationToken cancellationToken)
+    {
+        var ids = organisationIds.Distinct().ToList();
+        var users = await db.Users.Where(u => u.OrganisationId != null && ids.Contains(u.OrganisationId.Value)).Select(u => u.Id).ToListAsync(cancellationToken);
+        NotifyUsers(db, users, tenderId, kind, text, link);
+    }
+}
