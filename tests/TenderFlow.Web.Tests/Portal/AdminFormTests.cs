@@ -39,6 +39,8 @@ public sealed class AdminFormTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, badKvk.StatusCode);
         Assert.Contains(kvkError, WebUtility.HtmlDecode(html));
         Assert.Contains($"lang=\"{culture}\"", html);
+        Assert.Matches("<input[^>]*name=\"Input.KvkNumber\"[^>]*aria-invalid=\"true\"|<input[^>]*aria-invalid=\"true\"[^>]*name=\"Input.KvkNumber\"", html);
+        Assert.DoesNotMatch("<input[^>]*name=\"Input.Name\"[^>]*aria-invalid", html);
 
         var (_, postalHtml) = await PortalForms.PostAsync(admin, $"/admin/organisations/edit?culture={culture}", Organisation("12345678", "35 XYZ"));
         Assert.Contains(postalError, WebUtility.HtmlDecode(postalHtml));
