@@ -34,7 +34,8 @@ public static class TenderFlowApp
         services.AddScoped<ITenderFacts, DatabaseTenderFacts>();
         services.AddScoped<TenderSteps>();
         services.AddScoped<Features.Admin.PeopleAdministration>();
-        services.AddDbContext<TenderFlowDbContext>((sp, options) =>
+        // Pooled: a step (one request) would otherwise build a fresh context and its internal services every time.
+        services.AddDbContextPool<TenderFlowDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DataDirectory>().ConnectionString,
                 // A tender loads with its deadlines and themes in one statement: one consistent read inside the step's transaction.
                 sqlite => sqlite.MigrationsAssembly(typeof(TenderFlowDbContext).Assembly.FullName).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
