@@ -9,7 +9,8 @@ using TenderFlow.Web.Hosting;
 
 namespace TenderFlow.Web.Features.Tenders;
 
-public sealed record StepReport(Tender? Tender, StepOutcome? Outcome, RuleViolation? Violation);
+/// <summary>After a step that was taken, <see cref="Tender"/> is the saved tender and <see cref="Definition"/> the one it runs on.</summary>
+public sealed record StepReport(Tender? Tender, StepOutcome? Outcome, RuleViolation? Violation, WorkflowDefinition? Definition = null);
 
 /// <summary>
 /// The one place where a tender changes: one database transaction per step holding the role check, guards,
@@ -101,7 +102,7 @@ public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalo
             return new StepReport(tender, null, TenderRules.ConcurrentStep());
         }
         await transaction.CommitAsync(cancellationToken);
-        return new StepReport(tender, result.Outcome, null);
+        return new StepReport(tender, result.Outcome, null, definition);
     }
 
     /// <summary>Makes the tender visible to the public (and so to every bidder). Once announced it stays announced.</summary>
