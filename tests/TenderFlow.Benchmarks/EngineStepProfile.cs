@@ -103,7 +103,25 @@ public static class EngineStepProfile
             report.Line($"  {(count / (double)measured).ToString("N2", Report.Culture)}× {(text.Length > 70 ? text[..70] + "…" : text)}",
                 $"{(time.TotalMilliseconds / measured).ToString("N3", Report.Culture)} ms");
         }
+        var wal = new FileInfo(host.DatabaseFile + "-wal");
+        report.Line("WAL file after the steps (grows if a reader holds back checkpoints)", wal.Exists ? $"{Report.Mb(wal.Length)} MB" : "none");
         report.Line("all SQL commands", $"{(commands.Total.TotalMilliseconds / measured).ToString("N3", Report.Culture)} ms, {(commands.Count / (double)measured).ToString("N2", Report.Culture)} per step");
+
+        // The floor: the same statements without EF Core, next to the benchmark's raw loop, in alternating blocks.
+        using var floor = new StepStatementsFloor(host.ConnectionString);
+        using var raw = new RawSqliteBaseline(temp.Sub("profile-raw"));
+        floor.Run(block);
+        raw.Run(block * 5);
+        var floorTime = TimeSpan.Zero;
+        var rawTime = TimeSpan.Zero;
+        for (var round = 0; round < steps / block; round++)
+        {
+            floorTime += floor.Run(block);
+            rawTime += raw.Run(block) / block;
+        }
+        var rounds = steps / block;
+        report.Line("floor: the step's statements, raw ADO.NET, prepared, open connection", $"{(floorTime.TotalMilliseconds / rounds).ToString("N3", Report.Culture)} ms");
+        report.Line("raw INSERT+COMMIT (the benchmark's baseline)", $"{(rawTime.TotalMilliseconds / rounds).ToString("N3", Report.Culture)} ms");
     }
 
     private static async Task StepAsync(TenderFlowHost host, Variant variant, Guid id, string trigger, string? reason, BenchmarkClock clock,
@@ -120,7 +138,7 @@ public static class EngineStepProfile
         times[1] = Stopwatch.GetTimestamp();
         var transaction = sync ? db.Database.BeginTransaction() : await db.Database.BeginTransactionAsync();
         times[2] = Stopwatch.GetTimestamp();
-        var tender = sync ? db.Tenders.Single(t => t.Id == id) : await db.Tenders.SingleAsync(t => t.Id == id);
+        var tender = sync ? db.Tenders.Single(t => t.Id == id) : (await Web.Features.Tenders.TenderSteps.TenderForStep(db, id, CancellationToken.None))!;
         times[3] = Stopwatch.GetTimestamp();
         var definition = await catalog.ForHashAsync(db, tender.DefinitionHash, CancellationToken.None);
         times[4] = Stopwatch.GetTimestamp();

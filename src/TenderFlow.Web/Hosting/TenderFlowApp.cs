@@ -37,7 +37,8 @@ public static class TenderFlowApp
         services.AddScoped<Features.Admin.PeopleAdministration>();
         services.AddDocuments(builder.Configuration);
         services.AddSingleton<Features.Notifications.Notifier>();
-        services.AddDbContext<TenderFlowDbContext>((sp, options) =>
+        // Pooled: a step (one request) would otherwise build a fresh context and its internal services every time.
+        services.AddDbContextPool<TenderFlowDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DataDirectory>().ConnectionString,
                 // A tender loads with its deadlines and themes in one statement: one consistent read inside the step's transaction.
                 sqlite => sqlite.MigrationsAssembly(typeof(TenderFlowDbContext).Assembly.FullName).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));

@@ -54,6 +54,23 @@ public sealed class TenderLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task The_answer_to_a_step_is_the_tender_as_a_fresh_read_shows_it()
+    {
+        var procurement = _app.Procurement();
+        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = "2027-03-15T09:00:00+01:00" });
+        _app.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 15, 8, 0, 0, TimeSpan.Zero));
+        procurement = _app.Procurement();
+
+        var stepped = await procurement.FireAsync(tender.Id(), "publish");
+        Assert.Equal(HttpStatusCode.OK, stepped.StatusCode);
+        var answer = System.Text.Json.Nodes.JsonNode.Parse(await stepped.Content.ReadAsStringAsync())!;
+        var reread = await procurement.GetJsonAsync($"/api/tenders/{tender.Id()}");
+
+        Assert.Equal("publication", answer["phase"]!["id"]!.GetValue<string>());
+        Assert.Equal(reread.ToJsonString(), answer.ToJsonString());
+    }
+
+    [Fact]
     public async Task A_role_the_definition_does_not_name_is_refused_and_nothing_is_written()
     {
         var tender = await _app.Procurement().CreateTenderAsync(deadlines: new { publication = "2027-02-01T09:00:00+01:00" });

@@ -14,11 +14,16 @@ public sealed class AuditTrail(TimeProvider clock)
 {
     public static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
+    private sealed record ChainHead(long Sequence, string Hash);
+
+    private static readonly Func<TenderFlowDbContext, CancellationToken, Task<ChainHead?>> Head =
+        EF.CompileAsyncQuery((TenderFlowDbContext context, CancellationToken _) =>
+            context.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new ChainHead(e.Sequence, e.Hash)).FirstOrDefault());
+
     public async Task<IReadOnlyList<AuditEvent>> AppendAsync(
         TenderFlowDbContext db, string actorId, string actorRole, Guid? tenderId, IEnumerable<AuditRecord> records, CancellationToken cancellationToken)
     {
-        var head = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+        var head = await Head(db, cancellationToken);
         var sequence = head?.Sequence ?? 0;
         var previous = head?.Hash ?? AuditCanonicalForm.GenesisHash;
         var now = clock.GetUtcNow().UtcDateTime;

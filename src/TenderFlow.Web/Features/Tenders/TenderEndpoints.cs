@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using TenderFlow.Domain.Tenders;
+using TenderFlow.Domain.Workflow.Definitions;
 using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Authorization;
 using TenderFlow.Web.Data;
@@ -38,7 +40,10 @@ public static class TenderEndpoints
                     return refused;
                 }
                 var report = await steps.FireAsync(id, trigger, request?.Reason, request?.ExpectedRevision, http.User.ToActor(), ct);
-                return report.Violation is not null ? report.Violation.ToProblem(http) : TypedResults.Ok(await ViewAsync(steps, http, id, ct));
+                // The step's own tender is what a reload would return (it was just saved in full): no second query.
+                return report is { Violation: null, Tender: { } tender, Definition: { } definition }
+                    ? TypedResults.Ok(await ViewAsync(steps, http, tender, definition, ct))
+                    : report.Violation!.ToProblem(http);
             })
             .WithName("FireTrigger");
 
@@ -91,6 +96,11 @@ public static class TenderEndpoints
     private static async Task<TenderView> ViewAsync(TenderSteps steps, HttpContext http, Guid id, CancellationToken ct)
     {
         var (tender, definition) = (await steps.LoadAsync(id, ct))!.Value;
+        return await ViewAsync(steps, http, tender, definition, ct);
+    }
+
+    private static async Task<TenderView> ViewAsync(TenderSteps steps, HttpContext http, Tender tender, WorkflowDefinition definition, CancellationToken ct)
+    {
         var triggers = await steps.AvailabilityAsync(tender, definition, http.User.ToActor(), ct);
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         return TenderView.From(tender, definition, triggers, now, await http.MayAsync(tender, TenderOperations.ReadConfidential));

@@ -9,7 +9,8 @@ using TenderFlow.Web.Hosting;
 
 namespace TenderFlow.Web.Features.Tenders;
 
-public sealed record StepReport(Tender? Tender, StepOutcome? Outcome, RuleViolation? Violation);
+/// <summary>After a step that was taken, <see cref="Tender"/> is the saved tender and <see cref="Definition"/> the one it runs on.</summary>
+public sealed record StepReport(Tender? Tender, StepOutcome? Outcome, RuleViolation? Violation, WorkflowDefinition? Definition = null);
 
 /// <summary>
 /// The one place where a tender changes: one database transaction per step holding the role check, guards,
@@ -17,6 +18,10 @@ public sealed record StepReport(Tender? Tender, StepOutcome? Outcome, RuleViolat
 /// </summary>
 public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalog, WorkflowEngine engine, ITenderFacts facts, AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>The tracked tender with its deadlines and themes (auto-included); compiled once instead of looked up in EF's query cache per step.</summary>
+    public static readonly Func<TenderFlowDbContext, Guid, CancellationToken, Task<Tender?>> TenderForStep =
+        EF.CompileAsyncQuery((TenderFlowDbContext context, Guid id, CancellationToken _) => context.Tenders.SingleOrDefault(t => t.Id == id));
+
     public async Task<(Tender? Tender, RuleViolation? Violation)> CreateAsync(
         string definitionId, int? version, string? reference, string? title, IReadOnlyDictionary<string, DateTimeOffset>? planned,
         Actor actor, CancellationToken cancellationToken)
@@ -72,7 +77,7 @@ public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalo
     public async Task<StepReport> FireAsync(Guid tenderId, string trigger, string? reason, long? expectedRevision, Actor actor, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var tender = await db.Tenders.SingleOrDefaultAsync(t => t.Id == tenderId, cancellationToken);
+        var tender = await TenderForStep(db, tenderId, cancellationToken);
         if (tender is null)
         {
             return new StepReport(null, null, TenderRules.NotFound(tenderId));
@@ -97,7 +102,7 @@ public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalo
             return new StepReport(tender, null, TenderRules.ConcurrentStep());
         }
         await transaction.CommitAsync(cancellationToken);
-        return new StepReport(tender, result.Outcome, null);
+        return new StepReport(tender, result.Outcome, null, definition);
     }
 
     /// <summary>Makes the tender visible to the public (and so to every bidder). Once announced it stays announced.</summary>
