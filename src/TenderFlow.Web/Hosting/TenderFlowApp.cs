@@ -37,6 +37,7 @@ public static class TenderFlowApp
         services.AddScoped<Features.Admin.PeopleAdministration>();
         services.AddDocuments(builder.Configuration);
         services.AddSingleton<Features.Notifications.Notifier>();
+        Features.Consultation.ConsultationRegistration.AddConsultation(services);
         services.AddDbContext<TenderFlowDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DataDirectory>().ConnectionString,
                 // A tender loads with its deadlines and themes in one statement: one consistent read inside the step's transaction.
@@ -98,6 +99,7 @@ public static class TenderFlowApp
         app.MapAuditEndpoints();
         app.MapAuthEndpoints();
         app.MapDocumentEndpoints();
+        Features.Consultation.ConsultationRegistration.MapConsultation(app);
         return app;
     }
 }
