@@ -37,6 +37,7 @@ public static class TenderFlowApp
         services.AddScoped<Features.Admin.PeopleAdministration>();
         services.AddDocuments(builder.Configuration);
         services.AddSingleton<Features.Notifications.Notifier>();
+        Features.Consultation.ConsultationRegistration.AddConsultation(services);
         // Pooled: a step (one request) would otherwise build a fresh context and its internal services every time.
         services.AddDbContextPool<TenderFlowDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DataDirectory>().ConnectionString,
@@ -99,6 +100,7 @@ public static class TenderFlowApp
         app.MapAuditEndpoints();
         app.MapAuthEndpoints();
         app.MapDocumentEndpoints();
+        Features.Consultation.ConsultationRegistration.MapConsultation(app);
         return app;
     }
 }

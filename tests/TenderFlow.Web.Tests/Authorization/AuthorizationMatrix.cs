@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
+using TenderFlow.Web.Tests.Infrastructure;
 using static TenderFlow.Web.Tests.Authorization.Callers;
 
 namespace TenderFlow.Web.Tests.Authorization;
@@ -73,5 +74,32 @@ public static class AuthorizationMatrix
         ["GET /admin/organisations"] = new((c, _) => c.GetAsync("/admin/organisations"), AdminOnly),
         ["GET /admin/organisations/edit/{id:guid?}"] = new((c, _) => c.GetAsync("/admin/organisations/edit"), AdminOnly),
         ["POST /admin/organisations/edit/{id:guid?}"] = new((c, _) => MatrixWorld.PostFormAsync(c, "/admin/organisations/edit", Form()), AdminOnly),
+
+        // Market consultation (tests/Consultation cover the rules; here: who gets through at all).
+        ["GET /api/tenders/{id:guid}/consultation/sessions"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/consultation/sessions"), TenderReaders),
+        ["POST /api/tenders/{id:guid}/consultation/sessions"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/consultation/sessions", ConsultationMatrix.Session), ProcurementOnly),
+        ["GET /api/tenders/{id:guid}/consultation/sessions/{sessionId:guid}"] = new(async (c, w) => await c.GetAsync(await ConsultationMatrix.Url(w)), TenderReaders),
+        ["PUT /api/tenders/{id:guid}/consultation/sessions/{sessionId:guid}"] = new(async (c, w) => await c.PutAsJsonAsync(await ConsultationMatrix.Url(w), ConsultationMatrix.Session), ProcurementOnly),
+        ["POST /api/tenders/{id:guid}/consultation/sessions/{sessionId:guid}/cancel"] = new(async (c, w) => await c.PostAsync(await ConsultationMatrix.Url(w, "/cancel"), null), ProcurementOnly, FreshTender: true),
+        // Staff see every registration, the own organisation's bidder only its own (RegistrationTests).
+        ["GET /api/tenders/{id:guid}/consultation/sessions/{sessionId:guid}/registrations"] = new(async (c, w) => await c.GetAsync(await ConsultationMatrix.Url(w, "/registrations")),
+            [Caller.Admin, Caller.Procurement, Caller.Legal, Caller.BidderOwnOrganisation]),
+        ["POST /api/tenders/{id:guid}/consultation/sessions/{sessionId:guid}/registrations"] = new(async (c, w) => await c.PostAsJsonAsync(await ConsultationMatrix.Url(w, "/registrations"), ConsultationMatrix.Attendees),
+            [Caller.BidderOwnOrganisation], FreshTender: true),
+        ["DELETE /api/tenders/{id:guid}/consultation/sessions/{sessionId:guid}/registrations/{registrationId:guid}"] = new(async (c, w) =>
+            await c.DeleteAsync(await ConsultationMatrix.Url(w, $"/registrations/{await ConsultationMatrix.RegistrationAsync(w)}")), [Caller.BidderOwnOrganisation], FreshTender: true),
+        ["PUT /api/tenders/{id:guid}/consultation/sessions/{sessionId:guid}/attendance"] = new(async (c, w) => await c.PutAsJsonAsync(await ConsultationMatrix.Url(w, "/attendance"), new { marks = Array.Empty<object>() }), ProcurementOnly),
+        ["POST /api/tenders/{id:guid}/consultation/sessions/{sessionId:guid}/report"] = new(async (c, w) => await c.PostAsync(await ConsultationMatrix.Url(w, "/report"), TestFiles.Form(TestFiles.Pdf("Verslag"), "verslag.pdf")), ProcurementOnly),
+        ["GET /api/tenders/{id:guid}/consultation/participants.csv"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/consultation/participants.csv"), [Caller.Procurement, Caller.Legal]),
+        // Calendar files exist only for sessions of announced tenders (CalendarTests); the matrix tender is not announced.
+        ["GET /api/public/sessions/{sessionId:guid}.ics"] = new(async (c, w) => await c.GetAsync($"/api/public/sessions/{await ConsultationMatrix.SessionAsync(w)}.ics"), Nobody),
+        ["GET /tenders/{id:guid}/consultation/new"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/consultation/new"), ProcurementOnly),
+        ["POST /tenders/{id:guid}/consultation/new"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/consultation/new", Form()), ProcurementOnly),
+        ["GET /tenders/{id:guid}/consultation/{sessionId:guid}"] = new(async (c, w) => await c.GetAsync(await ConsultationMatrix.Page(w)), TenderReaders),
+        ["POST /tenders/{id:guid}/consultation/{sessionId:guid}?handler=Edit"] = new(async (c, w) => await MatrixWorld.PostFormAsync(c, await ConsultationMatrix.Page(w, "Edit"), Form()), ProcurementOnly),
+        ["POST /tenders/{id:guid}/consultation/{sessionId:guid}?handler=CancelSession"] = new(async (c, w) => await MatrixWorld.PostFormAsync(c, await ConsultationMatrix.Page(w, "CancelSession"), Form()), ProcurementOnly, FreshTender: true),
+        ["POST /tenders/{id:guid}/consultation/{sessionId:guid}?handler=Attendance"] = new(async (c, w) => await MatrixWorld.PostFormAsync(c, await ConsultationMatrix.Page(w, "Attendance"), Form()), ProcurementOnly),
+        ["POST /tenders/{id:guid}/consultation/{sessionId:guid}?handler=Register"] = new(async (c, w) => await MatrixWorld.PostFormAsync(c, await ConsultationMatrix.Page(w, "Register"), Form()), [Caller.BidderOwnOrganisation]),
+        ["POST /tenders/{id:guid}/consultation/{sessionId:guid}?handler=CancelRegistration"] = new(async (c, w) => await MatrixWorld.PostFormAsync(c, await ConsultationMatrix.Page(w, "CancelRegistration"), Form(("registrationId", await ConsultationMatrix.RegistrationAsync(w)))), [Caller.BidderOwnOrganisation], FreshTender: true),
     };
 }

@@ -123,7 +123,8 @@ public sealed partial class DemoContentTests(SeededDemo demo) : IClassFixture<Se
             Assert.Contains(actions, e => e.Action == "tender.created");
             Assert.Contains(actions, e => e.Action == "tender.announced");
             Assert.Contains(actions, e => e.Action == "tender.evaluator.assigned");
-            Assert.All(actions, e => Assert.Equal((buyer.Id, Roles.Procurement), (e.ActorId, e.ActorRole)));
+            // The tender's own steps; demo content of features (e.g. bidders' consultation registrations) has its own actors.
+            Assert.All(actions.Where(e => e.Action.StartsWith("tender.", StringComparison.Ordinal)), e => Assert.Equal((buyer.Id, Roles.Procurement), (e.ActorId, e.ActorRole)));
         }
         var legal = await demo.ClientAsync("jurist");
         var verify = await legal.GetJsonAsync("/api/audit/verify");

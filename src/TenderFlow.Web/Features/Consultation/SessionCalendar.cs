@@ -1,0 +1,50 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using TenderFlow.Domain.Consultation;
+
+namespace TenderFlow.Web.Features.Consultation;
+
+/// <summary>
+/// One session as an iCalendar file (METHOD:PUBLISH, times in UTC). The UID is derived from the session id, so a
+/// calendar that imported it before recognises it; SEQUENCE rises on every change and a cancelled session says so.
+/// </summary>
+public static class SessionCalendar
+{
+    public const string ContentType = "text/calendar; charset=utf-8";
+
+    public static string Uid(Guid sessionId) => $"consultation-session-{sessionId:N}@tenderflow";
+
+    public static string Render(ConsultationSession session, string tenderReference, string tenderTitle, string publicUrl)
+    {
+        var calendar = new Calendar { Method = "PUBLISH", ProductId = "-//TenderFlow//Marktconsultatie//NL" };
+        var description = $"{session.Topic}\n\n{tenderReference} — {tenderTitle}\n{publicUrl}";
+        if (session.OnlineUrl is not null)
+        {
+            description += $"\nOnline: {session.OnlineUrl}";
+        }
+        var e = new CalendarEvent
+        {
+            Uid = Uid(session.Id),
+            Sequence = session.Sequence,
+            Summary = session.Title,
+            Description = description,
+            Location = session.Location ?? session.OnlineUrl,
+            DtStart = new CalDateTime(Utc(session.StartsAtUtc)),
+            DtEnd = new CalDateTime(Utc(session.EndsAtUtc)),
+            DtStamp = new CalDateTime(Utc(session.UpdatedAtUtc)),
+            Created = new CalDateTime(Utc(session.CreatedAtUtc)),
+            LastModified = new CalDateTime(Utc(session.UpdatedAtUtc)),
+            Status = session.IsCancelled ? "CANCELLED" : "CONFIRMED",
+        };
+        if (session.OnlineUrl is not null)
+        {
+            e.Url = new Uri(session.OnlineUrl);
+        }
+        calendar.Events.Add(e);
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+}

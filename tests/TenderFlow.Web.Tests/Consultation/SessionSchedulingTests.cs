@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using TenderFlow.Web.Tests.Infrastructure;
+using static TenderFlow.Web.Tests.Consultation.ConsultationScenario;
+
+namespace TenderFlow.Web.Tests.Consultation;
+
+public sealed class SessionSchedulingTests : IAsyncLifetime
+{
+    private ConsultationScenario _s = null!;
+
+    public async Task InitializeAsync() => _s = await StartAsync();
+
+    public Task DisposeAsync()
+    {
+        _s.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Procurement_schedules_a_session_and_the_step_is_audited()
+    {
+        var response = await _s.Procurement.PostAsJsonAsync(_s.Sessions, Session(capacity: 30, onlineUrl: "https://teams.example.nl/sessie-2"));
+        var view = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("Professionals", view["audience"]!.GetValue<string>());
+        Assert.Equal(30, view["placesLeft"]!.GetValue<int>());
+        Assert.True(view["registrationOpen"]!.GetValue<bool>());
+        // 13:00 UTC on 10 March is 14:00 in Amsterdam (winter time).
+        Assert.StartsWith("2027-03-10T14:00:00+01:00", view["startsAtAmsterdam"]!.GetValue<string>());
+
+        var audit = Assert.Single(await _s.AuditAsync("consultation.session.scheduled"));
+        Assert.Equal("Procurement", audit.ActorRole);
+        Assert.Contains("Sessie 2 Zorg op maat", audit.PayloadJson);
+    }
+
+    public static TheoryData<string, object> BrokenSessions => new()
+    {
+        { "SessionEndAfterStartRule", new { title = "S", topic = "T", location = "Utrecht", startsAt = SessionStart, endsAt = SessionStart, capacity = 5, registrationClosesAt = RegistrationCloses } },
+        { "SessionEndAfterStartRule", new { title = "S", topic = "T", location = "Utrecht", startsAt = SessionStart, endsAt = SessionStart.AddMinutes(-30), capacity = 5, registrationClosesAt = RegistrationCloses } },
+        { "RegistrationDeadlineRule", new { title = "S", topic = "T", location = "Utrecht", startsAt = SessionStart, endsAt = SessionStart.AddHours(1), capacity = 5, registrationClosesAt = SessionStart.AddTicks(1) } },
+        { "SessionCapacityRule", new { title = "S", topic = "T", location = "Utrecht", startsAt = SessionStart, endsAt = SessionStart.AddHours(1), capacity = 0, registrationClosesAt = RegistrationCloses } },
+        { "SessionCapacityRule", new { title = "S", topic = "T", location = "Utrecht", startsAt = SessionStart, endsAt = SessionStart.AddHours(1), capacity = -3, registrationClosesAt = RegistrationCloses } },
+        { "SessionOnlineLinkRule", new { title = "S", topic = "T", onlineUrl = "http://teams.example.nl/x", startsAt = SessionStart, endsAt = SessionStart.AddHours(1), capacity = 5, registrationClosesAt = RegistrationCloses } },
+        { "SessionOnlineLinkRule", new { title = "S", topic = "T", onlineUrl = "javascript:alert(1)", startsAt = SessionStart, endsAt = SessionStart.AddHours(1), capacity = 5, registrationClosesAt = RegistrationCloses } },
+        { "SessionOnlineLinkRule", new { title = "S", topic = "T", onlineUrl = "teams.example.nl/x", startsAt = SessionStart, endsAt = SessionStart.AddHours(1), capacity = 5, registrationClosesAt = RegistrationCloses } },
+        { "SessionPlaceRule", new { title = "S", topic = "T", startsAt = SessionStart, endsAt = SessionStart.AddHours(1), capacity = 5, registrationClosesAt = RegistrationCloses } },
+        { "SessionTitleRule", new { title = "  ", topic = "T", location = "Utrecht", startsAt = SessionStart, endsAt = SessionStart.AddHours(1), capacity = 5, registrationClosesAt = RegistrationCloses } },
+        { "SessionTopicRule", new { title = "S", location = "Utrecht", startsAt = SessionStart, endsAt = SessionStart.AddHours(1), capacity = 5, registrationClosesAt = RegistrationCloses } },
+        { "SessionTimesRule", new { title = "S", topic = "T", location = "Utrecht", startsAt = SessionStart, capacity = 5, registrationClosesAt = RegistrationCloses } },
+        { "SessionStartsInPastRule", new { title = "S", topic = "T", location = "Utrecht", startsAt = Start.AddHours(-1), endsAt = Start.AddHours(1), capacity = 5, registrationClosesAt = Start.AddHours(-2) } },
+    };
+
+    private static DateTimeOffset Start => TenderFlowFactory.Start;
+
+    [Theory]
+    [MemberData(nameof(BrokenSessions))]
+    public async Task Broken_sessions_are_refused_by_name_and_nothing_is_stored(string rule, object session)
+    {
+        var problem = await (await _s.Procurement.PostAsJsonAsync(_s.Sessions, session)).ProblemAsync(400);
+        Assert.Equal(rule, problem["rule"]!.GetValue<string>());
+        Assert.Empty(await _s.Procurement.GetArrayAsync(_s.Sessions));
+        Assert.Empty(await _s.AuditAsync("consultation.session.scheduled"));
+    }
+
+    [Fact]
+    public async Task The_registration_deadline_may_be_the_start_itself()
+    {
+        await _s.ScheduleAsync(Session(closes: SessionStart));
+        Assert.Single(await _s.Procurement.GetArrayAsync(_s.Sessions));
+    }
+
+    [Fact]
+    public async Task Bidders_evaluators_and_legal_cannot_schedule()
+    {
+        var bidder = await _s.BidderAsync(_s.Zorgplus);
+        Assert.Equal(HttpStatusCode.Forbidden, (await bidder.PostAsJsonAsync(_s.Sessions, Session())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _s.App.Legal().PostAsJsonAsync(_s.Sessions, Session())).StatusCode);
+        Assert.Empty(await _s.Procurement.GetArrayAsync(_s.Sessions));
+    }
+
+    [Fact]
+    public async Task An_edit_raises_the_sequence_is_audited_and_tells_the_registered_organisations()
+    {
+        var session = await _s.ScheduleAsync();
+        await _s.RegisteredAsync(await _s.BidderAsync(_s.Zorgplus), session, "Zorgplus", 2);
+        var moved = await _s.Procurement.PutAsJsonAsync($"{_s.Sessions}/{session}", Session(start: SessionStart.AddDays(1), title: "Sessie 2 Zorg op maat (verplaatst)"));
+        var view = JsonNode.Parse(await moved.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal(1, view["sequence"]!.GetValue<int>());
+
+        var audit = Assert.Single(await _s.AuditAsync("consultation.session.updated"));
+        Assert.Contains("verplaatst", audit.PayloadJson);
+        var bidderId = await _s.UserIdAsync("bo.zorgplus");
+        var note = Assert.Single(await _s.NotificationsAsync("consultation.session.updated"));
+        Assert.Equal(bidderId, note.UserId);
+        Assert.Contains("verplaatst", note.TextNl);
+    }
+
+    [Fact]
+    public async Task Capacity_cannot_shrink_below_the_registered_attendees_but_growing_promotes_the_waiting_list()
+    {
+        var session = await _s.ScheduleAsync(Session(capacity: 3));
+        await _s.RegisteredAsync(await _s.BidderAsync(_s.Zorgplus), session, "Zorgplus", 3);
+        var waiting = await _s.RegisteredAsync(await _s.BidderAsync(_s.Oost), session, "Oost", 2);
+        Assert.Equal("WaitingList", waiting["status"]!.GetValue<string>());
+
+        var shrink = await (await _s.Procurement.PutAsJsonAsync($"{_s.Sessions}/{session}", Session(capacity: 2))).ProblemAsync(409);
+        Assert.Equal("CapacityBelowRegisteredRule", shrink["rule"]!.GetValue<string>());
+
+        Assert.True((await _s.Procurement.PutAsJsonAsync($"{_s.Sessions}/{session}", Session(capacity: 5))).IsSuccessStatusCode);
+        var oost = await _s.BidderAsync(_s.Oost);
+        var own = Assert.Single(await oost.GetArrayAsync($"{_s.Sessions}/{session}/registrations"));
+        Assert.Equal("Registered", own!["status"]!.GetValue<string>());
+        Assert.Single(await _s.AuditAsync("consultation.registration.promoted"));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_session_tells_everyone_registered_or_waiting_and_closes_registration()
+    {
+        var session = await _s.ScheduleAsync(Session(capacity: 1));
+        await _s.RegisteredAsync(await _s.BidderAsync(_s.Zorgplus), session, "Zorgplus", 1);
+        await _s.RegisteredAsync(await _s.BidderAsync(_s.Oost), session, "Oost", 1);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _s.Procurement.PostAsync($"{_s.Sessions}/{session}/cancel", null)).StatusCode);
+
+        Assert.Equal(2, (await _s.NotificationsAsync("consultation.session.cancelled")).Count);
+        Assert.Single(await _s.AuditAsync("consultation.session.cancelled"));
+        var again = await (await _s.RegisterAsync(await _s.BidderAsync(_s.Werkplaats), session, "Werkplaats", 1)).ProblemAsync(409);
+        Assert.Equal("SessionCancelledRule", again["rule"]!.GetValue<string>());
+        var edit = await (await _s.Procurement.PutAsJsonAsync($"{_s.Sessions}/{session}", Session())).ProblemAsync(409);
+        Assert.Equal("SessionCancelledRule", edit["rule"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_session_cannot_be_changed_once_it_has_started()
+    {
+        var session = await _s.ScheduleAsync();
+        _s.App.Clock.SetUtcNow(SessionStart);
+        var procurement = _s.App.Procurement();
+        var problem = await (await procurement.PostAsync($"{_s.Sessions}/{session}/cancel", null)).ProblemAsync(409);
+        Assert.Equal("SessionAlreadyStartedRule", problem["rule"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Sessions_can_no_longer_be_scheduled_once_the_tender_is_published()
+    {
+        using var s = await StartAsync(deadlines: new { publication = "2027-03-02T09:00:00Z" });
+        s.App.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 2, 10, 0, 0, TimeSpan.Zero));
+        var procurement = s.App.Procurement();
+        Assert.True((await procurement.FireAsync(s.Tender, "publish")).IsSuccessStatusCode);
+        var problem = await (await procurement.PostAsJsonAsync(s.Sessions, Session())).ProblemAsync(409);
+        Assert.Equal("ConsultationClosedRule", problem["rule"]!.GetValue<string>());
+    }
+}
