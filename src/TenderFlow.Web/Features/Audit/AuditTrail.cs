@@ -23,7 +23,9 @@ public sealed class AuditTrail(TimeProvider clock)
     public async Task<IReadOnlyList<AuditEvent>> AppendAsync(
         TenderFlowDbContext db, string actorId, string actorRole, Guid? tenderId, IEnumerable<AuditRecord> records, CancellationToken cancellationToken)
     {
-        var head = await Head(db, cancellationToken);
+        // Events appended earlier in this unit of work are not in the table yet: chain onto the newest of those.
+        var pending = db.AuditEvents.Local.Where(e => db.Entry(e).State == EntityState.Added).MaxBy(e => e.Sequence);
+        var head = pending is not null ? new ChainHead(pending.Sequence, pending.Hash) : await Head(db, cancellationToken);
         var sequence = head?.Sequence ?? 0;
         var previous = head?.Hash ?? AuditCanonicalForm.GenesisHash;
         var now = clock.GetUtcNow().UtcDateTime;
