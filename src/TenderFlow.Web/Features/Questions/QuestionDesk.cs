@@ -134,14 +134,14 @@ public sealed class QuestionDesk(TenderFlowDbContext db, PublicationStage stage,
     private async Task<(Question? Question, RuleViolation? Violation)> LoadForAnswerAsync(Guid tenderId, Guid questionId, CancellationToken cancellationToken)
     {
         var tender = await db.Tenders.SingleAsync(t => t.Id == tenderId, cancellationToken);
+        if (!(await stage.ForAsync(db, tender, cancellationToken)).Open(AnswersCapability))
+        {
+            return (null, QuestionRules.AnswersNotOpen());
+        }
         var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId && q.TenderId == tenderId, cancellationToken);
         if (question is null)
         {
             return (null, QuestionRules.NotFound(questionId));
-        }
-        if (!(await stage.ForAsync(db, tender, cancellationToken)).Open(AnswersCapability))
-        {
-            return (null, QuestionRules.AnswersNotOpen());
         }
         return question.PublishedAtUtc is not null ? (null, QuestionRules.AlreadyPublished()) : (question, null);
     }
