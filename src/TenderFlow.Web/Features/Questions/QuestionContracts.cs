@@ -19,3 +19,6 @@ public sealed record OwnQuestionView(Guid Id, DateTime AskedAtUtc, string Text, 
 public sealed record PublishedAnswerView(Guid Id, string Question, string? SectionReference, string Answer, DateTime PublishedAtUtc, int? NoteNumber, int? NumberInNote);
 
 public sealed record InformationNoteView(Guid Id, int Number, int QuestionCount, DateTime PublishedAtUtc, Guid DocumentId, string DownloadUrl);
+
+/// <summary>What the shared published-Q&amp;A partial shows (portal and public page).</summary>
+public sealed record PublishedAnswersModel(IReadOnlyList<PublishedAnswerView> Answers, IReadOnlyList<InformationNoteView> Notes, string IdPrefix = "");
