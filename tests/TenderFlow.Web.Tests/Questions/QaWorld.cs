@@ -26,6 +26,9 @@ public sealed class QaWorld(TenderFlowFactory app)
         AskerOrganisationId = await app.OrganisationAsync(AskerOrganisation, "11223344");
         OtherOrganisationId = await app.OrganisationAsync("Buurtzorg Oost", "55667788");
         Procurement = app.Procurement();
+        // The candidates' users exist from the start, as they would (notifications go to the users an organisation has).
+        await app.Users.EnsureAsync(AskerUser, AskerOrganisationId, "Bidder");
+        await app.Users.EnsureAsync(OtherUser, OtherOrganisationId, "Bidder");
         var start = TenderFlowFactory.Start;
         QuestionsClose = start.AddMinutes(20);
         Reference = "UTR-QA-" + Guid.NewGuid().ToString("N")[..6];
