@@ -51,7 +51,8 @@ public static class MultipartUpload
         {
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                // IsFormDisposition() means "a plain field, not a file", so it cannot be the filter for both.
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }
@@ -73,7 +74,7 @@ public static class MultipartUpload
                 }
                 else
                 {
-                    using var text = new StreamReader(section.Body);
+                    using var text = new StreamReader(section.Body, leaveOpen: true);
                     var buffer = new char[MaxFieldLength];
                     var read = await text.ReadBlockAsync(buffer, cancellationToken);
                     form.Fields[name] = new string(buffer, 0, read);

@@ -121,7 +121,7 @@ public sealed class PublicationDocuments(TenderFlowDbContext db, PublicationStag
     /// (or came later): a draft replaced before publication never leaks.
     /// </summary>
     public static bool IsPublicVersion(DocumentRecord file, PublicationState state) =>
-        state.IsPublished && (file.SupersededAtUtc is null || file.SupersededAtUtc > state.PublicationStartedAtUtc);
+        state.IsPublished && (file.SupersededAtUtc is null || file.SupersededAtUtc >= state.PublicationStartedAtUtc);
 
     private static DocumentVersionView ToView(DocumentRecord f) =>
         new(f.Id, f.FileName, f.SizeBytes, f.Sha256, f.Version, f.UploadedAtUtc, $"/api/documents/{f.Id}");
