@@ -121,6 +121,7 @@ public sealed class DemoSeeder(
         {
             throw new InvalidOperationException($"Assigning the demo evaluator was refused: {notAssigned.Rule} {notAssigned.Message.En}");
         }
+        await PublicationDemoSeed.SeedAsync(db, trail, clock, tender.Id, actor, cancellationToken);
         return tender.Reference;
     }
 
