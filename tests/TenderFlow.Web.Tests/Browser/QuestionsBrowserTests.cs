@@ -79,6 +79,36 @@ public sealed class QuestionsBrowserTests(ChromiumFixture chromium) : IAsyncLife
         await Expect(bidder.GetByRole(AriaRole.Link, new() { Name = "Meldingen", Exact = true })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task Publication_pages_have_no_accessibility_violations_for_buyer_bidder_and_public()
+    {
+        var buyer = await SignedInPageAsync(DemoUsers.Procurement);
+        var report = new AxeReport(buyer);
+        var tender = await buyer.OpenDemoTenderAsync();
+        await Expect(buyer.Locator("section[aria-labelledby=tp-guideline-heading]")).ToContainTextAsync("visie op de beweging naar voren");
+        await report.CheckAsync("tender page (buyer)");
+        await buyer.GotoAsync($"/tenders/{tender}/selectieleidraad");
+        await Expect(buyer.GetByLabel("Code").First).ToBeVisibleAsync();
+        await report.CheckAsync("selection guideline (buyer, editable)");
+        await buyer.GotoAsync($"/tenders/{tender}/selectieleidraad?editCriterion=K1");
+        await Expect(buyer.GetByLabel("Weging (%)")).ToHaveValueAsync("40");
+        await buyer.GotoAsync($"/tenders/{tender}/publicatie");
+        await report.CheckAsync("tender documents (buyer, upload form)");
+        await buyer.GotoAsync("/meldingen");
+        await report.CheckAsync("notifications (empty)");
+        report.AssertClean();
+
+        var bidder = await SignedInPageAsync(DemoUsers.Bidder);
+        var bidderReport = new AxeReport(bidder);
+        await bidder.GotoAsync($"/tenders/{tender}");
+        await Expect(bidder.Locator("section[aria-labelledby=tp-guideline-heading]")).ToContainTextAsync("nog niet gepubliceerd");
+        await bidderReport.CheckAsync("tender page (bidder, consultation)");
+        await bidder.GotoAsync($"/tenders/{tender}/vragen");
+        await Expect(bidder.Locator("section[aria-labelledby=ask-heading]")).ToContainTextAsync("In deze fase kunnen geen vragen worden gesteld.");
+        await bidderReport.CheckAsync("questions (bidder, closed)");
+        bidderReport.AssertClean();
+    }
+
     /// <summary>Moves the clock past the demo's publication date and fires "publish" as the buyer (clicking it is AdvanceTenderTests' job).</summary>
     private async Task<string> PublishDemoTenderAsync()
     {
