@@ -11,6 +11,8 @@ public static class GuidelineRules
     public const int MaxCodeLength = 20;
     public const int MaxItems = 50;
     public const int MaxScale = 1000;
+    public const int MaxTextLength = 4000;
+    public const int MaxTitleLength = 300;
 
     /// <summary>The first broken rule of a draft guideline, or null when it may be saved.</summary>
     public static RuleViolation? CheckDraft(GuidelineInput input)
@@ -34,6 +36,10 @@ public static class GuidelineRules
             if (string.IsNullOrWhiteSpace(r.TextNl))
             {
                 return Invalid("GuidelineTextRequiredRule", $"Eis {r.Code} heeft geen tekst.", $"Requirement {r.Code} has no text.", field + ".textNl");
+            }
+            if (TooLong(MaxTextLength, r.TextNl, r.TextEn))
+            {
+                return TextTooLong(r.Code!, field);
             }
         }
         for (var i = 0; i < criteria.Count; i++)
@@ -78,6 +84,11 @@ public static class GuidelineRules
         if (string.IsNullOrWhiteSpace(c.TitleNl))
         {
             return Invalid("GuidelineTextRequiredRule", $"Criterium {c.Code} heeft geen titel.", $"Criterion {c.Code} has no title.", field + ".titleNl");
+        }
+        if (TooLong(MaxTitleLength, c.TitleNl, c.TitleEn) || TooLong(MaxTextLength, c.DescriptionNl, c.DescriptionEn)
+            || (c.Descriptors ?? []).Any(d => TooLong(MaxTextLength, d.TextNl, d.TextEn)))
+        {
+            return TextTooLong(c.Code!, field);
         }
         if (c.WeightPercent is < 1 or > 100)
         {
@@ -126,6 +137,12 @@ public static class GuidelineRules
         }
         return null;
     }
+
+    private static bool TooLong(int max, params string?[] texts) => texts.Any(t => t?.Length > max);
+
+    private static RuleViolation TextTooLong(string code, string field) => Invalid("GuidelineTextTooLongRule",
+        $"Een tekst bij {code} is te lang (titels ten hoogste {MaxTitleLength}, andere teksten {MaxTextLength} tekens).",
+        $"A text of {code} is too long (titles at most {MaxTitleLength}, other texts {MaxTextLength} characters).", field);
 
     private static RuleViolation Invalid(string rule, string nl, string en, string? field) => new(rule, RuleKind.Invalid, new(nl, en), field);
 

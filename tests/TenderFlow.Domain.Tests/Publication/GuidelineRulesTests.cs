@@ -62,4 +62,11 @@ public sealed class GuidelineRulesTests
         Assert.Null(GuidelineRules.CheckDraft(new(null, null)));
         Assert.Equal("GuidelineIncompleteRule", GuidelineRules.CheckPublishable(new(null, null))!.Rule);
     }
+
+    [Fact]
+    public void Texts_longer_than_the_database_holds_are_refused()
+    {
+        Assert.Equal("GuidelineTextTooLongRule", GuidelineRules.CheckDraft(new([new("G1", new string('x', 4001), null)], []))!.Rule);
+        Assert.Equal("GuidelineTextTooLongRule", GuidelineRules.CheckDraft(With(Criterion() with { TitleNl = new string('x', 301) }))!.Rule);
+    }
 }
