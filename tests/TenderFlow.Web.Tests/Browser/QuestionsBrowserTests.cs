@@ -109,6 +109,26 @@ public sealed class QuestionsBrowserTests(ChromiumFixture chromium) : IAsyncLife
         bidderReport.AssertClean();
     }
 
+    [Fact]
+    public async Task Procurement_uploads_a_tender_document_with_the_streamed_upload_form()
+    {
+        var buyer = await SignedInPageAsync(DemoUsers.Procurement);
+        var tender = await buyer.OpenDemoTenderAsync();
+        await buyer.GotoAsync($"/tenders/{tender}/publicatie");
+
+        await buyer.GetByLabel("Ander aanbestedingsstuk").CheckAsync();
+        await buyer.GetByLabel("Titel (verplicht voor andere stukken)").FillAsync("Bijlage 2 – Planning en termijnen");
+        await buyer.GetByLabel("Bestand (PDF, DOCX, XLSX, ODT of ODS)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "planning.pdf", MimeType = "application/pdf", Buffer = Infrastructure.TestFiles.Pdf("Planning en termijnen"),
+        });
+        await buyer.GetByRole(AriaRole.Button, new() { Name = "Uploaden" }).ClickAsync();
+
+        await Expect(buyer.Locator("[data-upload-status]")).ToContainTextAsync("planning.pdf (v1");
+        await Expect(buyer.Locator("main table").First).ToContainTextAsync("Bijlage 2 – Planning en termijnen");
+        await buyer.AssertAccessibleAsync();
+    }
+
     /// <summary>Moves the clock past the demo's publication date and fires "publish" as the buyer (clicking it is AdvanceTenderTests' job).</summary>
     private async Task<string> PublishDemoTenderAsync()
     {
