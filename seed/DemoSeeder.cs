@@ -122,6 +122,7 @@ public sealed class DemoSeeder(
             throw new InvalidOperationException($"Assigning the demo evaluator was refused: {notAssigned.Rule} {notAssigned.Message.En}");
         }
         await ConsultationDemoSeed.SeedAsync(db, trail, clock, tender, buyer, people.Select(p => (p.Value, p.Value.OrganisationId)), cancellationToken);
+        await PublicationDemoSeed.SeedAsync(db, trail, clock, tender.Id, actor, cancellationToken);
         return tender.Reference;
     }
 

@@ -10,6 +10,7 @@ using TenderFlow.Web.Features.Accounts;
 using TenderFlow.Web.Features.Audit;
 using TenderFlow.Web.Features.Documents;
 using TenderFlow.Web.Features.Health;
+using TenderFlow.Web.Features.Publication;
 using TenderFlow.Web.Features.Tenders;
 using TenderFlow.Web.Features.Workflows;
 
@@ -38,6 +39,7 @@ public static class TenderFlowApp
         services.AddDocuments(builder.Configuration);
         services.AddSingleton<Features.Notifications.Notifier>();
         Features.Consultation.ConsultationRegistration.AddConsultation(services);
+        services.AddPublication();
         // Pooled: a step (one request) would otherwise build a fresh context and its internal services every time.
         services.AddDbContextPool<TenderFlowDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DataDirectory>().ConnectionString,
@@ -101,6 +103,7 @@ public static class TenderFlowApp
         app.MapAuthEndpoints();
         app.MapDocumentEndpoints();
         Features.Consultation.ConsultationRegistration.MapConsultation(app);
+        app.MapPublication();
         return app;
     }
 }

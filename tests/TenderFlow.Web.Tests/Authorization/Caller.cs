@@ -23,4 +23,5 @@ public static class Callers
     public static readonly Caller[] ProcurementOnly = [Caller.Procurement];
     public static readonly Caller[] LegalAndAdmin = [Caller.Admin, Caller.Legal];
     public static readonly Caller[] AdminOnly = [Caller.Admin];
+    public static readonly Caller[] AuthorityStaff = [Caller.Admin, Caller.Procurement, Caller.Legal];
 }

@@ -51,9 +51,8 @@ public static class MultipartUpload
         {
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                // Not IsFormDisposition(): that one means "a form field that is not a file" and would skip every upload.
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
+                // IsFormDisposition() means "a plain field, not a file", so it cannot be the filter for both.
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }
@@ -75,7 +74,7 @@ public static class MultipartUpload
                 }
                 else
                 {
-                    using var text = new StreamReader(section.Body);
+                    using var text = new StreamReader(section.Body, leaveOpen: true);
                     var buffer = new char[MaxFieldLength];
                     var read = await text.ReadBlockAsync(buffer, cancellationToken);
                     form.Fields[name] = new string(buffer, 0, read);

@@ -1,0 +1,32 @@
+// Posts upload forms (data-upload) to the streamed API with the antiforgery header, shows progress and the outcome.
+(function () {
+    document.querySelectorAll('form[data-upload]').forEach(function (form) {
+        form.addEventListener('submit', function (event) {
+            event.preventDefault();
+            var status = form.querySelector('[data-upload-status]');
+            var progress = form.querySelector('progress');
+            var request = new XMLHttpRequest();
+            request.open('POST', form.action);
+            request.setRequestHeader('RequestVerificationToken', form.dataset.token);
+            request.setRequestHeader('Accept', 'application/json');
+            request.upload.addEventListener('progress', function (e) {
+                if (e.lengthComputable && progress) { progress.hidden = false; progress.value = Math.round(100 * e.loaded / e.total); }
+            });
+            request.addEventListener('load', function () {
+                if (request.status >= 200 && request.status < 300) {
+                    var receipt = JSON.parse(request.responseText).receipt;
+                    status.className = 'notice notice-success';
+                    status.textContent = receipt.fileName + ' (v' + receipt.version + ', SHA-256 ' + receipt.sha256.substring(0, 16) + '…)';
+                    window.setTimeout(function () { window.location.reload(); }, 1200);
+                } else {
+                    var problem = {};
+                    try { problem = JSON.parse(request.responseText); } catch (e) { }
+                    status.className = 'notice notice-error';
+                    status.setAttribute('role', 'alert');
+                    status.textContent = problem.detail || ('HTTP ' + request.status);
+                }
+            });
+            request.send(new FormData(form));
+        });
+    });
+})();

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TenderFlow.Web.Data;
+using TenderFlow.Web.Features.Documents.Pdf;
+using TenderFlow.Web.Features.Questions;
+using TenderFlow.Web.Tests.Infrastructure;
+
+namespace TenderFlow.Web.Tests.Questions;
+
+public sealed class AskerAnonymityTests : IDisposable
+{
+    private const string Rephrased = "Mag de capaciteit van combinatiepartners bij de ervaringseisen worden opgeteld?";
+    private const string Answer = "Ja. De capaciteit en ervaring van alle leden van een combinatie mogen bij elkaar worden opgeteld.";
+
+    private readonly TenderFlowFactory _app = new();
+
+    [Fact]
+    public async Task The_asker_is_in_no_published_answer_page_api_response_or_nota_van_inlichtingen()
+    {
+        var world = await new QaWorld(_app).StartAsync();
+        var asker = await world.AskerAsync();
+        var question = await QaWorld.AskAsync(asker, world.Tender,
+            $"Wij als {QaWorld.AskerOrganisation} willen weten: mogen wij de capaciteit van onze combinatiepartners optellen?", "Bijlage, samenwerkingsvormen");
+        await world.AnswerAndPublishAsync(question, Answer, Rephrased);
+        Assert.True((await world.Procurement.PostAsync($"/api/tenders/{world.Tender}/nvi", null)).IsSuccessStatusCode);
+
+        var other = await world.OtherBidderAsync();
+        var anonymous = _app.CreateClient();
+        var seen = new Dictionary<string, string>
+        {
+            ["answers API"] = await (await other.GetAsync($"/api/tenders/{world.Tender}/answers")).Content.ReadAsStringAsync(),
+            ["questions API (other bidder)"] = await (await other.GetAsync($"/api/tenders/{world.Tender}/questions")).Content.ReadAsStringAsync(),
+            ["nvi API"] = await (await other.GetAsync($"/api/tenders/{world.Tender}/nvi")).Content.ReadAsStringAsync(),
+            ["question page"] = await (await other.GetAsync($"/tenders/{world.Tender}/vragen")).Content.ReadAsStringAsync(),
+            ["tender page"] = await (await other.GetAsync($"/tenders/{world.Tender}")).Content.ReadAsStringAsync(),
+            ["public page"] = await (await anonymous.GetAsync($"/openbaar/{world.Reference}")).Content.ReadAsStringAsync(),
+            ["nota van inlichtingen"] = await NoteTextAsync(world.Tender),
+        };
+
+        foreach (var (where, text) in seen.Where(s => s.Key != "questions API (other bidder)" && s.Key != "nvi API"))
+        {
+            Assert.True(text.Contains("combinatiepartners bij de ervaringseisen", StringComparison.Ordinal), $"{where} does not show the published question");
+        }
+        foreach (var (where, text) in seen)
+        {
+            Assert.False(text.Contains("Zorgplus", StringComparison.OrdinalIgnoreCase), $"{where} names the asker's organisation");
+            Assert.False(text.Contains(QaWorld.AskerUser, StringComparison.OrdinalIgnoreCase), $"{where} names the asking user");
+            Assert.False(text.Contains("Wij als", StringComparison.Ordinal), $"{where} shows the original (not anonymised) wording");
+            Assert.False(text.Contains(world.AskerOrganisationId.ToString(), StringComparison.OrdinalIgnoreCase), $"{where} carries the asker's organisation id");
+        }
+
+        // The control: Procurement does see who asked.
+        var queue = await (await world.Procurement.GetAsync($"/tenders/{world.Tender}/vragen")).Content.ReadAsStringAsync();
+        Assert.Contains(QaWorld.AskerOrganisation, queue);
+    }
+
+    private async Task<string> NoteTextAsync(string tenderId)
+    {
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TenderFlowDbContext>();
+        var tender = await db.Tenders.SingleAsync(t => t.Id == Guid.Parse(tenderId));
+        var note = await db.InformationNotes.SingleAsync(n => n.TenderId == tender.Id);
+        var questions = await db.Questions.Where(q => q.InformationNoteId == note.Id).OrderBy(q => q.NumberInNote).ToListAsync();
+        return InformationNotes.Report(tender, note.Number, questions, note.PublishedAtUtc).PlainText();
+    }
+
+    public void Dispose() => _app.Dispose();
+}
