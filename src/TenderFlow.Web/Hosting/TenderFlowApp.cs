@@ -7,9 +7,11 @@ using TenderFlow.Web.Authorization;
 using TenderFlow.Web.Data;
 using TenderFlow.Web.Features;
 using TenderFlow.Web.Features.Accounts;
+using TenderFlow.Web.Features.Applications;
 using TenderFlow.Web.Features.Audit;
 using TenderFlow.Web.Features.Documents;
 using TenderFlow.Web.Features.Health;
+using TenderFlow.Web.Features.Sealing;
 using TenderFlow.Web.Features.Tenders;
 using TenderFlow.Web.Features.Workflows;
 
@@ -37,6 +39,8 @@ public static class TenderFlowApp
         services.AddScoped<Features.Admin.PeopleAdministration>();
         services.AddDocuments(builder.Configuration);
         services.AddSingleton<Features.Notifications.Notifier>();
+        services.AddApplications();
+        services.AddSealing();
         services.AddDbContext<TenderFlowDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DataDirectory>().ConnectionString,
                 // A tender loads with its deadlines and themes in one statement: one consistent read inside the step's transaction.
@@ -98,6 +102,8 @@ public static class TenderFlowApp
         app.MapAuditEndpoints();
         app.MapAuthEndpoints();
         app.MapDocumentEndpoints();
+        app.MapApplications();
+        app.MapSealing();
         return app;
     }
 }
