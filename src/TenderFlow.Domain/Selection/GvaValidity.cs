@@ -17,16 +17,16 @@ public static class GvaValidity
 
     public static DateOnly LapsesOn(DateOnly issuedOn) => issuedOn.AddYears(Years);
 
-    /// <summary>A warning when the declaration lapses before <paramref name="plannedAwardUtc"/> (or already has, at <paramref name="todayUtc"/>).</summary>
-    public static LocalizedText? Warning(DateOnly issuedOn, DateOnly todayUtc, DateTime? plannedAwardUtc)
+    /// <summary>A warning when the declaration lapses before <paramref name="plannedAward"/> (or already has, <paramref name="today"/>); dates as people in Amsterdam read them.</summary>
+    public static LocalizedText? Warning(DateOnly issuedOn, DateOnly today, DateOnly? plannedAward)
     {
         var lapses = LapsesOn(issuedOn);
-        if (lapses <= todayUtc)
+        if (lapses <= today)
         {
             return new($"De Gedragsverklaring Aanbesteden van {issuedOn:dd-MM-yyyy} is verlopen op {lapses:dd-MM-yyyy}. Vraag een nieuwe aan.",
                 $"The Gedragsverklaring Aanbesteden of {issuedOn:yyyy-MM-dd} lapsed on {lapses:yyyy-MM-dd}. Request a new one.");
         }
-        if (plannedAwardUtc is { } award && lapses < DateOnly.FromDateTime(award))
+        if (plannedAward is { } award && lapses < award)
         {
             return new($"De Gedragsverklaring Aanbesteden van {issuedOn:dd-MM-yyyy} verloopt op {lapses:dd-MM-yyyy}, vóór de geplande gunning ({award:dd-MM-yyyy}). Vraag tijdig een nieuwe aan.",
                 $"The Gedragsverklaring Aanbesteden of {issuedOn:yyyy-MM-dd} lapses on {lapses:yyyy-MM-dd}, before the planned award ({award:yyyy-MM-dd}). Request a new one in time.");

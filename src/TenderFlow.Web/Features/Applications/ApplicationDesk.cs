@@ -254,7 +254,7 @@ public sealed class ApplicationDesk(TenderFlowDbContext db, ApplicationWindow wi
                             return (ApplicationRules.Invalid("issuedOn", "Vul de afgiftedatum van de Gedragsverklaring Aanbesteden in (jjjj-mm-dd).",
                                 "Enter the issue date of the Gedragsverklaring Aanbesteden (yyyy-mm-dd)."), []);
                         }
-                        if (date > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+                        if (date > AmsterdamDate(clock.GetUtcNow().UtcDateTime))
                         {
                             return (ApplicationRules.Invalid("issuedOn", "De afgiftedatum ligt in de toekomst.", "The issue date lies in the future."), []);
                         }
@@ -269,7 +269,7 @@ public sealed class ApplicationDesk(TenderFlowDbContext db, ApplicationWindow wi
             if (member is not null && issuedOn is { } issued)
             {
                 member.GvaIssuedOn = issued;
-                warning = GvaValidity.Warning(issued, DateOnly.FromDateTime(record.UploadedAtUtc), PlannedAward(tender));
+                warning = GvaValidity.Warning(issued, AmsterdamDate(record.UploadedAtUtc), PlannedAward(tender));
             }
             receipt = DocumentReceipt.From(record);
             // The intake's own audit record names the file; this one does not (staff read the audit trail while sealed).
@@ -332,8 +332,10 @@ public sealed class ApplicationDesk(TenderFlowDbContext db, ApplicationWindow wi
         }, cancellationToken);
 
     /// <summary>The planned award moment a Gedragsverklaring must still hold at (<see cref="GvaValidity.PlannedAwardDeadlines"/>).</summary>
-    public static DateTime? PlannedAward(Tender tender) =>
-        GvaValidity.PlannedAwardDeadlines.Select(key => tender.Deadline(key)?.DueAtUtc).FirstOrDefault(due => due is not null);
+    public static DateOnly? PlannedAward(Tender tender) =>
+        GvaValidity.PlannedAwardDeadlines.Select(key => tender.Deadline(key)?.DueAtUtc).FirstOrDefault(due => due is not null) is { } due ? AmsterdamDate(due) : null;
+
+    public static DateOnly AmsterdamDate(DateTime utc) => DateOnly.FromDateTime(Domain.Time.AmsterdamTime.ToLocal(utc));
 
     private static string Subject(Application application) => $"application/{application.Id}";
 

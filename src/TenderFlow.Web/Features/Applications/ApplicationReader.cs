@@ -15,7 +15,7 @@ public sealed class ApplicationReader(TenderFlowDbContext db, TimeProvider clock
     {
         var organisations = await db.Organisations.AsNoTracking().Where(o => application.Members.Select(m => m.OrganisationId).Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = ApplicationDesk.AmsterdamDate(clock.GetUtcNow().UtcDateTime);
         var award = ApplicationDesk.PlannedAward(tender);
         var members = application.Members.OrderByDescending(m => m.IsLead).ThenBy(m => organisations[m.OrganisationId].Name)
             .Select(m => new MemberView(m.OrganisationId, organisations[m.OrganisationId].Name, organisations[m.OrganisationId].KvkNumber, m.IsLead, m.Role,
