@@ -14,8 +14,7 @@ namespace TenderFlow.Web.Features.Applications;
 
 /// <summary>The bidder's application page: create, consortium members, references, conditions, integrity evidence, vision, submit, withdraw.</summary>
 [Authorize(Roles = Roles.Bidder)]
-[RequestSizeLimit(long.MaxValue)]
-[RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue)]
+[UploadSizeLimit]
 public sealed class ApplyModel(TenderFlowDbContext db, ApplicationDesk desk, ApplicationReader reader, ApplicationWindow window, DocumentIntake intake, IAuthorizationService authorization) : PageModel
 {
     public Tender Tender { get; private set; } = null!;
