@@ -23,8 +23,11 @@ public sealed class Application
     public DateTime CreatedAtUtc { get; init; }
     public required string CreatedByUserId { get; init; }
     public DateTime? SubmittedAtUtc { get; set; }
+    public DateTime? WithdrawnAtUtc { get; set; }
     public long Revision { get; set; }
     public List<ApplicationMember> Members { get; init; } = [];
 
     public bool IsConsortium => Members.Count > 1;
+
+    public bool HasMember(Guid organisationId) => Members.Any(m => m.OrganisationId == organisationId);
 }

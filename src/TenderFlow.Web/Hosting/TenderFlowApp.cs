@@ -7,10 +7,12 @@ using TenderFlow.Web.Authorization;
 using TenderFlow.Web.Data;
 using TenderFlow.Web.Features;
 using TenderFlow.Web.Features.Accounts;
+using TenderFlow.Web.Features.Applications;
 using TenderFlow.Web.Features.Audit;
 using TenderFlow.Web.Features.Documents;
 using TenderFlow.Web.Features.Health;
 using TenderFlow.Web.Features.Publication;
+using TenderFlow.Web.Features.Sealing;
 using TenderFlow.Web.Features.Tenders;
 using TenderFlow.Web.Features.Workflows;
 
@@ -40,6 +42,8 @@ public static class TenderFlowApp
         services.AddSingleton<Features.Notifications.Notifier>();
         Features.Consultation.ConsultationRegistration.AddConsultation(services);
         services.AddPublication();
+        services.AddApplications();
+        services.AddSealing();
         // Pooled: a step (one request) would otherwise build a fresh context and its internal services every time.
         services.AddDbContextPool<TenderFlowDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DataDirectory>().ConnectionString,
@@ -104,6 +108,8 @@ public static class TenderFlowApp
         app.MapDocumentEndpoints();
         Features.Consultation.ConsultationRegistration.MapConsultation(app);
         app.MapPublication();
+        app.MapApplications();
+        app.MapSealing();
         return app;
     }
 }

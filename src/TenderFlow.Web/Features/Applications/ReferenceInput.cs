@@ -1,0 +1,40 @@
+using TenderFlow.Domain.Selection;
+using TenderFlow.Domain.Workflow.Runtime;
+
+namespace TenderFlow.Web.Features.Applications;
+
+/// <summary>The field checks of an experience reference, before anything is stored.</summary>
+public static class ReferenceInput
+{
+    public static RuleViolation? Check(ReferenceRequest r)
+    {
+        if (r.RequirementId is null)
+        {
+            return ApplicationRules.UnknownRequirement();
+        }
+        foreach (var (field, value, nl, en) in new[]
+        {
+            ("client", r.Client, "opdrachtgever", "client"),
+            ("careForms", r.CareForms, "zorgvormen", "care forms"),
+            ("scale", r.Scale, "omvang", "scale"),
+        })
+        {
+            if (string.IsNullOrWhiteSpace(value) || value.Length > ApplicationReference.MaxShortLength)
+            {
+                return ApplicationRules.Invalid(field, $"Vul de {nl} in (hoogstens {ApplicationReference.MaxShortLength} tekens).",
+                    $"Enter the {en} (at most {ApplicationReference.MaxShortLength} characters).");
+            }
+        }
+        if (string.IsNullOrWhiteSpace(r.Description) || r.Description.Length > ApplicationReference.MaxTextLength)
+        {
+            return ApplicationRules.Invalid("description", $"Beschrijf de ervaring (hoogstens {ApplicationReference.MaxTextLength} tekens).",
+                $"Describe the experience (at most {ApplicationReference.MaxTextLength} characters).");
+        }
+        if (r.PeriodFrom is null || r.PeriodTo is null || r.PeriodTo < r.PeriodFrom)
+        {
+            return ApplicationRules.Invalid("periodTo", "Vul een periode in waarvan het einde niet vóór het begin ligt.",
+                "Enter a period whose end does not lie before its start.");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Options;
+using TenderFlow.Web.Features.Documents;
+
+namespace TenderFlow.Web.Features.Applications;
+
+/// <summary>
+/// Lets a portal form post carry one upload of the configured maximum (Documents:MaxUploadMegabytes) plus its fields,
+/// and no more. Runs before the antiforgery check reads the form (order 900, like [RequestSizeLimit]).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class UploadSizeLimitAttribute : Attribute, IAuthorizationFilter, IOrderedFilter
+{
+    private const long FieldsAllowance = 1024 * 1024;
+
+    public int Order => 900;
+
+    public void OnAuthorization(AuthorizationFilterContext context)
+    {
+        var http = context.HttpContext;
+        var limit = http.RequestServices.GetRequiredService<IOptions<DocumentOptions>>().Value.MaxUploadBytes + FieldsAllowance;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit;
+        }
+        if (http.Features.Get<IFormFeature>() is null or { Form: null })
+        {
+            http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = limit }));
+        }
+    }
+}
