@@ -9,6 +9,7 @@ using TenderFlow.Web.Features;
 using TenderFlow.Web.Features.Accounts;
 using TenderFlow.Web.Features.Audit;
 using TenderFlow.Web.Features.Documents;
+using TenderFlow.Web.Features.Evaluation;
 using TenderFlow.Web.Features.Health;
 using TenderFlow.Web.Features.Tenders;
 using TenderFlow.Web.Features.Workflows;
@@ -37,6 +38,7 @@ public static class TenderFlowApp
         services.AddScoped<Features.Admin.PeopleAdministration>();
         services.AddDocuments(builder.Configuration);
         services.AddSingleton<Features.Notifications.Notifier>();
+        services.AddEvaluation();
         services.AddDbContext<TenderFlowDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DataDirectory>().ConnectionString,
                 // A tender loads with its deadlines and themes in one statement: one consistent read inside the step's transaction.
@@ -98,6 +100,7 @@ public static class TenderFlowApp
         app.MapAuditEndpoints();
         app.MapAuthEndpoints();
         app.MapDocumentEndpoints();
+        app.MapEvaluation();
         return app;
     }
 }

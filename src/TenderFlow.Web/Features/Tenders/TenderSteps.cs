@@ -72,6 +72,20 @@ public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalo
     public async Task<StepReport> FireAsync(Guid tenderId, string trigger, string? reason, long? expectedRevision, Actor actor, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var report = await FireWithinTransactionAsync(tenderId, trigger, reason, expectedRevision, actor, cancellationToken);
+        if (report.Violation is null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return report;
+    }
+
+    /// <summary>
+    /// The same step inside a transaction the caller has begun (and commits or rolls back), for features whose own writes
+    /// must stand or fall with the phase change (e.g. the selection decision letters). Changes are saved, not committed.
+    /// </summary>
+    public async Task<StepReport> FireWithinTransactionAsync(Guid tenderId, string trigger, string? reason, long? expectedRevision, Actor actor, CancellationToken cancellationToken)
+    {
         var tender = await db.Tenders.SingleOrDefaultAsync(t => t.Id == tenderId, cancellationToken);
         if (tender is null)
         {
@@ -96,7 +110,6 @@ public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalo
         {
             return new StepReport(tender, null, TenderRules.ConcurrentStep());
         }
-        await transaction.CommitAsync(cancellationToken);
         return new StepReport(tender, result.Outcome, null);
     }
 
