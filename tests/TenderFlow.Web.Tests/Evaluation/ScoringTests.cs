@@ -100,10 +100,26 @@ public sealed class ScoringTests : IDisposable
         var audit = await _app.Legal().GetArrayAsync($"/api/tenders/{w.Tender}/audit");
         Assert.Single(audit, e => e!["action"]!.GetValue<string>() == "evaluation.scores.submitted");
 
-        // Through the portal form (radio groups), the same rule: a missing choice is refused, nothing is stored.
-        var form = await PageAsync(w.Evaluator(Chair), $"/tenders/{w.Tender}/beoordeling/aanmelding/{w.A.ApplicationId}");
+        // Through the portal form (radio groups with descriptors), the same rule: a missing choice is refused, nothing is stored.
+        var chair = w.Evaluator(Chair);
+        var url2 = $"/tenders/{w.Tender}/beoordeling/aanmelding/{w.A.ApplicationId}";
+        var form = await PageAsync(chair, url2);
         Assert.Contains("type=\"radio\" id=\"score-K1-10\"", form);
         Assert.Contains("10 — uitstekend", form);
+        var fields = new Dictionary<string, string>
+        {
+            ["scores[0].CriterionId"] = w.K1.ToString(), ["scores[0].Score"] = "7", ["scores[0].Motivation"] = "Sterke visie",
+            ["scores[1].CriterionId"] = w.K2.ToString(), ["scores[1].Motivation"] = "Geen keuze gemaakt",
+        };
+        var missing = await Authorization.MatrixWorld.PostFormAsync(chair, url2 + "?handler=Scores", fields);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("role=\"alert\"", await missing.Content.ReadAsStringAsync());
+        Assert.Equal(2, (await w.QueryAsync(db => db.IndividualScores)).Count);
+        fields["scores[1].Score"] = "4";
+        var posted = await Authorization.MatrixWorld.PostFormAsync(chair, url2 + "?handler=Scores", fields);
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var mine = await w.QueryAsync(db => db.IndividualScores.Where(s => s.EvaluatorUserId == w.ChairId).OrderBy(s => s.Score).Select(s => s.Score));
+        Assert.Equal(new[] { 4, 7 }, mine);
     }
 
     [Fact]
