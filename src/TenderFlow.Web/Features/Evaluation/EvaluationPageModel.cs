@@ -25,8 +25,8 @@ public abstract class EvaluationPageModel(TenderSteps steps, IAuthorizationServi
         return true;
     }
 
-    protected Task<bool> MayAsync(Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation) =>
-        authorization.AuthorizeAsync(User, Tender, operation).ContinueWith(t => t.Result.Succeeded, TaskScheduler.Default);
+    protected async Task<bool> MayAsync(Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation) =>
+        (await authorization.AuthorizeAsync(User, Tender, operation)).Succeeded;
 
     /// <summary>Shows the rule's message with the matching status; not-found and forbidden end the page as such.</summary>
     protected IActionResult? Refuse(RuleViolation? violation)
