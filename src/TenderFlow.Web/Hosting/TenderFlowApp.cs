@@ -10,6 +10,7 @@ using TenderFlow.Web.Features.Accounts;
 using TenderFlow.Web.Features.Applications;
 using TenderFlow.Web.Features.Audit;
 using TenderFlow.Web.Features.Documents;
+using TenderFlow.Web.Features.Evaluation;
 using TenderFlow.Web.Features.Health;
 using TenderFlow.Web.Features.Publication;
 using TenderFlow.Web.Features.Sealing;
@@ -44,6 +45,7 @@ public static class TenderFlowApp
         services.AddPublication();
         services.AddApplications();
         services.AddSealing();
+        services.AddEvaluation();
         // Pooled: a step (one request) would otherwise build a fresh context and its internal services every time.
         services.AddDbContextPool<TenderFlowDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DataDirectory>().ConnectionString,
@@ -110,6 +112,7 @@ public static class TenderFlowApp
         app.MapPublication();
         app.MapApplications();
         app.MapSealing();
+        app.MapEvaluation();
         return app;
     }
 }

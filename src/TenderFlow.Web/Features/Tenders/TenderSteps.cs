@@ -16,7 +16,8 @@ public sealed record StepReport(Tender? Tender, StepOutcome? Outcome, RuleViolat
 /// The one place where a tender changes: one database transaction per step holding the role check, guards,
 /// phase change, entry actions and audit append. A person's click and a deadline job both come through here.
 /// </summary>
-public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalog, WorkflowEngine engine, ITenderFacts facts, AuditTrail audit, TimeProvider clock)
+public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalog, WorkflowEngine engine, ITenderFacts facts, AuditTrail audit, TimeProvider clock,
+    IEnumerable<IStepFollowUp> followUps)
 {
     /// <summary>The tracked tender with its deadlines and themes (auto-included); compiled once instead of looked up in EF's query cache per step.</summary>
     public static readonly Func<TenderFlowDbContext, Guid, CancellationToken, Task<Tender?>> TenderForStep =
@@ -77,6 +78,20 @@ public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalo
     public async Task<StepReport> FireAsync(Guid tenderId, string trigger, string? reason, long? expectedRevision, Actor actor, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var report = await FireWithinTransactionAsync(tenderId, trigger, reason, expectedRevision, actor, cancellationToken);
+        if (report.Violation is null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return report;
+    }
+
+    /// <summary>
+    /// The same step inside a transaction the caller has begun (and commits or rolls back), for features whose own writes
+    /// must stand or fall with the phase change (e.g. the selection decision letters). Changes are saved, not committed.
+    /// </summary>
+    public async Task<StepReport> FireWithinTransactionAsync(Guid tenderId, string trigger, string? reason, long? expectedRevision, Actor actor, CancellationToken cancellationToken)
+    {
         var tender = await TenderForStep(db, tenderId, cancellationToken);
         if (tender is null)
         {
@@ -101,7 +116,13 @@ public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalo
         {
             return new StepReport(tender, null, TenderRules.ConcurrentStep());
         }
-        await transaction.CommitAsync(cancellationToken);
+        foreach (var followUp in followUps.Where(f => f.Trigger == result.Outcome.Trigger))
+        {
+            if (await followUp.RunAsync(tender, result.Outcome, actor, cancellationToken) is { } refused)
+            {
+                return new StepReport(tender, null, refused);
+            }
+        }
         return new StepReport(tender, result.Outcome, null, definition);
     }
 

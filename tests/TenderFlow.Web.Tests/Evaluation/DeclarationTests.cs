@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using TenderFlow.Web.Tests.Infrastructure;
+using static TenderFlow.Web.Tests.Evaluation.EvaluationWorld;
+
+namespace TenderFlow.Web.Tests.Evaluation;
+
+public sealed class DeclarationTests : IDisposable
+{
+    private readonly TenderFlowFactory _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    private static async Task<string> RuleAsync(HttpResponseMessage response, int status) => (await response.ProblemAsync(status))["rule"]!.GetValue<string>();
+
+    [Fact]
+    public async Task Without_a_signed_declaration_an_evaluator_sees_no_application_and_cannot_judge_or_score()
+    {
+        var w = await CreateAsync(_app);
+        var eva = w.Evaluator(Chair);
+
+        var workspace = await eva.GetJsonAsync($"{w.Api}/workspace");
+        Assert.Empty(workspace["applications"]!.AsArray());
+        Assert.Null(workspace["declaration"]);
+        Assert.Equal("DeclarationRequiredRule", await RuleAsync(await eva.GetAsync($"{w.Api}/applications/{w.A.ApplicationId}"), 409));
+        Assert.Equal("DeclarationRequiredRule", await RuleAsync(await w.JudgeAsync(Chair, w.A, w.G1, true), 409));
+        Assert.Equal("DeclarationRequiredRule", await RuleAsync(await w.ScoreAsync(Chair, w.A, 5, 5, "x"), 409));
+        var page = WebUtility.HtmlDecode(await (await eva.GetAsync($"/tenders/{w.Tender}/beoordeling")).Content.ReadAsStringAsync());
+        Assert.DoesNotContain(w.A.Name, page);
+        Assert.Contains("name=\"conflict\"", page);
+
+        await w.DeclareAsync(Chair);
+        workspace = await eva.GetJsonAsync($"{w.Api}/workspace");
+        Assert.Equal(3, workspace["applications"]!.AsArray().Count);
+        Assert.Equal(HttpStatusCode.OK, (await eva.GetAsync($"{w.Api}/applications/{w.A.ApplicationId}")).StatusCode);
+        Assert.Contains(w.A.Name, WebUtility.HtmlDecode(await (await eva.GetAsync($"/tenders/{w.Tender}/beoordeling")).Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task A_declaration_is_signed_once_and_a_conflict_needs_an_explanation()
+    {
+        var w = await CreateAsync(_app);
+        var eva = w.Evaluator(Second);
+        Assert.Equal("ConflictExplanationRequiredRule", await RuleAsync(await eva.PostAsJsonAsync($"{w.Api}/declaration", new { hasConflict = true, explanation = "  " }), 400));
+        await w.DeclareAsync(Second);
+        Assert.Equal("DeclarationAlreadySignedRule", await RuleAsync(await eva.PostAsJsonAsync($"{w.Api}/declaration", new { hasConflict = true, explanation = "toch wel" }), 409));
+        // Procurement is no evaluator; an evaluator not on this committee does not even see the tender.
+        Assert.Equal("NotAnAssignedEvaluatorRule", await RuleAsync(await _app.Procurement().PostAsJsonAsync($"{w.Api}/declaration", new { hasConflict = false }), 403));
+        Assert.Equal(HttpStatusCode.NotFound, (await w.Evaluator(Outsider).PostAsJsonAsync($"{w.Api}/declaration", new { hasConflict = false })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_declared_conflict_blocks_the_evaluator_until_Procurement_clears_it_and_every_step_is_audited()
+    {
+        var w = await CreateAsync(_app);
+        await w.DeclareAsync(Second, conflict: true, explanation: "Mijn partner werkt bij Stichting Wijkkracht.");
+        var eva = w.Evaluator(Second);
+
+        Assert.Equal("ConflictOfInterestRule", await RuleAsync(await eva.GetAsync($"{w.Api}/applications/{w.A.ApplicationId}"), 403));
+        Assert.Equal("ConflictOfInterestRule", await RuleAsync(await w.ScoreAsync(Second, w.A, 5, 5, "x"), 403));
+
+        // Only Procurement resolves, with a reason.
+        Assert.Equal(HttpStatusCode.Forbidden, (await eva.PostAsJsonAsync($"{w.Api}/declarations/{w.SecondId}/resolution", new { outcome = "Cleared", reason = "zelf" })).StatusCode);
+        Assert.Equal("MotivationRequiredRule", await RuleAsync(await _app.Procurement().PostAsJsonAsync($"{w.Api}/declarations/{w.SecondId}/resolution", new { outcome = "Cleared", reason = "" }), 400));
+        Assert.Equal(HttpStatusCode.NoContent, (await _app.Procurement().PostAsJsonAsync($"{w.Api}/declarations/{w.SecondId}/resolution",
+            new { outcome = "Cleared", reason = "Partner werkt op een andere afdeling zonder betrokkenheid bij de aanmelding." })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await eva.GetAsync($"{w.Api}/applications/{w.A.ApplicationId}")).StatusCode);
+        Assert.Equal("NoConflictToResolveRule", await RuleAsync(await _app.Procurement().PostAsJsonAsync($"{w.Api}/declarations/{w.SecondId}/resolution", new { outcome = "Recused", reason = "nogmaals" }), 409));
+
+        var audit = await _app.Legal().GetArrayAsync($"/api/tenders/{w.Tender}/audit");
+        var signed = audit.Single(e => e!["action"]!.GetValue<string>() == "evaluation.declaration.signed")!;
+        Assert.Equal(w.SecondId, signed["actorId"]!.GetValue<string>());
+        Assert.Contains("Stichting Wijkkracht", signed["payload"]!.ToJsonString());
+        Assert.Contains(audit, e => e!["action"]!.GetValue<string>() == "evaluation.conflict.resolved");
+        Assert.Contains(audit, e => e!["action"]!.GetValue<string>() == "evaluation.chair.designated");
+    }
+
+    [Fact]
+    public async Task A_recused_evaluator_stays_blocked_and_the_consensus_does_not_wait_for_them()
+    {
+        var w = await CreateAsync(_app);
+        await w.DeclareAsync(Chair);
+        await w.DeclareAsync(Second, conflict: true, explanation: "Oud-bestuurder van Careyn.");
+        Assert.Equal(HttpStatusCode.NoContent, (await _app.Procurement().PostAsJsonAsync($"{w.Api}/declarations/{w.SecondId}/resolution",
+            new { outcome = "Recused", reason = "Treedt terug voor deze aanbesteding." })).StatusCode);
+        Assert.Equal("ConflictOfInterestRule", await RuleAsync(await w.Evaluator(Second).GetAsync($"{w.Api}/applications/{w.A.ApplicationId}"), 403));
+
+        // With one evaluator a knock-out needs the chair's settlement (two must agree otherwise).
+        Assert.Equal(HttpStatusCode.NoContent, (await w.JudgeAsync(Chair, w.A, w.G1, true)).StatusCode);
+        var assessment = await w.Evaluator(Chair).GetJsonAsync($"{w.Api}/applications/{w.A.ApplicationId}");
+        Assert.Equal("Pending", assessment["verdicts"]![w.G1.ToString()]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NoContent, (await w.ScoreAsync(Chair, w.A, 7, 7, "Alleen de voorzitter")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await w.ConsensusAsync(Chair, w.A, 7, 7, "Consensus zonder teruggetreden lid")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_chair_is_an_assigned_evaluator_designated_by_Procurement()
+    {
+        var w = await CreateAsync(_app, designateChair: false);
+        var outsider = (await _app.Users.EnsureAsync(Outsider, null, "Evaluator")).Id;
+        Assert.Equal("NotAnAssignedEvaluatorRule", await RuleAsync(await _app.Procurement().PostAsJsonAsync($"{w.Api}/chair", new { userId = outsider }), 400));
+        Assert.Equal(HttpStatusCode.Forbidden, (await w.Evaluator(Chair).PostAsJsonAsync($"{w.Api}/chair", new { userId = w.ChairId })).StatusCode);
+        await w.DeclareAllAsync();
+        Assert.Equal("NotTheChairRule", await RuleAsync(await w.ConsensusAsync(Chair, w.A, 5, 5, "x"), 403));
+        Assert.Equal(HttpStatusCode.NoContent, (await _app.Procurement().PostAsJsonAsync($"{w.Api}/chair", new { userId = w.SecondId })).StatusCode);
+        Assert.True((await w.Evaluator(Second).GetJsonAsync($"{w.Api}/workspace"))["isChair"]!.GetValue<bool>());
+        Assert.False((await w.Evaluator(Chair).GetJsonAsync($"{w.Api}/workspace"))["isChair"]!.GetValue<bool>());
+    }
+}
