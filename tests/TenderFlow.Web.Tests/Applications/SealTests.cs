@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json.Nodes;
 using TenderFlow.Web.Tests.Infrastructure;
@@ -103,6 +104,9 @@ public sealed class SealTests : ApplicationTestBase
         await S.CloseApplicationsAsync();
         await S.OpenAsync();
 
+        // An assigned evaluator first declares no conflict of interest; until then the content stays closed to them.
+        Assert.Empty(await ContentReadsAsync(S.Evaluator()));
+        await SelectionScenario.Ok(S.Evaluator().PostAsJsonAsync($"/api/tenders/{S.Tender}/evaluation/declaration", new { hasConflict = false }));
         foreach (var (who, client) in new Dictionary<string, Func<HttpClient>> { ["Procurement"] = App.Procurement, ["Legal"] = App.Legal, ["Evaluator"] = S.Evaluator })
         {
             Assert.Equal(5, (await ContentReadsAsync(client())).Count);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using TenderFlow.Domain.Evaluation;
 using TenderFlow.Domain.Selection;
 using TenderFlow.Domain.Workflow;
 using TenderFlow.Web.Authorization;
@@ -13,7 +14,7 @@ namespace TenderFlow.Web.Features.Applications;
 /// portal and the document endpoint:
 /// - bidders of its own organisations (lead and members: they wrote it) — always;
 /// - after the four-eyes opening, and only for submitted applications: Procurement, Legal and the evaluators assigned to
-///   the tender, each read audited;
+///   the tender who declared no (or a cleared) conflict of interest, each read audited;
 /// - nobody else. Admin manages people and organisations, not tender content, so Admin is no reader; other bidders never.
 /// </summary>
 public static class ApplicationAccess
@@ -28,9 +29,12 @@ public static class ApplicationAccess
         {
             return true;
         }
+        // An evaluator reads content only once assigned AND after declaring no conflict of interest (or having it cleared).
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         return user.IsInRole(Roles.Evaluator) && userId is not null
-            && await db.EvaluatorAssignments.AnyAsync(a => a.TenderId == tenderId && a.UserId == userId, cancellationToken);
+            && await db.EvaluatorAssignments.AnyAsync(a => a.TenderId == tenderId && a.UserId == userId, cancellationToken)
+            && await db.ConflictDeclarations.AnyAsync(d => d.TenderId == tenderId && d.EvaluatorUserId == userId
+                && (!d.HasConflict || d.Resolution == ConflictResolution.Cleared), cancellationToken);
     }
 
     public static async Task<DocumentAccess> DecideAsync(ClaimsPrincipal user, Application application, TenderFlowDbContext db, CancellationToken cancellationToken)
