@@ -35,6 +35,15 @@ public sealed class Question
     public string? SectionReference { get; init; }
 
     /// <summary>The question as shown to all candidates; Procurement may rephrase it to anonymise it. Null until answered.</summary>
+    /// <summary>
+    /// What is published unless Procurement rephrases it: the candidate's words with the section they refer to in front.
+    /// The section is never published on its own, so everything candidates read has passed Procurement's eyes (anonymity).
+    /// </summary>
+    public string DefaultPublishedText => DefaultPublished(OriginalText, SectionReference);
+
+    public static string DefaultPublished(string original, string? section) =>
+        section is null || section.Length + original.Length + 3 > MaxTextLength ? original : $"({section}) {original}";
+
     public string? PublishedText { get; set; }
     public string? Answer { get; set; }
     public string? AnsweredByUserId { get; set; }

@@ -20,7 +20,9 @@ public sealed class AskerAnonymityTests : IDisposable
         var world = await new QaWorld(_app).StartAsync();
         var asker = await world.AskerAsync();
         var question = await QaWorld.AskAsync(asker, world.Tender,
-            $"Wij als {QaWorld.AskerOrganisation} willen weten: mogen wij de capaciteit van onze combinatiepartners optellen?", "Bijlage, samenwerkingsvormen");
+            $"Wij als {QaWorld.AskerOrganisation} willen weten: mogen wij de capaciteit van onze combinatiepartners optellen?",
+            // The section a candidate refers to is its own free text too, so it can give the asker away as well.
+            $"Bijlage, samenwerkingsvormen (vraag van {QaWorld.AskerOrganisation})");
         await world.AnswerAndPublishAsync(question, Answer, Rephrased);
         Assert.True((await world.Procurement.PostAsync($"/api/tenders/{world.Tender}/nvi", null)).IsSuccessStatusCode);
 

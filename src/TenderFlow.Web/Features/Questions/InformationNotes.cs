@@ -120,8 +120,8 @@ public sealed class InformationNotes(TenderFlowDbContext db, PublicationStage st
         };
         foreach (var q in questions)
         {
-            blocks.Add(new PdfHeading($"Vraag {number}.{q.NumberInNote}" + (q.SectionReference is null ? "" : $" — {q.SectionReference}")));
-            blocks.Add(new PdfParagraph(q.PublishedText ?? q.OriginalText));
+            blocks.Add(new PdfHeading($"Vraag {number}.{q.NumberInNote}"));
+            blocks.Add(new PdfParagraph(q.PublishedText ?? q.DefaultPublishedText));
             blocks.Add(new PdfParagraph("Antwoord: " + q.Answer));
         }
         return new PdfReport($"Nota van inlichtingen {number} — {tender.Title}", $"{tender.Reference} · Nota van inlichtingen {number}", blocks);

@@ -16,7 +16,7 @@ public sealed record OwnQuestionView(Guid Id, DateTime AskedAtUtc, string Text, 
     string? PublishedText, string? Answer, DateTime? PublishedAtUtc, int? NoteNumber, int? NumberInNote);
 
 /// <summary>A published question and answer as every candidate and the public see it: nothing about who asked.</summary>
-public sealed record PublishedAnswerView(Guid Id, string Question, string? SectionReference, string Answer, DateTime PublishedAtUtc, int? NoteNumber, int? NumberInNote);
+public sealed record PublishedAnswerView(Guid Id, string Question, string Answer, DateTime PublishedAtUtc, int? NoteNumber, int? NumberInNote);
 
 public sealed record InformationNoteView(Guid Id, int Number, int QuestionCount, DateTime PublishedAtUtc, Guid DocumentId, string DownloadUrl);
 

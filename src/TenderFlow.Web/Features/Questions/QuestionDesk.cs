@@ -96,7 +96,7 @@ public sealed class QuestionDesk(TenderFlowDbContext db, PublicationStage stage,
             return refused;
         }
         question.Answer = answer;
-        question.PublishedText = string.IsNullOrEmpty(publishedText) ? question.OriginalText : publishedText;
+        question.PublishedText = string.IsNullOrEmpty(publishedText) ? question.DefaultPublishedText : publishedText;
         question.AnsweredByUserId = actor.Id;
         question.AnsweredAtUtc = clock.GetUtcNow().UtcDateTime;
         await audit.AppendAsync(db, actor.Id, Roles.Procurement, tenderId,
@@ -181,7 +181,7 @@ public sealed class QuestionDesk(TenderFlowDbContext db, PublicationStage stage,
         var questions = await db.Questions.AsNoTracking().Where(q => q.TenderId == tenderId && q.PublishedAtUtc != null).ToListAsync(cancellationToken);
         return questions
             .OrderBy(q => Note(notes, q) ?? int.MaxValue).ThenBy(q => q.NumberInNote).ThenBy(q => q.PublishedAtUtc)
-            .Select(q => new PublishedAnswerView(q.Id, q.PublishedText!, q.SectionReference, q.Answer!, q.PublishedAtUtc!.Value, Note(notes, q), q.NumberInNote))
+            .Select(q => new PublishedAnswerView(q.Id, q.PublishedText!, q.Answer!, q.PublishedAtUtc!.Value, Note(notes, q), q.NumberInNote))
             .ToList();
     }
 

@@ -1,20 +1,26 @@
-// Posts upload forms (data-upload) to the streamed API with the antiforgery header, shows progress and the outcome.
+// Posts upload forms (data-upload) to the streamed API with the antiforgery token as a header (the API streams the body
+// and does not look for the token in it), shows progress and the outcome, and reloads the page on success.
 (function () {
     document.querySelectorAll('form[data-upload]').forEach(function (form) {
         form.addEventListener('submit', function (event) {
             event.preventDefault();
             var status = form.querySelector('[data-upload-status]');
             var progress = form.querySelector('progress');
+            var data = new FormData(form);
+            var token = form.dataset.token || data.get('__RequestVerificationToken');
+            data.delete('__RequestVerificationToken');
             var request = new XMLHttpRequest();
             request.open('POST', form.action);
-            request.setRequestHeader('RequestVerificationToken', form.dataset.token);
+            request.setRequestHeader('RequestVerificationToken', token);
             request.setRequestHeader('Accept', 'application/json');
             request.upload.addEventListener('progress', function (e) {
                 if (e.lengthComputable && progress) { progress.hidden = false; progress.value = Math.round(100 * e.loaded / e.total); }
             });
             request.addEventListener('load', function () {
                 if (request.status >= 200 && request.status < 300) {
-                    var receipt = JSON.parse(request.responseText).receipt;
+                    // Endpoints answer with a receipt, either bare or wrapped as { receipt: … }.
+                    var body = JSON.parse(request.responseText);
+                    var receipt = body.receipt || body;
                     status.className = 'notice notice-success';
                     status.textContent = receipt.fileName + ' (v' + receipt.version + ', SHA-256 ' + receipt.sha256.substring(0, 16) + '…)';
                     window.setTimeout(function () { window.location.reload(); }, 1200);
@@ -26,7 +32,7 @@
                     status.textContent = problem.detail || ('HTTP ' + request.status);
                 }
             });
-            request.send(new FormData(form));
+            request.send(data);
         });
     });
 })();
