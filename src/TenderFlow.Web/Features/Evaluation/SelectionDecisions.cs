@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Audit;
-using TenderFlow.Domain.Documents;
 using TenderFlow.Domain.Evaluation;
 using TenderFlow.Domain.Tenders;
 using TenderFlow.Domain.Workflow;
@@ -9,14 +8,12 @@ using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Authorization;
 using TenderFlow.Web.Data;
 using TenderFlow.Web.Features.Audit;
-using TenderFlow.Web.Features.Documents;
 using TenderFlow.Web.Features.Documents.Pdf;
-using TenderFlow.Web.Features.Notifications;
 using TenderFlow.Web.Features.Tenders;
 
 namespace TenderFlow.Web.Features.Evaluation;
 
-/// <summary>Procurement's selection of the one candidate, and announcing it: letters, notifications and the phase change in one transaction.</summary>
+/// <summary>Procurement's selection of the one candidate, and announcing it (the letters follow the step in its transaction: <see cref="SelectionLetterDispatch"/>).</summary>
 public sealed class SelectionDecisions(TenderFlowDbContext db, EvaluationGate gate, EvaluationReads reads, TenderSteps steps, AuditTrail audit, TimeProvider clock)
 {
     public const string LetterKind = "evaluation.letter";
