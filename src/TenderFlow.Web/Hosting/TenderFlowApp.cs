@@ -46,6 +46,11 @@ public static class TenderFlowApp
         services.AddApplications();
         services.AddSealing();
         services.AddEvaluation();
+        services.AddScoped<Features.Assessment.IQualityAssessmentReport, Features.Assessment.QualityAssessmentReport>();
+        Features.Dialogue.DialogueRegistration.AddDialogue(services);
+        Features.Specification.SpecificationRegistration.AddSpecification(services);
+        Features.Submission.SubmissionRegistration.AddSubmission(services);
+        Features.Award.AwardRegistration.AddAward(services);
         // Pooled: a step (one request) would otherwise build a fresh context and its internal services every time.
         services.AddDbContextPool<TenderFlowDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DataDirectory>().ConnectionString,
@@ -113,6 +118,10 @@ public static class TenderFlowApp
         app.MapApplications();
         app.MapSealing();
         app.MapEvaluation();
+        Features.Dialogue.DialogueRegistration.MapDialogue(app);
+        Features.Specification.SpecificationRegistration.MapSpecification(app);
+        Features.Submission.SubmissionRegistration.MapSubmission(app);
+        Features.Award.AwardRegistration.MapAward(app);
         return app;
     }
 }

@@ -42,6 +42,11 @@ public sealed class EvaluationWorld
 
     public string Api => $"/api/tenders/{Tender}/evaluation";
 
+    // The planned moments of phases 4–8 (Amsterdam summer time is UTC+2, winter time UTC+1).
+    public static readonly DateTimeOffset DialogueEnd = new(2027, 7, 15, 15, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset SubmissionClose = new(2027, 9, 1, 10, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset ContractStart = new(2027, 12, 31, 23, 0, 0, TimeSpan.Zero);
+
     public static async Task<EvaluationWorld> CreateAsync(TenderFlowFactory app, bool opened = true, bool designateChair = true)
     {
         var world = new EvaluationWorld(app);
@@ -56,7 +61,11 @@ public sealed class EvaluationWorld
     private async Task BuildAsync(bool opened, bool designateChair)
     {
         var procurement = App.Procurement();
-        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = "2027-03-10T09:00:00Z", applicationsClose = "2027-04-20T10:00:00Z" });
+        var tender = await procurement.CreateTenderAsync(deadlines: new
+        {
+            publication = "2027-03-10T09:00:00Z", applicationsClose = "2027-04-20T10:00:00Z",
+            dialogueEnd = DialogueEnd, submissionClose = SubmissionClose, contractStart = ContractStart,
+        });
         Tender = tender.Id();
         App.Clock.SetUtcNow(new DateTimeOffset(2027, 4, 21, 9, 0, 0, TimeSpan.Zero));
         procurement = App.Procurement();

@@ -17,6 +17,9 @@ public sealed record WorkflowDefinition(
     /// <summary>The exact text the hash was computed over, kept with every tender started on it.</summary>
     public string SourceJson { get; init; } = "";
 
+    /// <summary>What the evaluators judge a tender on, each sufficient or insufficient with a motivation.</summary>
+    public IReadOnlyList<QualityCriterionDefinition> QualityCriteria { get; init; } = [];
+
     public PhaseDefinition Phase(string id) =>
         Phases.FirstOrDefault(p => p.Id == id) ?? throw new KeyNotFoundException($"Phase '{id}' is not in {Id} v{Version}.");
 
@@ -70,3 +73,6 @@ public sealed record GuardReference(string Name, string? Argument)
 }
 
 public sealed record DialogueThemeDefinition(string Key, LocalizedText Title);
+
+/// <summary>A quality criterion of the tender assessment: judged sufficient or insufficient, with a motivation.</summary>
+public sealed record QualityCriterionDefinition(string Key, LocalizedText Title, LocalizedText? Description);

@@ -7,7 +7,8 @@ namespace TenderFlow.Domain.Workflow.Loading;
 internal sealed record DefinitionDocument(
     string Id, int Version, TextDocument Title, string InitialPhase,
     List<PhaseDocument> Phases, List<TriggerDocument> Triggers,
-    List<DeadlineDocument>? Deadlines, List<ThemeDocument>? DialogueThemes);
+    List<DeadlineDocument>? Deadlines, List<ThemeDocument>? DialogueThemes,
+    List<QualityCriterionDocument>? QualityCriteria);
 
 internal sealed record TextDocument(string Nl, string En);
 
@@ -22,6 +23,8 @@ internal sealed record DeadlineDocument(
 internal sealed record RelativeToDocument(string? Deadline, string? PhaseEntered);
 
 internal sealed record ThemeDocument(string Key, TextDocument Title);
+
+internal sealed record QualityCriterionDocument(string Key, TextDocument Title, TextDocument? Description);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
 [JsonSerializable(typeof(DefinitionDocument))]

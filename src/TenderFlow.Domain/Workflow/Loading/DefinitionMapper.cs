@@ -24,6 +24,8 @@ internal static class DefinitionMapper
             (d.Deadlines ?? []).Select(Deadline).ToList(),
             (d.DialogueThemes ?? []).Select(t => new DialogueThemeDefinition(t.Key, Text(t.Title))).ToList())
         {
+            QualityCriteria = (d.QualityCriteria ?? [])
+                .Select(c => new QualityCriterionDefinition(c.Key, Text(c.Title), c.Description is null ? null : Text(c.Description))).ToList(),
             SourceJson = sourceJson,
             ContentHash = contentHash,
         };

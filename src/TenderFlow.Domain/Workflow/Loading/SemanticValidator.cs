@@ -18,6 +18,7 @@ internal sealed class SemanticValidator(BehaviourRegistry registry)
         var deadlines = d.Deadlines ?? [];
         var deadlineIds = Duplicates(deadlines.Select(x => x.Id), "$.deadlines[{0}].id", "deadline", Add);
         Duplicates((d.DialogueThemes ?? []).Select(x => x.Key), "$.dialogueThemes[{0}].key", "dialogue theme", Add);
+        Duplicates((d.QualityCriteria ?? []).Select(x => x.Key), "$.qualityCriteria[{0}].key", "quality criterion", Add);
 
         var endPhases = d.Phases.Where(p => p.End).Select(p => p.Id).ToHashSet();
         if (!phaseIds.Contains(d.InitialPhase))

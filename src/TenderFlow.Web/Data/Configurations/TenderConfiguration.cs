@@ -39,6 +39,8 @@ public sealed class DialogueThemeConfiguration : IEntityTypeConfiguration<Dialog
     public void Configure(EntityTypeBuilder<DialogueTheme> builder)
     {
         builder.HasKey(t => t.Id);
+        // The key is set by the entry action that adds a theme to a loaded tender; EF must insert it, not look for it.
+        builder.Property(t => t.Id).ValueGeneratedNever();
         builder.HasIndex(t => new { t.TenderId, t.Key }).IsUnique();
         builder.Property(t => t.Key).HasMaxLength(80);
         builder.Property(t => t.TitleNl).HasMaxLength(300);

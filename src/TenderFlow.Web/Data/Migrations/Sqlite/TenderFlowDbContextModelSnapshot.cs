@@ -1193,7 +1193,6 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("TenderFlow.Domain.Tenders.DialogueTheme", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AgreedOutcome")
