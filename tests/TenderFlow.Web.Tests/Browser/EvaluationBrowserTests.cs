@@ -115,7 +115,7 @@ public sealed class EvaluationBrowserTests(ChromiumFixture chromium) : IAsyncLif
         var bidder = await SignedInAsync(w.B.Bidders[1]);
         await bidder.GotoAsync($"/tenders/{w.Tender}");
         await bidder.GetByRole(AriaRole.Link, new() { Name = "Brieven selectiebeslissing" }).ClickAndWaitForNewPageAsync();
-        var letter = bidder.Locator("article.letter");
+        var letter = bidder.Locator("article.report");
         await Expect(letter).ToContainTextAsync("Niet geselecteerd");
         await Expect(letter).ToContainTextAsync("Consensus B: sterke uitvoering in de wijken K1");
         await Expect(letter).ToContainTextAsync("Consensus A: heldere visie op de beweging (K1)");

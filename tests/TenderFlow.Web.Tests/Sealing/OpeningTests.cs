@@ -118,6 +118,34 @@ public sealed class OpeningTests : ApplicationTestBase
         Assert.Contains("vault.opened", actions);
     }
 
+    [Fact]
+    public async Task The_opening_page_shows_the_proces_verbaal_only_once_complete_and_showing_it_is_an_audited_read()
+    {
+        var lister = S.Lister1();
+        var application = await S.CompleteAsync(lister, S.Lister);
+        await S.SubmitAsync(lister, application);
+        await S.CloseApplicationsAsync();
+        var page = $"/tenders/{S.Tender}/openings/selection";
+        var hash = S.Hashes.Values.First();
+
+        await SelectionScenario.Ok(App.Procurement().PostAsync($"{Openings}/record", null));
+        var before = await App.Legal().GetStringAsync(page);
+        Assert.DoesNotContain(hash, before);
+        Assert.DoesNotContain("Stichting Lister", before);
+        Assert.Equal(0, S.Db(db => db.AuditEvents.Count(e => e.TenderId == S.TenderId && e.Action == "document.read")));
+
+        await SelectionScenario.Ok(S.SecondBuyer().PostAsync($"{Openings}/complete", null));
+        var after = await App.Legal().GetStringAsync(page);
+        Assert.Contains("Proces-verbaal van opening", after);
+        Assert.Contains("Stichting Lister", after);
+        Assert.Contains(hash, after);
+        var read = S.Db(db => db.AuditEvents.Single(e => e.TenderId == S.TenderId && e.Action == "document.read"));
+        Assert.Contains("sealing.record", read.PayloadJson);
+        var bidder = await S.Zorgplus1().GetAsync(page);
+        Assert.NotEqual(HttpStatusCode.OK, bidder.StatusCode);
+        Assert.DoesNotContain(hash, await bidder.Content.ReadAsStringAsync());
+    }
+
     private Task<bool> ApplicationSealOpenedAsync()
     {
         using var scope = App.Services.CreateScope();

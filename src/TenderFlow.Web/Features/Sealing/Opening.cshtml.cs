@@ -12,13 +12,14 @@ namespace TenderFlow.Web.Features.Sealing;
 
 /// <summary>The four-eyes opening page: status for Procurement, Legal and Admin; recording and completing for Procurement.</summary>
 [Authorize(Roles = $"{Roles.Procurement},{Roles.Legal},{Roles.Admin}")]
-public sealed class OpeningModel(TenderFlowDbContext db, VaultOpenings openings, IAuthorizationService authorization) : PageModel
+public sealed class OpeningModel(TenderFlowDbContext db, VaultOpenings openings, OpeningRecords records, Documents.DocumentReads reads, IAuthorizationService authorization) : PageModel
 {
     public Tender Tender { get; private set; } = null!;
     public OpeningStatus Status { get; private set; } = null!;
     public bool MayOpen { get; private set; }
     public string UserId { get; private set; } = "";
     public string? Error { get; private set; }
+    public Documents.Pdf.PdfReport? Record { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, string vault, CancellationToken cancellationToken) =>
         await LoadAsync(id, vault, cancellationToken) ? Page() : NotFound();
@@ -61,6 +62,12 @@ public sealed class OpeningModel(TenderFlowDbContext db, VaultOpenings openings,
         Tender = tender;
         Status = await openings.StatusAsync(tender, found, cancellationToken);
         MayOpen = (await authorization.AuthorizeAsync(User, tender, TenderOperations.Manage)).Succeeded;
+        // Showing the proces-verbaal is reading it: the same policy and the same audited read as its download.
+        if (Status.RecordDocumentId is { } recordId && await reads.AuthoriseAsync(recordId, User, cancellationToken) is not null
+            && await db.VaultOpenings.AsNoTracking().SingleOrDefaultAsync(o => o.TenderId == id && o.Vault == found.Name && o.CompletedAtUtc != null, cancellationToken) is { } opened)
+        {
+            Record = await records.BuildAsync(tender, found, opened, cancellationToken);
+        }
         UserId = User.ToActor().Id;
         return true;
     }

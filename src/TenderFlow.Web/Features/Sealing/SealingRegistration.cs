@@ -7,6 +7,7 @@ public static class SealingRegistration
     public static IServiceCollection AddSealing(this IServiceCollection services)
     {
         services.AddScoped<VaultOpenings>();
+        services.AddScoped<OpeningRecords>();
         services.AddScoped<IDocumentReadPolicy, SealingReadPolicy>();
         return services;
     }

@@ -30,7 +30,8 @@ public sealed record OpeningStatus(string Vault, OpeningState State, DateTime? D
 /// steps need the vault's deadline passed by the server clock (<c>now &gt;= due</c>) and the phase capability. Completion
 /// writes the proces-verbaal (audit event listing every document, and a PDF) in the same transaction.
 /// </summary>
-public sealed class VaultOpenings(TenderFlowDbContext db, IEnumerable<ISealedVault> vaults, DefinitionCatalog catalog, DocumentIntake intake, AuditTrail audit, TimeProvider clock)
+public sealed class VaultOpenings(TenderFlowDbContext db, IEnumerable<ISealedVault> vaults, DefinitionCatalog catalog, DocumentIntake intake, AuditTrail audit, TimeProvider clock,
+    OpeningRecords records)
 {
     public const string RecordKind = "sealing.record";
 
@@ -97,9 +98,7 @@ public sealed class VaultOpenings(TenderFlowDbContext db, IEnumerable<ISealedVau
         opening.SecondUserId = actor.Id;
         opening.CompletedAtUtc = now;
         var entries = await vault.ContentsAsync(db, tenderId, cancellationToken);
-        var names = await NamesAsync([opening.FirstUserId, actor.Id], cancellationToken);
-        var report = OpeningRecord.Build(tender, vault.Name, names.GetValueOrDefault(opening.FirstUserId, opening.FirstUserId), opening.FirstRecordedAtUtc,
-            names.GetValueOrDefault(actor.Id, actor.Id), now, tender.Deadline(vault.DeadlineKey)!.DueAtUtc!.Value, entries);
+        var report = await records.BuildAsync(tender, vault, opening, cancellationToken);
         using var pdf = new MemoryStream(PdfRenderer.Render(report, now));
         var (record, documentAudit) = await intake.RecordGeneratedAsync(db, pdf, $"proces-verbaal-{vault.Name}-{tender.Reference}.pdf", DocumentFormat.Pdf,
             new DocumentTarget(tenderId, $"opening/{opening.Id}", RecordKind, null), actor.Id, cancellationToken);
