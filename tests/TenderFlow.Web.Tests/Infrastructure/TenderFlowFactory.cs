@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -49,6 +50,8 @@ public sealed class TenderFlowFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            // PBKDF2's production cost (100,000 rounds) only slows the suite: tests create and sign in hundreds of users.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
             if (Registry is not null)
             {
                 services.RemoveAll<BehaviourRegistry>();
