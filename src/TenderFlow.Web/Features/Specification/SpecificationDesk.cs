@@ -1,0 +1,255 @@
+using Microsoft.EntityFrameworkCore;
+using TenderFlow.Domain.Audit;
+using TenderFlow.Domain.Documents;
+using TenderFlow.Domain.Specification;
+using TenderFlow.Domain.Tenders;
+using TenderFlow.Domain.Workflow;
+using TenderFlow.Domain.Workflow.Runtime;
+using TenderFlow.Web.Data;
+using TenderFlow.Web.Features.Audit;
+using TenderFlow.Web.Features.Documents;
+using TenderFlow.Web.Features.Documents.Pdf;
+using TenderFlow.Web.Features.Notifications;
+using TenderFlow.Web.Features.Participation;
+using TenderFlow.Web.Hosting;
+
+namespace TenderFlow.Web.Features.Specification;
+
+/// <summary>
+/// Every write of the final specification, each in one transaction with its audit events: the draft from the agreed
+/// outcomes, each new immutable version, Legal's review (with the PDF of an approved version) and the participant's receipt.
+/// Callers have checked the role; the rules of phase, version and content are checked here.
+/// </summary>
+public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog catalog, AuditTrail audit, DocumentIntake intake, Notifier notifier, TimeProvider clock)
+{
+    public static string Link(Guid tenderId) => $"/tenders/{tenderId}/opdrachtomschrijving";
+
+    /// <summary>Version 1: an introduction and one section per agreed or closed theme, in theme order.</summary>
+    public async Task<(SpecificationVersion? Version, RuleViolation? Violation)> DraftAsync(Guid tenderId, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var tender = await db.Tenders.AsNoTracking().SingleAsync(t => t.Id == tenderId, cancellationToken);
+        if (!await OpenAsync(tender, SpecificationRules.DraftingCapability, cancellationToken))
+        {
+            return (null, SpecificationRules.DraftingClosed());
+        }
+        if (await db.SpecificationVersions.AnyAsync(v => v.TenderId == tenderId, cancellationToken))
+        {
+            return (null, SpecificationRules.AlreadyDrafted());
+        }
+        var sections = tender.Themes.Where(t => t.Status is DialogueThemeStatus.Agreed or DialogueThemeStatus.Closed).OrderBy(t => t.Key)
+            .Select(t => new SectionContent(t.Id, t.TitleNl, t.AgreedOutcome ?? "")).ToList();
+        var content = new SpecificationContent(Introduction(tender), sections);
+        var version = await AddVersionAsync(tenderId, 1, content, actor, "specification.drafted", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (version, null);
+    }
+
+    public async Task<(SpecificationVersion? Version, RuleViolation? Violation)> SaveAsync(Guid tenderId, SaveSpecificationRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var tender = await db.Tenders.AsNoTracking().SingleAsync(t => t.Id == tenderId, cancellationToken);
+        if (!await OpenAsync(tender, SpecificationRules.DraftingCapability, cancellationToken))
+        {
+            return (null, SpecificationRules.DraftingClosed());
+        }
+        var latest = await LatestAsync(tenderId, cancellationToken);
+        if (latest is null)
+        {
+            return (null, SpecificationRules.NotDrafted());
+        }
+        if (request.BasedOnVersion != latest.Number)
+        {
+            return (null, SpecificationRules.NotLatest(request.BasedOnVersion ?? 0, latest.Number));
+        }
+        var (content, invalid) = Validate(tender, request);
+        if (content is null)
+        {
+            return (null, invalid);
+        }
+        if (content.SameAs(latest.Content))
+        {
+            return (null, SpecificationRules.NoChanges());
+        }
+        var version = await AddVersionAsync(tenderId, latest.Number + 1, content, actor, "specification.saved", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (version, null);
+    }
+
+    public async Task<RuleViolation?> ReviewAsync(Guid tenderId, ReviewRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        var comment = request.Comment?.Trim();
+        if (request.Approve != true && string.IsNullOrEmpty(comment))
+        {
+            return SpecificationRules.CommentRequired();
+        }
+        if (comment?.Length > SpecificationReview.MaxCommentLength)
+        {
+            return SpecificationRules.TooLong("comment", SpecificationReview.MaxCommentLength);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var tender = await db.Tenders.AsNoTracking().SingleAsync(t => t.Id == tenderId, cancellationToken);
+        if (!await OpenAsync(tender, SpecificationRules.ReviewCapability, cancellationToken))
+        {
+            return SpecificationRules.ReviewClosed();
+        }
+        var latest = await LatestAsync(tenderId, cancellationToken);
+        if (latest is null)
+        {
+            return SpecificationRules.NotDrafted();
+        }
+        if (request.Version != latest.Number)
+        {
+            return SpecificationRules.ReviewNotLatest(request.Version ?? 0, latest.Number);
+        }
+        var reviews = await db.SpecificationReviews.AsNoTracking().Where(r => r.VersionId == latest.Id).ToListAsync(cancellationToken);
+        if (SpecificationRules.StatusOf(latest, reviews) == SpecificationStatus.Approved)
+        {
+            return SpecificationRules.AlreadyApproved(latest.Number);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var approve = request.Approve == true;
+        var records = new List<AuditRecord>();
+        Guid? documentId = null;
+        var reviewId = Guid.NewGuid();
+        if (approve)
+        {
+            var names = await NamesAsync([latest.AuthorUserId, actor.Id], cancellationToken);
+            var provisional = new SpecificationReview { Id = reviewId, TenderId = tenderId, VersionId = latest.Id, VersionNumber = latest.Number, Verdict = ReviewVerdict.Approved, ReviewerUserId = actor.Id, ReviewedAtUtc = now };
+            var report = SpecificationPdf.Build(tender, latest, names.GetValueOrDefault(latest.AuthorUserId, latest.AuthorUserId), provisional, names.GetValueOrDefault(actor.Id, actor.Id));
+            using var pdf = new MemoryStream(PdfRenderer.Render(report, now));
+            var (record, documentAudit) = await intake.RecordGeneratedAsync(db, pdf, SpecificationPdf.FileName(tender, latest.Number), DocumentFormat.Pdf,
+                new DocumentTarget(tenderId, $"specification/{tenderId}", SpecificationPdf.Kind, null), actor.Id, cancellationToken);
+            documentId = record.Id;
+            records.Add(documentAudit);
+            var organisations = await SelectedParticipant.OrganisationIdsAsync(db, tenderId, cancellationToken);
+            await notifier.NotifyOrganisationsAsync(db, organisations, tenderId, "specification.approved",
+                new($"Versie {latest.Number} van de definitieve opdrachtomschrijving van {tender.Title} is goedgekeurd. Bevestig de ontvangst.",
+                    $"Version {latest.Number} of the final specification of {tender.Title} has been approved. Please acknowledge receipt."), Link(tenderId), cancellationToken);
+        }
+        else
+        {
+            notifier.NotifyUsers(db, [latest.AuthorUserId], tenderId, "specification.changesRequested",
+                new($"De jurist vraagt wijzigingen in versie {latest.Number} van de definitieve opdrachtomschrijving.",
+                    $"Legal requests changes to version {latest.Number} of the final specification."), Link(tenderId));
+        }
+        db.SpecificationReviews.Add(new SpecificationReview
+        {
+            Id = reviewId, TenderId = tenderId, VersionId = latest.Id, VersionNumber = latest.Number,
+            Verdict = approve ? ReviewVerdict.Approved : ReviewVerdict.ChangesRequested, Comment = string.IsNullOrEmpty(comment) ? null : comment,
+            ReviewerUserId = actor.Id, ReviewedAtUtc = now, DocumentId = documentId,
+        });
+        records.Insert(0, new AuditRecord(approve ? "specification.approved" : "specification.changesRequested", $"specification/{tenderId}/v{latest.Number}",
+            new { reviewId, version = latest.Number, sha256 = latest.Sha256, comment, documentId }));
+        await audit.AppendAsync(db, actor.Id, Roles.Legal, tenderId, records, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>The participant's confirmation that it received an approved version; once per version and organisation.</summary>
+    public async Task<RuleViolation?> AcknowledgeAsync(Guid tenderId, int? number, Guid organisationId, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var version = number is null ? null : await db.SpecificationVersions.AsNoTracking().SingleOrDefaultAsync(v => v.TenderId == tenderId && v.Number == number, cancellationToken);
+        var approved = version is not null && await db.SpecificationReviews.AnyAsync(r => r.VersionId == version.Id && r.Verdict == ReviewVerdict.Approved, cancellationToken);
+        if (version is null || !approved)
+        {
+            // An unapproved version is as unknown to the participant as one that does not exist.
+            return version is null ? SpecificationRules.VersionNotFound(number ?? 0) : SpecificationRules.NotApproved(version.Number);
+        }
+        if (await db.SpecificationAcknowledgements.AnyAsync(a => a.VersionId == version.Id && a.OrganisationId == organisationId, cancellationToken))
+        {
+            return SpecificationRules.AlreadyAcknowledged(version.Number);
+        }
+        var acknowledgement = new SpecificationAcknowledgement
+        {
+            Id = Guid.NewGuid(), TenderId = tenderId, VersionId = version.Id, VersionNumber = version.Number, OrganisationId = organisationId,
+            UserId = actor.Id, AcknowledgedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.SpecificationAcknowledgements.Add(acknowledgement);
+        await audit.AppendAsync(db, actor.Id, Roles.Bidder, tenderId,
+            [new AuditRecord("specification.acknowledged", $"specification/{tenderId}/v{version.Number}",
+                new { acknowledgementId = acknowledgement.Id, version = version.Number, sha256 = version.Sha256, organisationId })], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    public Task<SpecificationVersion?> LatestAsync(Guid tenderId, CancellationToken cancellationToken) =>
+        db.SpecificationVersions.AsNoTracking().Where(v => v.TenderId == tenderId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+
+    private async Task<bool> OpenAsync(Tender tender, string capability, CancellationToken cancellationToken) =>
+        (await catalog.ForHashAsync(db, tender.DefinitionHash, cancellationToken)).Phase(tender.Phase).Capabilities.Contains(capability);
+
+    private async Task<SpecificationVersion> AddVersionAsync(Guid tenderId, int number, SpecificationContent content, Actor actor, string action, CancellationToken cancellationToken)
+    {
+        var id = Guid.NewGuid();
+        var version = new SpecificationVersion
+        {
+            Id = id, TenderId = tenderId, Number = number, Introduction = SpecificationContent.Normalise(content.Introduction),
+            AuthorUserId = actor.Id, CreatedAtUtc = clock.GetUtcNow().UtcDateTime, Sha256 = content.Sha256(),
+            Sections = content.Sections.Select((s, i) => new SpecificationSection
+            {
+                VersionId = id, Position = i, ThemeId = s.ThemeId, Heading = SpecificationContent.Normalise(s.Heading), Text = SpecificationContent.Normalise(s.Text),
+            }).ToList(),
+        };
+        db.SpecificationVersions.Add(version);
+        await audit.AppendAsync(db, actor.Id, Roles.Procurement, tenderId,
+            [new AuditRecord(action, $"specification/{tenderId}/v{number}", new { versionId = id, version = number, sha256 = version.Sha256, sections = version.Sections.Count })], cancellationToken);
+        return version;
+    }
+
+    private static (SpecificationContent? Content, RuleViolation? Violation) Validate(Tender tender, SaveSpecificationRequest request)
+    {
+        var introduction = request.Introduction ?? "";
+        if (introduction.Length > SpecificationVersion.MaxIntroductionLength)
+        {
+            return (null, SpecificationRules.TooLong("introduction", SpecificationVersion.MaxIntroductionLength));
+        }
+        var sections = request.Sections ?? [];
+        if (sections.Count > SpecificationContent.MaxSections)
+        {
+            return (null, SpecificationRules.TooManySections());
+        }
+        var themes = tender.Themes.Select(t => t.Id).ToHashSet();
+        var result = new List<SectionContent>();
+        for (var i = 0; i < sections.Count; i++)
+        {
+            var s = sections[i];
+            var heading = SpecificationContent.Normalise(s.Heading ?? "");
+            var text = SpecificationContent.Normalise(s.Text ?? "");
+            if (heading.Length == 0)
+            {
+                return (null, SpecificationRules.HeadingRequired(i));
+            }
+            if (heading.Length > SpecificationSection.MaxHeadingLength)
+            {
+                return (null, SpecificationRules.TooLong($"sections[{i}].heading", SpecificationSection.MaxHeadingLength));
+            }
+            if (text.Length > SpecificationSection.MaxTextLength)
+            {
+                return (null, SpecificationRules.TooLong($"sections[{i}].text", SpecificationSection.MaxTextLength));
+            }
+            if (s.ThemeId is { } theme && !themes.Contains(theme))
+            {
+                return (null, SpecificationRules.UnknownTheme(i));
+            }
+            result.Add(new SectionContent(s.ThemeId, heading, text));
+        }
+        return (new SpecificationContent(introduction, result), null);
+    }
+
+    private async Task<Dictionary<string, string>> NamesAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var list = ids.Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => list.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName.Length > 0 ? u.DisplayName : u.UserName ?? u.Id, cancellationToken);
+    }
+
+    private static string Introduction(Tender tender) =>
+        $"Deze definitieve opdrachtomschrijving vat de uitkomsten samen van de dialoog tussen de gemeente en de geselecteerde deelnemer "
+        + $"in de aanbesteding {tender.Title} ({tender.Reference}). Per dialoogthema staat hieronder de afgesproken uitkomst. "
+        + "De deelnemer schrijft in op deze opdrachtomschrijving.";
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using TenderFlow.Domain.Tenders;
+using TenderFlow.Web.Tests.Infrastructure;
+using static TenderFlow.Web.Tests.Specification.SpecificationWorld;
+
+namespace TenderFlow.Web.Tests.Specification;
+
+/// <summary>From the agreed outcomes to an approved final specification and the opening of the submission, with the rules on the way.</summary>
+public sealed class SpecificationLifecycleTests
+{
+    [Fact]
+    public async Task Drafting_versioning_review_and_the_openSubmission_guard()
+    {
+        using var app = new TenderFlowFactory();
+        var world = await SpecificationWorld.CreateAsync(app, conclude: false);
+        var procurement = app.Procurement();
+
+        // Still in the dialogue: the definition does not open drafting there.
+        Assert.Equal("SpecificationDraftingClosedRule", await RuleAsync(await procurement.PostAsync($"{world.Api}/draft", null), 409));
+        await world.SettleThemesAsync();
+        await world.ConcludeDialogueAsync();
+        Assert.Equal("none", (await procurement.GetJsonAsync(world.Api))["status"]!.GetValue<string>());
+        Assert.Equal("SpecificationNotDraftedRule", await RuleAsync(await world.ReviewAsync(1, true), 409));
+
+        // Version 1 from the outcomes: one section per closed theme, linked to it; the waived theme has none.
+        var v1 = await world.DraftAsync();
+        var themes = world.Db(db => db.DialogueThemes.AsNoTracking().Where(t => t.TenderId == world.Dialogue.TenderId).OrderBy(t => t.Key).ToList());
+        var closed = themes.Where(t => t.Status == DialogueThemeStatus.Closed).ToList();
+        var sections = v1["sections"]!.AsArray();
+        Assert.Equal(1, v1["number"]!.GetValue<int>());
+        Assert.Equal(closed.Count, sections.Count);
+        Assert.Equal(10, sections.Count);
+        Assert.Equal(closed.Select(t => (t.Id, t.TitleNl, t.AgreedOutcome!)), sections.Select(s => (s!["themeId"]!.GetValue<Guid>(), s["heading"]!.GetValue<string>(), s["text"]!.GetValue<string>())));
+        Assert.DoesNotContain(sections, s => s!["themeKey"]!.GetValue<string>() == WaivedKey);
+        Assert.Contains("dialoog", v1["introduction"]!.GetValue<string>());
+        Assert.Matches("^[0-9a-f]{64}$", v1["sha256"]!.GetValue<string>());
+        Assert.Equal("draft", v1["status"]!.GetValue<string>());
+        Assert.Equal("SpecificationAlreadyDraftedRule", await RuleAsync(await procurement.PostAsync($"{world.Api}/draft", null), 409));
+
+        // Legal reviews, but does not write; Procurement writes, but does not review.
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.Legal().PostAsync($"{world.Api}/draft", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.Legal().PutAsJsonAsync(world.Api, new { introduction = "x", sections = Array.Empty<object>(), basedOnVersion = 1 })).StatusCode);
+        Assert.Equal("SpecificationAccessRule", await RuleAsync(await procurement.PostAsJsonAsync($"{world.Api}/review", new { version = 1, approve = true }), 403));
+
+        // Version 2: a changed section, one removed, one added.
+        var v2Sections = sections.Select((s, i) => new
+        {
+            themeId = s!["themeId"]!.GetValue<Guid?>(),
+            heading = s["heading"]!.GetValue<string>(),
+            text = i == 0 ? "De uitvoeringspartner werkt wijkgericht in alle tien wijken, met een vast team per wijk." : s["text"]!.GetValue<string>(),
+        }).Where((_, i) => i != 1).Append(new { themeId = (Guid?)null, heading = "Looptijd", text = "Tien jaar in totaal: een basisperiode met verlengingsopties." }).ToList();
+        var v2 = await CreatedAsync(await procurement.PutAsJsonAsync(world.Api, new { introduction = v1["introduction"]!.GetValue<string>(), sections = v2Sections, basedOnVersion = 1 }));
+        Assert.Equal(2, v2["number"]!.GetValue<int>());
+        Assert.NotEqual(v1["sha256"]!.GetValue<string>(), v2["sha256"]!.GetValue<string>());
+        var diff = await procurement.GetJsonAsync($"{world.Api}/versions/2/diff");
+        var changes = diff["sections"]!.AsArray().Select(s => s!["change"]!.GetValue<string>()).ToList();
+        Assert.Equal(["changed", "removed"], changes.Take(2));
+        Assert.Equal("added", changes[^1]);
+        Assert.All(changes.Skip(2).SkipLast(1), c => Assert.Equal("unchanged", c));
+        var firstText = diff["sections"]![0]!["textDiff"]!.AsArray();
+        Assert.Contains(firstText, p => p!["kind"]!.GetValue<string>() == "inserted" && p["text"]!.GetValue<string>().Contains("vast team"));
+        Assert.Equal("SpecificationNoPreviousVersionRule", await RuleAsync(await procurement.GetAsync($"{world.Api}/versions/1/diff"), 404));
+        Assert.Equal("SpecificationVersionNotFoundRule", await RuleAsync(await procurement.GetAsync($"{world.Api}/versions/9/diff"), 404));
+
+        // A save based on an older version, an unchanged save and invalid sections change nothing.
+        Assert.Equal("SpecificationVersionConflictRule", await RuleAsync(await world.SaveWithTextAsync(v1, 0, "Iets anders."), 409));
+        Assert.Equal("SpecificationUnchangedRule", await RuleAsync(await world.SaveWithTextAsync(v2, 0, v2["sections"]![0]!["text"]!.GetValue<string>()), 400));
+        Assert.Equal("SpecificationSectionHeadingRule", await RuleAsync(await procurement.PutAsJsonAsync(world.Api,
+            new { introduction = "Inleiding", sections = new[] { new { heading = " ", text = "x" } }, basedOnVersion = 2 }), 400));
+        Assert.Equal("SpecificationUnknownThemeRule", await RuleAsync(await procurement.PutAsJsonAsync(world.Api,
+            new { introduction = "Inleiding", sections = new[] { new { themeId = Guid.NewGuid(), heading = "Kop", text = "x" } }, basedOnVersion = 2 }), 400));
+        Assert.Equal(2, world.Db(db => db.SpecificationVersions.Count(v => v.TenderId == world.Dialogue.TenderId)));
+
+        // Legal: a request for changes needs a comment, and only the latest version can be reviewed.
+        Assert.Equal("SpecificationReviewCommentRule", await RuleAsync(await world.ReviewAsync(2, false, "  "), 400));
+        Assert.Equal("SpecificationReviewNotLatestRule", await RuleAsync(await world.ReviewAsync(1, true), 409));
+        await NoContentAsync(world.ReviewAsync(2, false, "Neem de wachttijdnorm van 14 dagen op."));
+        Assert.Equal("changesRequested", (await procurement.GetJsonAsync(world.Api))["status"]!.GetValue<string>());
+        await AssertGuardUnmetAsync(procurement, world.Tender);
+
+        await NoContentAsync(world.ReviewAsync(2, true));
+        Assert.Equal("approved", (await procurement.GetJsonAsync(world.Api))["status"]!.GetValue<string>());
+        Assert.Equal("SpecificationAlreadyApprovedRule", await RuleAsync(await world.ReviewAsync(2, true), 409));
+
+        // A save after the approval makes it stale: the guard answers no until Legal approves the new latest version.
+        var v3 = await CreatedAsync(await world.SaveWithTextAsync(v2, 1, "Aangescherpt na de toets: wachttijd hoogstens 14 dagen."));
+        Assert.Equal("draft", v3["status"]!.GetValue<string>());
+        Assert.Equal("draft", (await procurement.GetJsonAsync(world.Api))["status"]!.GetValue<string>());
+        await AssertGuardUnmetAsync(procurement, world.Tender);
+
+        // The participant meanwhile sees the approved version 2 only.
+        var seen = await world.Dialogue.ParticipantClient().GetJsonAsync(world.Api);
+        Assert.Equal(2, seen["latest"]!["number"]!.GetValue<int>());
+        Assert.Equal([2], seen["versions"]!.AsArray().Select(v => v!["number"]!.GetValue<int>()));
+        Assert.Equal(HttpStatusCode.NotFound, (await world.Dialogue.ParticipantClient().GetAsync($"{world.Api}/versions/3")).StatusCode);
+
+        await NoContentAsync(world.ReviewAsync(3, true, "Akkoord."));
+        var opened = await procurement.FireAsync(world.Tender, "openSubmission");
+        Assert.True(opened.StatusCode == HttpStatusCode.OK, await opened.Content.ReadAsStringAsync());
+        Assert.Equal("submission", await world.Dialogue.PhaseAsync());
+
+        // Outside the specification phase nothing is drafted or reviewed any more.
+        var latest = await procurement.GetJsonAsync($"{world.Api}/versions/3");
+        Assert.Equal("SpecificationDraftingClosedRule", await RuleAsync(await world.SaveWithTextAsync(latest, 0, "Te laat."), 409));
+        Assert.Equal("SpecificationReviewClosedRule", await RuleAsync(await world.ReviewAsync(3, false, "Te laat."), 409));
+
+        // Evaluators read the approved final version from the assessment on, not before.
+        var evaluator = world.Dialogue.Evaluator();
+        Assert.Equal("SpecificationAccessRule", await RuleAsync(await evaluator.GetAsync(world.Api), 403));
+        var finalPdf = latest["documentId"]!.GetValue<Guid>();
+        var v2Pdf = (await procurement.GetJsonAsync($"{world.Api}/versions/2"))["documentId"]!.GetValue<Guid>();
+        Assert.Equal(HttpStatusCode.NotFound, (await evaluator.GetAsync($"/api/documents/{finalPdf}")).StatusCode);
+        await world.Dialogue.ClockAtAsync("submissionClose", TimeSpan.FromTicks(1));
+        // Tokens expire after an hour of (fake) time: sign in again.
+        procurement = app.Procurement();
+        evaluator = world.Dialogue.Evaluator();
+        Assert.Equal(HttpStatusCode.OK, (await procurement.FireAsync(world.Tender, "closeSubmission")).StatusCode);
+        Assert.Equal("assessment", await world.Dialogue.PhaseAsync());
+        var forEvaluator = await evaluator.GetJsonAsync(world.Api);
+        Assert.Equal(3, forEvaluator["latest"]!["number"]!.GetValue<int>());
+        Assert.Single(forEvaluator["versions"]!.AsArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await evaluator.GetAsync($"{world.Api}/versions/2")).StatusCode);
+        Assert.Equal("SpecificationAccessRule", await RuleAsync(await evaluator.GetAsync($"{world.Api}/versions/3/diff"), 403));
+        Assert.Equal(HttpStatusCode.OK, (await evaluator.GetAsync($"/api/documents/{finalPdf}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await evaluator.GetAsync($"/api/documents/{v2Pdf}")).StatusCode);
+
+        var actions = world.Db(db => db.AuditEvents.Where(e => e.TenderId == world.Dialogue.TenderId && e.Action.StartsWith("specification.")).Select(e => e.Action).ToList());
+        Assert.Equal(1, actions.Count(a => a == "specification.drafted"));
+        Assert.Equal(2, actions.Count(a => a == "specification.saved"));
+        Assert.Equal(1, actions.Count(a => a == "specification.changesRequested"));
+        Assert.Equal(2, actions.Count(a => a == "specification.approved"));
+        Assert.Contains("specification.read", actions);
+    }
+
+    private static async Task AssertGuardUnmetAsync(HttpClient procurement, string tender)
+    {
+        var problem = await (await procurement.FireAsync(tender, "openSubmission")).ProblemAsync(409);
+        var unmet = problem["unmetGuards"]!.AsArray().Select(g => g!["guard"]!.GetValue<string>()).ToList();
+        Assert.Equal(["specification.approvedByLegal"], unmet);
+    }
+}
