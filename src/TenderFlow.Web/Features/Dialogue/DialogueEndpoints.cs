@@ -81,7 +81,7 @@ public static class DialogueEndpoints
                 Guid id, Guid meetingId, DocumentIntake intake, DialogueMeetings meetings, DialogueGate gate, HttpContext http, CancellationToken ct) =>
             {
                 // Who may upload is known before the body is read: an outsider's file is never staged.
-                if (await PartyOnlyAsync(gate, id, http, ct) is { } refused)
+                if (await PartyOnlyAsync(gate, id, http, ct, meetingId: meetingId) is { } refused)
                 {
                     return refused.ToProblem(http);
                 }
@@ -108,7 +108,7 @@ public static class DialogueEndpoints
                 Guid id, Guid themeId, DocumentIntake intake, DialogueDocuments documents, DialogueGate gate, HttpContext http, CancellationToken ct) =>
             {
                 // Who may upload is known before the body is read: an outsider's file is never staged.
-                if (await PartyOnlyAsync(gate, id, http, ct) is { } refused)
+                if (await PartyOnlyAsync(gate, id, http, ct, themeId: themeId) is { } refused)
                 {
                     return refused.ToProblem(http);
                 }
@@ -127,9 +127,23 @@ public static class DialogueEndpoints
             .DisableAntiforgery().WithName("UploadDialogueDocument");
     }
 
-    private static async Task<Domain.Workflow.Runtime.RuleViolation?> PartyOnlyAsync(DialogueGate gate, Guid id, HttpContext http, CancellationToken ct)
+    /// <summary>A theme or meeting one is not invited to does not exist (404), so its existence does not leak; otherwise only the two sides upload.</summary>
+    private static async Task<Domain.Workflow.Runtime.RuleViolation?> PartyOnlyAsync(DialogueGate gate, Guid id, HttpContext http, CancellationToken ct,
+        Guid? themeId = null, Guid? meetingId = null)
     {
         var (_, viewer, refused) = await gate.EnterAsync(id, http.User, ct);
-        return refused ?? (viewer.IsParty ? null : DialogueRules.NotYourRole());
+        if (refused is not null)
+        {
+            return refused;
+        }
+        if (meetingId is { } meeting && !await gate.SeesMeetingAsync(id, meeting, viewer, ct))
+        {
+            return DialogueRules.MeetingNotFound(meeting);
+        }
+        if (themeId is { } theme && !await gate.SeesThemeAsync(id, theme, viewer, ct))
+        {
+            return DialogueRules.ThemeNotFound(theme);
+        }
+        return viewer.IsParty ? null : DialogueRules.NotYourRole();
     }
 }

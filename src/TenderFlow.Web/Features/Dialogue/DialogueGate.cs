@@ -56,6 +56,13 @@ public sealed class DialogueGate(TenderFlowDbContext db, IAuthorizationService a
         return await IsOpenAsync(tender, capability, cancellationToken) ? null : DialogueRules.PhaseClosed(capability);
     }
 
+    public async Task<bool> SeesThemeAsync(Guid tenderId, Guid themeId, DialogueViewer viewer, CancellationToken cancellationToken) =>
+        viewer.Sees(themeId) && await db.DialogueThemes.AnyAsync(t => t.Id == themeId && t.TenderId == tenderId, cancellationToken);
+
+    public async Task<bool> SeesMeetingAsync(Guid tenderId, Guid meetingId, DialogueViewer viewer, CancellationToken cancellationToken) =>
+        await db.DialogueMeetings.AsNoTracking().Where(m => m.Id == meetingId && m.TenderId == tenderId).Select(m => (Guid?)m.ThemeId)
+            .SingleOrDefaultAsync(cancellationToken) is { } themeId && viewer.Sees(themeId);
+
     public static string AuditRole(DialogueViewer viewer) => viewer.Side switch
     {
         DialogueSide.Authority => Roles.Procurement,
