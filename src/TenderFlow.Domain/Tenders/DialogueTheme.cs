@@ -18,4 +18,13 @@ public sealed class DialogueTheme
     public DialogueThemeStatus Status { get; set; }
     public string? WaiverReason { get; set; }
     public string? AgreedOutcome { get; set; }
+
+    /// <summary>Null for the themes the definition opens; the user who added a theme during the dialogue.</summary>
+    public string? AddedByUserId { get; set; }
+    public DateTime? AddedAtUtc { get; set; }
+    public DateTime? AgreedAtUtc { get; set; }
+    public DateTime? ClosedAtUtc { get; set; }
+
+    /// <summary>Closed or waived: read-only until Procurement reopens it.</summary>
+    public bool IsSettled => Status is DialogueThemeStatus.Closed or DialogueThemeStatus.Waived;
 }

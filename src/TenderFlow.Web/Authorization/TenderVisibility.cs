@@ -8,7 +8,7 @@ namespace TenderFlow.Web.Authorization;
 /// <summary>
 /// The single statement of who can see which tender, as a query, so the list endpoint and the per-tender check
 /// can never disagree: staff who run or review procedures see all; evaluators their assignments; bidders public
-/// tenders and those their organisation takes part in; partners (until theme invitations exist) public ones.
+/// tenders and those their organisation takes part in; partners public ones and those with a dialogue theme they are invited to.
 /// </summary>
 public static class TenderVisibility
 {
@@ -22,10 +22,12 @@ public static class TenderVisibility
         var organisationId = user.OrganisationId();
         var evaluator = user.IsInRole(Roles.Evaluator);
         var bidder = user.IsInRole(Roles.Bidder) && organisationId is not null;
-        var outsider = user.IsInRole(Roles.Bidder) || user.IsInRole(Roles.Partner);
+        var partner = user.IsInRole(Roles.Partner);
+        var outsider = user.IsInRole(Roles.Bidder) || partner;
         return tenders.Where(t =>
             (evaluator && db.EvaluatorAssignments.Any(a => a.TenderId == t.Id && a.UserId == userId))
             || (bidder && db.TenderParticipants.Any(p => p.TenderId == t.Id && p.OrganisationId == organisationId))
+            || (partner && db.DialoguePartnerInvitations.Any(i => i.TenderId == t.Id && i.UserId == userId && i.RevokedAtUtc == null))
             || (outsider && t.AnnouncedAtUtc != null));
     }
 }

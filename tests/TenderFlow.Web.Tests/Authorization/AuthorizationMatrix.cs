@@ -214,5 +214,31 @@ public static class AuthorizationMatrix
         ["POST /tenders/{id:guid}/opdrachtomschrijving?handler=Save"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/opdrachtomschrijving?handler=Save", Form(("Introduction", "x"), ("BasedOnVersion", "1"))), ProcurementOnly),
         ["POST /tenders/{id:guid}/opdrachtomschrijving?handler=Review"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/opdrachtomschrijving?handler=Review", Form(("version", "1"), ("decision", "approve"))), [Caller.Legal]),
         ["POST /tenders/{id:guid}/opdrachtomschrijving?handler=Acknowledge"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/opdrachtomschrijving?handler=Acknowledge", Form(("version", "1"))), Nobody),
+        // Dialogue (phase 4). Tender T is before the dialogue: no themes exist, nobody is selected, no partner is invited.
+        // Procurement and Legal read the (empty) list; adding a theme passes authorisation for Procurement only (409 by phase).
+        // Rows naming an unknown theme or meeting are nobody's; who may read/write real ones is tested in Dialogue/.
+        ["GET /api/tenders/{id:guid}/dialogue/themes"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/dialogue/themes"), [Caller.Procurement, Caller.Legal]),
+        ["POST /api/tenders/{id:guid}/dialogue/themes"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/dialogue/themes", new { titleNl = "Extra thema" }), ProcurementOnly),
+        ["GET /api/tenders/{id:guid}/dialogue/themes/{themeId:guid}"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/dialogue/themes/{Guid.NewGuid()}"), Nobody),
+        ["POST /api/tenders/{id:guid}/dialogue/themes/{themeId:guid}/status"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/dialogue/themes/{Guid.NewGuid()}/status", new { status = "waived", reason = "x" }), Nobody),
+        ["POST /api/tenders/{id:guid}/dialogue/themes/{themeId:guid}/partners"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/dialogue/themes/{Guid.NewGuid()}/partners", new { userId = w.LegalUserId }), Nobody),
+        ["DELETE /api/tenders/{id:guid}/dialogue/themes/{themeId:guid}/partners/{userId}"] = new((c, w) => c.DeleteAsync($"/api/tenders/{w.Tender}/dialogue/themes/{Guid.NewGuid()}/partners/{w.LegalUserId}"), Nobody),
+        ["POST /api/tenders/{id:guid}/dialogue/declaration"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/dialogue/declaration", new { accept = true }), Nobody),
+        ["POST /api/tenders/{id:guid}/dialogue/themes/{themeId:guid}/messages"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/dialogue/themes/{Guid.NewGuid()}/messages", new { text = "x" }), Nobody),
+        ["POST /api/tenders/{id:guid}/dialogue/themes/{themeId:guid}/meetings"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/dialogue/themes/{Guid.NewGuid()}/meetings", new { startsAt = TenderFlowFactory.Start.AddDays(5), location = "x", agenda = "x" }), Nobody),
+        ["POST /api/tenders/{id:guid}/dialogue/meetings/{meetingId:guid}/minutes"] = new((c, w) => c.PostAsync($"/api/tenders/{w.Tender}/dialogue/meetings/{Guid.NewGuid()}/minutes", TestFiles.Form(TestFiles.Pdf(), "verslag.pdf")), Nobody),
+        ["POST /api/tenders/{id:guid}/dialogue/meetings/{meetingId:guid}/minutes/approval"] = new((c, w) => c.PostAsync($"/api/tenders/{w.Tender}/dialogue/meetings/{Guid.NewGuid()}/minutes/approval", null), Nobody),
+        ["POST /api/tenders/{id:guid}/dialogue/themes/{themeId:guid}/documents"] = new((c, w) => c.PostAsync($"/api/tenders/{w.Tender}/dialogue/themes/{Guid.NewGuid()}/documents", TestFiles.Form(TestFiles.Pdf(), "notitie.pdf")), Nobody),
+        ["GET /tenders/{id:guid}/dialoog"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/dialoog"), [Caller.Procurement, Caller.Legal]),
+        ["POST /tenders/{id:guid}/dialoog?handler=AddTheme"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/dialoog?handler=AddTheme", Form(("TitleNl", "Extra thema"))), ProcurementOnly),
+        ["GET /tenders/{id:guid}/dialoog/verklaring"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/dialoog/verklaring"), Nobody),
+        ["POST /tenders/{id:guid}/dialoog/verklaring"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/dialoog/verklaring", Form(("accept", "true"))), Nobody),
+        ["GET /tenders/{id:guid}/dialoog/{themeId:guid}"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/dialoog/{Guid.NewGuid()}"), Nobody),
+        ["POST /tenders/{id:guid}/dialoog/{themeId:guid}?handler=Message"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/dialoog/{Guid.NewGuid()}?handler=Message", Form(("text", "x"))), Nobody),
+        ["POST /tenders/{id:guid}/dialoog/{themeId:guid}?handler=Status"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/dialoog/{Guid.NewGuid()}?handler=Status", Form(("status", "waived"), ("reason", "x"))), Nobody),
+        ["POST /tenders/{id:guid}/dialoog/{themeId:guid}?handler=Meeting"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/dialoog/{Guid.NewGuid()}?handler=Meeting", Form(("startsAtLocal", "2027-06-01T10:00"), ("location", "x"), ("agenda", "x"))), Nobody),
+        ["POST /tenders/{id:guid}/dialoog/{themeId:guid}?handler=Approve"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/dialoog/{Guid.NewGuid()}?handler=Approve", Form(("meetingId", Guid.NewGuid().ToString()))), Nobody),
+        ["POST /tenders/{id:guid}/dialoog/{themeId:guid}?handler=Invite"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/dialoog/{Guid.NewGuid()}?handler=Invite", Form(("partnerId", "x"))), Nobody),
+        ["POST /tenders/{id:guid}/dialoog/{themeId:guid}?handler=Revoke"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/dialoog/{Guid.NewGuid()}?handler=Revoke", Form(("partnerId", "x"))), Nobody),
     };
 }

@@ -30,8 +30,8 @@ public sealed record TenderView(Guid Id, string Reference, string Title, long Re
     string? Outcome, DateTime? ClosedAtUtc, DateTime CreatedAtUtc, DateTime? AnnouncedAtUtc, IReadOnlyList<TriggerView> Triggers,
     IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<ThemeView>? Themes)
 {
-    /// <param name="confidential">Whether the reader may see dialogue themes; null themes means "not yours to see".</param>
-    public static TenderView From(Tender t, WorkflowDefinition d, IReadOnlyList<TriggerAvailability> triggers, DateTime nowUtc, bool confidential)
+    /// <param name="visibleTheme">Which dialogue themes the reader may see (the dialogue's own rule); null themes means "not yours to see".</param>
+    public static TenderView From(Tender t, WorkflowDefinition d, IReadOnlyList<TriggerAvailability> triggers, DateTime nowUtc, Func<DialogueTheme, bool>? visibleTheme)
     {
         var phase = d.Phase(t.Phase);
         return new TenderView(
@@ -48,7 +48,7 @@ public sealed record TenderView(Guid Id, string Reference, string Title, long Re
                 return new DeadlineView(x.Id, x.Title.Nl, x.Title.En, x.Kind.ToString().ToLowerInvariant(), due,
                     due is null ? null : AmsterdamTime.ToLocalOffset(due.Value), due is not null && nowUtc >= due);
             }).ToList(),
-            confidential ? t.Themes.OrderBy(x => x.Key).Select(x => new ThemeView(x.Key, x.TitleNl, x.TitleEn, x.Status.ToString())).ToList() : null);
+            visibleTheme is not null ? t.Themes.Where(visibleTheme).OrderBy(x => x.Key).Select(x => new ThemeView(x.Key, x.TitleNl, x.TitleEn, x.Status.ToString())).ToList() : null);
     }
 }
 

@@ -103,6 +103,8 @@ public static class TenderEndpoints
     {
         var triggers = await steps.AvailabilityAsync(tender, definition, http.User.ToActor(), ct);
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        return TenderView.From(tender, definition, triggers, now, await http.MayAsync(tender, TenderOperations.ReadConfidential));
+        // Themes follow the dialogue's access rule, not ReadConfidential (which rejected candidates hold too).
+        var dialogue = await Dialogue.DialogueAccess.ForAsync(http.RequestServices.GetRequiredService<TenderFlowDbContext>(), tender.Id, http.User, ct);
+        return TenderView.From(tender, definition, triggers, now, dialogue.HasAccess ? dialogue.Sees : null);
     }
 }

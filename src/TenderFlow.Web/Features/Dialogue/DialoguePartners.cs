@@ -1,0 +1,143 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using TenderFlow.Domain.Audit;
+using TenderFlow.Domain.Dialogue;
+using TenderFlow.Domain.Workflow;
+using TenderFlow.Domain.Workflow.Runtime;
+using TenderFlow.Web.Data;
+using TenderFlow.Web.Features.Audit;
+using TenderFlow.Web.Features.Notifications;
+
+namespace TenderFlow.Web.Features.Dialogue;
+
+/// <summary>Procurement invites Partner users per theme (and revokes them); a partner accepts the confidentiality declaration once per tender.</summary>
+public sealed class DialoguePartners(TenderFlowDbContext db, DialogueGate gate, AuditTrail trail, Notifier notifier, TimeProvider clock)
+{
+    public async Task<RuleViolation?> InviteAsync(Guid tenderId, Guid themeId, string? partnerUserId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (tender, viewer, refused) = await gate.EnterAsync(tenderId, user, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var theme = await db.DialogueThemes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == themeId && t.TenderId == tenderId, cancellationToken);
+        if (theme is null || !viewer.Sees(theme))
+        {
+            return DialogueRules.ThemeNotFound(themeId);
+        }
+        if (!viewer.IsAuthority)
+        {
+            return DialogueRules.NotYourRole();
+        }
+        if (!await gate.IsOpenAsync(tender!, DialogueGate.Partners, cancellationToken))
+        {
+            return DialogueRules.PhaseClosed(DialogueGate.Partners);
+        }
+        if (theme.IsSettled)
+        {
+            return DialogueRules.ThemeSettled();
+        }
+        var partner = partnerUserId is null ? null : await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == partnerUserId, cancellationToken);
+        var isPartner = partner is not null && await db.UserRoles.AnyAsync(
+            ur => ur.UserId == partner.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Partner), cancellationToken);
+        if (!isPartner)
+        {
+            return DialogueRules.NotAPartner();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = DialogueGate.UserId(user);
+        var invitation = await db.DialoguePartnerInvitations.SingleOrDefaultAsync(i => i.ThemeId == themeId && i.UserId == partner!.Id, cancellationToken);
+        if (invitation is { IsActive: true })
+        {
+            return null;
+        }
+        if (invitation is null)
+        {
+            db.DialoguePartnerInvitations.Add(new DialoguePartnerInvitation
+            {
+                Id = Guid.NewGuid(), TenderId = tenderId, ThemeId = themeId, UserId = partner!.Id, InvitedByUserId = userId, InvitedAtUtc = now,
+            });
+        }
+        else
+        {
+            invitation.RevokedAtUtc = null;
+            invitation.RevokedByUserId = null;
+            invitation.InvitedAtUtc = now;
+            invitation.InvitedByUserId = userId;
+        }
+        notifier.NotifyUsers(db, [partner!.Id], tenderId, "dialogue.partner.invited",
+            new($"U bent uitgenodigd voor het dialoogthema “{theme.TitleNl}”.", $"You are invited to the dialogue theme “{theme.TitleEn}”."),
+            DialoguePaths.Theme(tenderId, themeId));
+        await trail.AppendAsync(db, userId, DialogueGate.AuditRole(viewer), tenderId,
+            [new AuditRecord("dialogue.partner.invited", $"dialogue-theme/{themeId}", new { partner = partner.Id })], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    public async Task<RuleViolation?> RevokeAsync(Guid tenderId, Guid themeId, string partnerUserId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (_, viewer, refused) = await gate.EnterAsync(tenderId, user, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        if (!await db.DialogueThemes.AnyAsync(t => t.Id == themeId && t.TenderId == tenderId, cancellationToken) || !viewer.Sees(themeId))
+        {
+            return DialogueRules.ThemeNotFound(themeId);
+        }
+        if (!viewer.IsAuthority)
+        {
+            return DialogueRules.NotYourRole();
+        }
+        // Revoking is always possible: taking access away must not wait for a phase.
+        var invitation = await db.DialoguePartnerInvitations.SingleOrDefaultAsync(i => i.ThemeId == themeId && i.UserId == partnerUserId && i.RevokedAtUtc == null, cancellationToken);
+        if (invitation is null)
+        {
+            return null;
+        }
+        var userId = DialogueGate.UserId(user);
+        invitation.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
+        invitation.RevokedByUserId = userId;
+        await trail.AppendAsync(db, userId, DialogueGate.AuditRole(viewer), tenderId,
+            [new AuditRecord("dialogue.partner.revoked", $"dialogue-theme/{themeId}", new { partner = partnerUserId })], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    public async Task<RuleViolation?> AcceptDeclarationAsync(Guid tenderId, bool accept, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (_, viewer, refused) = await gate.EnterAsync(tenderId, user, cancellationToken, declarationPendingAllowed: true);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        if (!viewer.IsPartner)
+        {
+            return DialogueRules.NotYourRole();
+        }
+        if (!accept)
+        {
+            return DialogueRules.DeclarationNotAccepted();
+        }
+        if (viewer.DeclarationAccepted)
+        {
+            return null;
+        }
+        var userId = DialogueGate.UserId(user);
+        db.DialogueDeclarations.Add(new DialogueDeclaration
+        {
+            Id = Guid.NewGuid(), TenderId = tenderId, UserId = userId, AcceptedAtUtc = clock.GetUtcNow().UtcDateTime,
+            TextVersion = DialogueDeclarationText.Version, TextSha256 = DialogueDeclarationText.Sha256,
+        });
+        await trail.AppendAsync(db, userId, Roles.Partner, tenderId,
+            [new AuditRecord("dialogue.declaration.accepted", $"tender/{tenderId}", new { version = DialogueDeclarationText.Version, sha256 = DialogueDeclarationText.Sha256 })], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return null;
+    }
+}

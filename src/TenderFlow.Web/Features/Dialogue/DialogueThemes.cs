@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using TenderFlow.Domain.Audit;
+using TenderFlow.Domain.Tenders;
+using TenderFlow.Domain.Workflow.Runtime;
+using TenderFlow.Web.Data;
+using TenderFlow.Web.Features.Audit;
+
+namespace TenderFlow.Web.Features.Dialogue;
+
+/// <summary>Adding themes (participant or Procurement) and their status (Procurement only): open → agreed → closed, waived, reopened.</summary>
+public sealed class DialogueThemes(TenderFlowDbContext db, DialogueGate gate, AuditTrail trail, TimeProvider clock)
+{
+    public const int MaxTitleLength = 300;
+
+    public async Task<(DialogueTheme? Theme, RuleViolation? Violation)> AddAsync(Guid tenderId, AddThemeRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var titleNl = request.TitleNl?.Trim() ?? "";
+        var titleEn = string.IsNullOrWhiteSpace(request.TitleEn) ? titleNl : request.TitleEn.Trim();
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (tender, viewer, refused) = await gate.EnterAsync(tenderId, user, cancellationToken);
+        if (refused is not null)
+        {
+            return (null, refused);
+        }
+        if (await gate.MayWriteAsync(tender!, viewer, DialogueGate.Themes, partnersToo: false, cancellationToken) is { } closed)
+        {
+            return (null, closed);
+        }
+        if (titleNl.Length == 0 || titleNl.Length > MaxTitleLength || titleEn.Length > MaxTitleLength)
+        {
+            return (null, DialogueRules.TitleRequired());
+        }
+        var keys = await db.DialogueThemes.Where(t => t.TenderId == tenderId).Select(t => t.Key).ToListAsync(cancellationToken);
+        var userId = DialogueGate.UserId(user);
+        var theme = new DialogueTheme
+        {
+            Id = Guid.NewGuid(), TenderId = tenderId, Key = UniqueKey(titleNl, keys), TitleNl = titleNl, TitleEn = titleEn,
+            Status = DialogueThemeStatus.Open, AddedByUserId = userId, AddedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.DialogueThemes.Add(theme);
+        await trail.AppendAsync(db, userId, DialogueGate.AuditRole(viewer), tenderId,
+            [new AuditRecord("dialogue.theme.added", $"dialogue-theme/{theme.Id}", new { theme.Key, theme.TitleNl, theme.TitleEn, side = viewer.Side.ToString() })], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return (theme, null);
+    }
+
+    public async Task<RuleViolation?> SetStatusAsync(Guid tenderId, Guid themeId, ThemeStatusRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (tender, viewer, refused) = await gate.EnterAsync(tenderId, user, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var theme = await db.DialogueThemes.SingleOrDefaultAsync(t => t.Id == themeId && t.TenderId == tenderId, cancellationToken);
+        if (theme is null || !viewer.Sees(theme))
+        {
+            return DialogueRules.ThemeNotFound(themeId);
+        }
+        if (!viewer.IsAuthority)
+        {
+            return DialogueRules.NotYourRole();
+        }
+        if (!await gate.IsOpenAsync(tender!, DialogueGate.Themes, cancellationToken))
+        {
+            return DialogueRules.PhaseClosed(DialogueGate.Themes);
+        }
+        if (!TryParse(request.Status, out var target))
+        {
+            return DialogueRules.UnknownStatus();
+        }
+        var from = theme.Status;
+        var reason = request.Reason?.Trim();
+        var outcome = request.AgreedOutcome?.Trim();
+        var now = clock.GetUtcNow().UtcDateTime;
+        switch (target)
+        {
+            case DialogueThemeStatus.Agreed when from == DialogueThemeStatus.Open:
+                if (string.IsNullOrEmpty(outcome))
+                {
+                    return DialogueRules.AgreedOutcomeRequired();
+                }
+                theme.AgreedOutcome = outcome;
+                theme.AgreedAtUtc = now;
+                break;
+            case DialogueThemeStatus.Closed when from == DialogueThemeStatus.Agreed:
+                theme.ClosedAtUtc = now;
+                break;
+            case DialogueThemeStatus.Waived when from is DialogueThemeStatus.Open or DialogueThemeStatus.Agreed:
+                if (string.IsNullOrEmpty(reason))
+                {
+                    return DialogueRules.WaiverReasonRequired();
+                }
+                theme.WaiverReason = reason;
+                theme.ClosedAtUtc = now;
+                break;
+            case DialogueThemeStatus.Open when from != DialogueThemeStatus.Open:
+                if (string.IsNullOrEmpty(reason))
+                {
+                    return DialogueRules.ReopenReasonRequired();
+                }
+                // The previous outcome stays in the audit trail; an open theme has none.
+                theme.AgreedOutcome = null;
+                theme.AgreedAtUtc = null;
+                theme.ClosedAtUtc = null;
+                theme.WaiverReason = null;
+                break;
+            default:
+                return DialogueRules.Transition(Name(from), Name(target));
+        }
+        theme.Status = target;
+        await trail.AppendAsync(db, DialogueGate.UserId(user), DialogueGate.AuditRole(viewer), tenderId,
+            [new AuditRecord($"dialogue.theme.{Name(target)}", $"dialogue-theme/{theme.Id}", new { from = Name(from), to = Name(target), agreedOutcome = theme.AgreedOutcome, reason })], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    public static string Name(DialogueThemeStatus status) => status.ToString().ToLowerInvariant();
+
+    private static bool TryParse(string? value, out DialogueThemeStatus status)
+    {
+        status = default;
+        return value is not null && !int.TryParse(value, out _) && Enum.TryParse(value, ignoreCase: true, out status) && Enum.IsDefined(status);
+    }
+
+    /// <summary>A readable key from the Dutch title ("extra-" + slug), numbered when taken.</summary>
+    private static string UniqueKey(string title, IReadOnlyCollection<string> taken)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in title.Normalize(NormalizationForm.FormD).ToLowerInvariant())
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                slug.Append(c);
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+        var stem = "extra-" + (slug.ToString().Trim('-') is { Length: > 0 } s ? s[..Math.Min(s.Length, 60)].Trim('-') : "thema");
+        var key = stem;
+        for (var n = 2; taken.Contains(key); n++)
+        {
+            key = $"{stem}-{n}";
+        }
+        return key;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using TenderFlow.Web.Tests.Infrastructure;
+
+namespace TenderFlow.Web.Tests.Dialogue;
+
+public sealed class DialogueAccessTests(DialogueFixture f) : IClassFixture<DialogueFixture>
+{
+    private static async Task<string> RuleAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())?["rule"]?.GetValue<string>() ?? "";
+
+    [Fact]
+    public async Task A_partner_sees_nothing_before_the_declaration_and_afterwards_only_its_own_theme()
+    {
+        var procurement = f.App.Procurement();
+        var meetingA = await f.MeetingAsync(procurement, f.ThemeA);
+        var meetingB = await f.MeetingAsync(procurement, f.ThemeB);
+        var documentB = await f.MinutesAsync(procurement, meetingB);
+        var partner = f.Partner();
+
+        // Before the declaration: nothing, not even the list, and not by the tender page API either.
+        foreach (var route in DialogueRoutes.TenderRoutes(f.Api).Where(r => r.Name != "POST declaration")
+                     .Concat(DialogueRoutes.ThemeRoutes(f.Api, f.ThemeA, meetingA)).Concat(DialogueRoutes.ThemeRoutes(f.Api, f.ThemeB, meetingB)))
+        {
+            var response = await route.Send(partner);
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{route.Name}: {(int)response.StatusCode}");
+        }
+        Assert.Equal("DialogueDeclarationRule", await RuleAsync(await partner.GetAsync($"{f.Api}/themes")));
+        Assert.Null((await partner.GetJsonAsync($"/api/tenders/{f.World.Tender}"))["themes"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/documents/{documentB}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await partner.PostAsJsonAsync($"{f.Api}/declaration", new { accept = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await partner.PostAsJsonAsync($"{f.Api}/declaration", new { accept = true })).StatusCode);
+        var declared = Assert.Single(await f.AuditAsync("dialogue.declaration.accepted"));
+        Assert.Equal(f.PartnerId, declared["actorId"]!.GetValue<string>());
+        Assert.Equal(64, declared["payload"]!["sha256"]!.GetValue<string>().Length);
+
+        // Afterwards: theme A only.
+        var list = await partner.GetArrayAsync($"{f.Api}/themes");
+        Assert.Equal(f.ThemeA, Assert.Single(list)!["id"]!.GetValue<string>());
+        var tenderThemes = (await partner.GetJsonAsync($"/api/tenders/{f.World.Tender}"))["themes"]!.AsArray();
+        Assert.Equal(list[0]!["key"]!.GetValue<string>(), Assert.Single(tenderThemes)!["key"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await partner.GetAsync($"{f.Api}/themes/{f.ThemeA}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await partner.PostAsJsonAsync($"{f.Api}/themes/{f.ThemeA}/messages", new { text = "Vanuit het wijkteam: graag aandacht voor wachtlijsten." })).StatusCode);
+        foreach (var route in DialogueRoutes.ThemeRoutes(f.Api, f.ThemeB, meetingB))
+        {
+            var response = await route.Send(partner);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{route.Name} on theme B: {(int)response.StatusCode}");
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/documents/{documentB}")).StatusCode);
+        // In its own theme a partner reads and talks, but does not run the dialogue.
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostAsJsonAsync($"{f.Api}/themes/{f.ThemeA}/status", new { status = "waived", reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostAsync($"{f.Api}/meetings/{meetingA}/minutes/approval", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostAsJsonAsync($"{f.Api}/themes", new { titleNl = "Eigen thema" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_bidder_is_refused_on_every_dialogue_route()
+    {
+        var procurement = f.App.Procurement();
+        var meeting = await f.MeetingAsync(procurement, f.ThemeB);
+        var document = await f.MinutesAsync(procurement, meeting);
+        for (var member = 0; member < 2; member++)
+        {
+            var rejected = f.World.RejectedClient(member);
+            foreach (var route in DialogueRoutes.TenderRoutes(f.Api).Concat(DialogueRoutes.ThemeRoutes(f.Api, f.ThemeB, meeting)))
+            {
+                var response = await route.Send(rejected);
+                Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{route.Name} as rejected member {member}: {(int)response.StatusCode}");
+            }
+            Assert.Equal(HttpStatusCode.NotFound, (await rejected.GetAsync($"/api/documents/{document}")).StatusCode);
+            // The tender page API no longer shows rejected candidates the themes (ReadConfidential is not dialogue access).
+            Assert.Null((await rejected.GetJsonAsync($"/api/tenders/{f.World.Tender}"))["themes"]);
+        }
+        foreach (var outsider in new[] { f.World.Evaluator(), f.App.ClientAs("adam.beheer", "Admin"), f.App.CreateClient() })
+        {
+            foreach (var route in DialogueRoutes.TenderRoutes(f.Api).Concat(DialogueRoutes.ThemeRoutes(f.Api, f.ThemeB, meeting)))
+            {
+                var response = await route.Send(outsider);
+                Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{route.Name}: {(int)response.StatusCode}");
+            }
+        }
+        Assert.Equal(11, (await f.World.ParticipantClient().GetJsonAsync($"/api/tenders/{f.World.Tender}"))["themes"]!.AsArray().Count(t => !t!["key"]!.GetValue<string>().StartsWith("extra-")));
+    }
+
+    [Fact]
+    public async Task Legal_reads_everything_and_every_write_refuses_Legal()
+    {
+        var procurement = f.App.Procurement();
+        var meeting = await f.MeetingAsync(procurement, f.ThemeB);
+        var document = await f.MinutesAsync(procurement, meeting);
+        var legal = f.World.Legal();
+        Assert.True((await legal.GetArrayAsync($"{f.Api}/themes")).Count >= 11);
+        var detail = await legal.GetJsonAsync($"{f.Api}/themes/{f.ThemeB}");
+        Assert.Contains(detail["meetings"]!.AsArray(), m => m!["id"]!.GetValue<string>() == meeting);
+        Assert.Equal(HttpStatusCode.OK, (await legal.GetAsync($"/api/documents/{document}")).StatusCode);
+        foreach (var route in DialogueRoutes.TenderRoutes(f.Api).Concat(DialogueRoutes.ThemeRoutes(f.Api, f.ThemeB, meeting)).Where(r => !r.IsRead))
+        {
+            var response = await route.Send(legal);
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{route.Name} as Legal: {(int)response.StatusCode}");
+        }
+        Assert.Equal(HttpStatusCode.OK, (await legal.GetAsync($"{f.Api}/themes/{f.ThemeB}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Minutes_are_approved_by_the_other_side_only()
+    {
+        var participant = f.World.ParticipantClient();
+        var procurement = f.App.Procurement();
+        var meeting = await f.MeetingAsync(participant, f.ThemeA);
+        Assert.Equal("DialogueMinutesMissingRule", await RuleAsync(await procurement.PostAsync($"{f.Api}/meetings/{meeting}/minutes/approval", null)));
+        await f.MinutesAsync(participant, meeting);
+        var own = await participant.PostAsync($"{f.Api}/meetings/{meeting}/minutes/approval", null);
+        Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
+        Assert.Equal("DialogueMinutesSideRule", await RuleAsync(own));
+        Assert.Equal(HttpStatusCode.NoContent, (await procurement.PostAsync($"{f.Api}/meetings/{meeting}/minutes/approval", null)).StatusCode);
+        var minutes = (await procurement.GetJsonAsync($"{f.Api}/themes/{f.ThemeA}"))["meetings"]!.AsArray().Single(m => m!["id"]!.GetValue<string>() == meeting)!["minutes"]!;
+        Assert.True(minutes["approved"]!.GetValue<bool>());
+        Assert.Equal("participant", minutes["uploadedBy"]!.GetValue<string>());
+
+        // A new version withdraws the approval; Procurement uploaded it, so Procurement may not approve it.
+        await f.MinutesAsync(procurement, meeting);
+        Assert.Equal("DialogueMinutesSideRule", await RuleAsync(await procurement.PostAsync($"{f.Api}/meetings/{meeting}/minutes/approval", null)));
+        Assert.Equal(HttpStatusCode.NoContent, (await participant.PostAsync($"{f.Api}/meetings/{meeting}/minutes/approval", null)).StatusCode);
+        Assert.NotEmpty(await f.AuditAsync("dialogue.minutes.approved"));
+    }
+
+    [Fact]
+    public async Task The_participant_adds_a_theme_and_talks_and_the_other_side_is_notified()
+    {
+        var participant = f.World.ParticipantClient();
+        var created = await participant.PostAsJsonAsync($"{f.Api}/themes", new { titleNl = "Inzet van ervaringsdeskundigen in de wijk" });
+        var theme = await f.CreatedIdAsync(created);
+        var body = JsonNode.Parse(await participant.GetStringAsync($"{f.Api}/themes/{theme}"))!;
+        Assert.Equal("extra-inzet-van-ervaringsdeskundigen-in-de-wijk", body["key"]!.GetValue<string>());
+        Assert.Equal("open", body["status"]!.GetValue<string>());
+        Assert.Equal("DialogueThemeTitleRule", await RuleAsync(await participant.PostAsJsonAsync($"{f.Api}/themes", new { titleNl = " " })));
+
+        var first = await f.CreatedIdAsync(await participant.PostAsJsonAsync($"{f.Api}/themes/{theme}/messages", new { text = "Wij stellen voor te starten in Overvecht." }));
+        var reply = await f.CreatedIdAsync(await f.App.Procurement().PostAsJsonAsync($"{f.Api}/themes/{theme}/messages", new { text = "Akkoord, en Kanaleneiland?", replyTo = first }));
+        Assert.Equal("DialogueReplyRule", await RuleAsync(await participant.PostAsJsonAsync($"{f.Api}/themes/{f.ThemeA}/messages", new { text = "x", replyTo = first })));
+        var messages = (await participant.GetJsonAsync($"{f.Api}/themes/{theme}"))["messages"]!.AsArray();
+        Assert.Equal(first, messages.Single(m => m!["id"]!.GetValue<string>() == reply)!["replyTo"]!.GetValue<string>());
+        Assert.Contains(await f.App.Procurement().GetArrayAsync("/api/notifications"), n => n!["kind"]?.GetValue<string>() == "dialogue.message.posted");
+        Assert.Contains(await participant.GetArrayAsync("/api/notifications"), n => n!["kind"]?.GetValue<string>() == "dialogue.message.posted");
+    }
+
+    [Fact]
+    public async Task Every_read_of_dialogue_content_is_audited_with_who_and_which_theme()
+    {
+        var participant = f.World.ParticipantClient();
+        var before = (await f.AuditAsync("dialogue.theme.read")).Count;
+        await participant.GetAsync($"{f.Api}/themes/{f.ThemeB}");
+        await f.World.Legal().GetAsync($"{f.Api}/themes/{f.ThemeB}");
+        var reads = await f.AuditAsync("dialogue.theme.read");
+        Assert.Equal(before + 2, reads.Count);
+        Assert.Equal($"dialogue-theme/{f.ThemeB}", reads[^1]["subject"]!.GetValue<string>());
+        Assert.Equal("Legal", reads[^1]["actorRole"]!.GetValue<string>());
+        Assert.Equal("Bidder", reads[^2]["actorRole"]!.GetValue<string>());
+        Assert.NotEmpty(await f.AuditAsync("dialogue.themes.read"));
+    }
+}
