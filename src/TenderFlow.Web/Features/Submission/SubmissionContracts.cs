@@ -20,4 +20,7 @@ public sealed record SubmissionContentView(IReadOnlyList<BudgetLineView> Budget,
 /// <see cref="Receipt"/> is the participant's own receipt (null for staff).
 /// </summary>
 public sealed record SubmissionView(Guid TenderId, string Status, DateTime? DeadlineUtc, bool DeadlinePassed, bool WindowOpen, bool Opened,
-    DateTime? SubmittedAtUtc, IReadOnlyList<int> BudgetYears, SubmissionContentView? Content, SubmissionReceiptView? Receipt, IReadOnlyList<string> Missing);
+    DateTime? SubmittedAtUtc, IReadOnlyList<int> BudgetYears, SubmissionContentView? Content, SubmissionReceiptView? Receipt, IReadOnlyList<MissingPart> Missing);
+
+/// <summary>Something the participant still has to provide before submitting.</summary>
+public sealed record MissingPart(string Nl, string En);

@@ -38,7 +38,7 @@ public sealed class SubmissionReader(TenderFlowDbContext db, SubmissionWindow wi
         var passed = due is { } d && clock.GetUtcNow().UtcDateTime >= d;
         if (submission is null)
         {
-            return new SubmissionView(tender.Id, status, due, passed, windowOpen, opened, null, years, null, null, participant ? SubmissionCompleteness.Missing(Empty(tender), years, []).Select(m => m.En).ToList() : []);
+            return new SubmissionView(tender.Id, status, due, passed, windowOpen, opened, null, years, null, null, participant ? SubmissionCompleteness.Missing(Empty(tender), years, []).Select(m => new MissingPart(m.Nl, m.En)).ToList() : []);
         }
         var access = await SubmissionAccess.DecideAsync(user, submission, db, ct);
         if (access == DocumentAccess.Denied)
@@ -58,7 +58,7 @@ public sealed class SubmissionReader(TenderFlowDbContext db, SubmissionWindow wi
         var receipt = participant && submission.Status == SubmissionStatus.Submitted
             ? new SubmissionReceiptView(submission.Id, submission.SubmittedAtUtc!.Value, content.Documents, submission.AnswersSha256!)
             : null;
-        var missing = participant ? SubmissionCompleteness.Missing(submission, years, documents).Select(m => m.En).ToList() : [];
+        var missing = participant ? SubmissionCompleteness.Missing(submission, years, documents).Select(m => new MissingPart(m.Nl, m.En)).ToList() : [];
         return new SubmissionView(tender.Id, status, due, passed, windowOpen, opened, submission.SubmittedAtUtc, years, content, receipt, missing);
     }
 
