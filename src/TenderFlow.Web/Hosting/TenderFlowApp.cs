@@ -46,7 +46,6 @@ public static class TenderFlowApp
         services.AddApplications();
         services.AddSealing();
         services.AddEvaluation();
-        services.AddScoped<Features.Assessment.IQualityAssessmentReport, Features.Assessment.QualityAssessmentReport>();
         Features.Dialogue.DialogueRegistration.AddDialogue(services);
         Features.Specification.SpecificationRegistration.AddSpecification(services);
         Features.Submission.SubmissionRegistration.AddSubmission(services);

@@ -240,5 +240,25 @@ public static class AuthorizationMatrix
         ["POST /tenders/{id:guid}/dialoog/{themeId:guid}?handler=Approve"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/dialoog/{Guid.NewGuid()}?handler=Approve", Form(("meetingId", Guid.NewGuid().ToString()))), Nobody),
         ["POST /tenders/{id:guid}/dialoog/{themeId:guid}?handler=Invite"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/dialoog/{Guid.NewGuid()}?handler=Invite", Form(("partnerId", "x"))), Nobody),
         ["POST /tenders/{id:guid}/dialoog/{themeId:guid}?handler=Revoke"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/dialoog/{Guid.NewGuid()}?handler=Revoke", Form(("partnerId", "x"))), Nobody),
+        // Tender submission and quality assessment (phases 6–7). In this world nobody is the selected participant (the own
+        // organisation only took part), so every write of the participant is refused; staff see the status only.
+        ["GET /api/tenders/{id:guid}/submission/"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/submission"), [Caller.Admin, Caller.Procurement, Caller.Evaluator, Caller.Legal]),
+        ["PUT /api/tenders/{id:guid}/submission/answers"] = new((c, w) => c.PutAsJsonAsync($"/api/tenders/{w.Tender}/submission/answers", new { budget = Array.Empty<object>() }), Nobody),
+        ["POST /api/tenders/{id:guid}/submission/documents"] = new((c, w) => c.PostAsync($"/api/tenders/{w.Tender}/submission/documents",
+            TestFiles.Form(TestFiles.Pdf(), "inschrijving.pdf", new Dictionary<string, string> { ["kind"] = "tender" })), Nobody),
+        ["POST /api/tenders/{id:guid}/submission/submit"] = new((c, w) => c.PostAsync($"/api/tenders/{w.Tender}/submission/submit", null), Nobody),
+        ["POST /api/tenders/{id:guid}/submission/withdraw"] = new((c, w) => c.PostAsync($"/api/tenders/{w.Tender}/submission/withdraw", null), Nobody),
+        ["GET /api/tenders/{id:guid}/assessment/"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/assessment"), [Caller.Procurement, Caller.Evaluator, Caller.Legal]),
+        // The assigned evaluator gets through to the rules (409: no declaration yet); everybody else is refused.
+        ["POST /api/tenders/{id:guid}/assessment/judgements"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/assessment/judgements", new { criteria = Array.Empty<object>() }), [Caller.Evaluator]),
+        ["POST /api/tenders/{id:guid}/assessment/consensus"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/assessment/consensus", new { criteria = Array.Empty<object>() }), [Caller.Evaluator]),
+        ["GET /tenders/{id:guid}/inschrijving"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/inschrijving"), [Caller.Admin, Caller.Procurement, Caller.Evaluator, Caller.Legal]),
+        ["POST /tenders/{id:guid}/inschrijving?handler=Answers"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/inschrijving?handler=Answers", Form(("budgetExplanation", "b"))), Nobody),
+        ["POST /tenders/{id:guid}/inschrijving?handler=Upload"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/inschrijving?handler=Upload", Form(("kind", "tender"))), Nobody),
+        ["POST /tenders/{id:guid}/inschrijving?handler=Submit"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/inschrijving?handler=Submit", Form()), Nobody),
+        ["POST /tenders/{id:guid}/inschrijving?handler=Withdraw"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/inschrijving?handler=Withdraw", Form()), Nobody),
+        ["GET /tenders/{id:guid}/kwaliteitsbeoordeling"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/kwaliteitsbeoordeling"), [Caller.Procurement, Caller.Evaluator, Caller.Legal]),
+        ["POST /tenders/{id:guid}/kwaliteitsbeoordeling?handler=Judge"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/kwaliteitsbeoordeling?handler=Judge", Form()), [Caller.Evaluator]),
+        ["POST /tenders/{id:guid}/kwaliteitsbeoordeling?handler=Consensus"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/kwaliteitsbeoordeling?handler=Consensus", Form()), [Caller.Evaluator]),
     };
 }

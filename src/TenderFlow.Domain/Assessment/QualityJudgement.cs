@@ -1,0 +1,27 @@
+namespace TenderFlow.Domain.Assessment;
+
+/// <summary>One evaluator's judgement of the tender on one quality criterion; final once submitted.</summary>
+public sealed class QualityJudgement
+{
+    public const int MaxMotivationLength = 4000;
+
+    public Guid Id { get; init; }
+    public Guid TenderId { get; init; }
+    public required string CriterionKey { get; init; }
+    public required string EvaluatorUserId { get; init; }
+    public bool Sufficient { get; init; }
+    public required string Motivation { get; init; }
+    public DateTime SubmittedAtUtc { get; init; }
+}
+
+/// <summary>The committee's settled judgement on one criterion, recorded by the chair; final.</summary>
+public sealed class QualityConsensus
+{
+    public Guid Id { get; init; }
+    public Guid TenderId { get; init; }
+    public required string CriterionKey { get; init; }
+    public bool Sufficient { get; init; }
+    public required string Motivation { get; init; }
+    public required string ChairUserId { get; init; }
+    public DateTime RecordedAtUtc { get; init; }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using TenderFlow.Domain.Tenders;
+using TenderFlow.Domain.Workflow.Runtime;
+using TenderFlow.Web.Authorization;
+using TenderFlow.Web.Data;
+using TenderFlow.Web.Features.Documents;
+using TenderFlow.Web.Features.Participation;
+
+namespace TenderFlow.Web.Features.Submission;
+
+/// <summary>
+/// /tenders/{id}/inschrijving: the participant's form, uploads, submit/withdraw and receipt; staff see the status (and
+/// the content once the vault is opened, audited). Uploads post here without script (no progress bar).
+/// </summary>
+[Authorize]
+public sealed class SubmitModel(TenderFlowDbContext db, SubmissionReader reader, SubmissionDesk desk, DocumentIntake intake, IAuthorizationService authorization) : PageModel
+{
+    public Tender Tender { get; private set; } = null!;
+    public SubmissionView View { get; private set; } = null!;
+    public bool IsParticipant { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
+
+    public Task<IActionResult> OnPostAnswersAsync(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, () => desk.SaveAnswersAsync(id, User, AnswersFromForm(), cancellationToken), "Your answers have been saved.", cancellationToken);
+
+    public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, async () => (await desk.SubmitAsync(id, User, cancellationToken)).Violation, "Your tender has been submitted. Keep the receipt.", cancellationToken);
+
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, () => desk.WithdrawAsync(id, User, cancellationToken), "Your tender has been withdrawn.", cancellationToken);
+
+    public Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file, CancellationToken cancellationToken) =>
+        ActAsync(id, async () =>
+        {
+            if (file is null || file.Length == 0)
+            {
+                return file is null ? DocumentRules.NoFile() : DocumentRules.Empty();
+            }
+            await using var stream = file.OpenReadStream();
+            var (staged, invalid) = await intake.StageAsync(stream, file.FileName, cancellationToken);
+            if (staged is null)
+            {
+                return invalid;
+            }
+            using var form = new UploadForm { Document = staged };
+            form.Fields["kind"] = Request.Form["kind"].ToString();
+            return (await desk.UploadAsync(id, User, form, cancellationToken)).Violation;
+        }, "The document has been received.", cancellationToken);
+
+    private SubmissionAnswersRequest AnswersFromForm()
+    {
+        var budget = new List<BudgetLineRequest>();
+        foreach (var key in Request.Form.Keys.Where(k => k.StartsWith("amount-", StringComparison.Ordinal)))
+        {
+            var text = Request.Form[key].ToString().Trim();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+            // Dutch users type 28.700.000,00 or 28700000; both cultures' forms are read, never silently dropped.
+            var parsed = decimal.TryParse(text, NumberStyles.Number, CultureInfo.GetCultureInfo("nl-NL"), out var nl) ? nl
+                : decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var inv) ? inv : (decimal?)null;
+            budget.Add(new BudgetLineRequest(int.TryParse(key["amount-".Length..], out var year) ? year : null, parsed));
+        }
+        var ready = Request.Form["contractStartReady"].ToString();
+        return new SubmissionAnswersRequest(budget, Request.Form["budgetExplanation"], Request.Form["implementationPlan"],
+            ready == "yes" ? true : ready == "no" ? false : null, Request.Form["readinessExplanation"]);
+    }
+
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task<RuleViolation?>> act, string doneKey, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        if (!IsParticipant)
+        {
+            return Forbid();
+        }
+        if (await act() is { } violation)
+        {
+            Error = PortalText.For(violation.Message);
+            Response.StatusCode = violation.Kind switch
+            {
+                RuleKind.Invalid => StatusCodes.Status400BadRequest,
+                RuleKind.Forbidden => StatusCodes.Status403Forbidden,
+                RuleKind.NotFound => StatusCodes.Status404NotFound,
+                _ => StatusCodes.Status409Conflict,
+            };
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+        TempData["Message"] = PortalText.Get(doneKey);
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Null when the page may be shown; otherwise the refusal (unknown/hidden tender: 404; no part in the submission: 403).</summary>
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var tender = await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (tender is null || !(await authorization.AuthorizeAsync(User, tender, TenderOperations.Read)).Succeeded)
+        {
+            return NotFound();
+        }
+        Tender = tender;
+        IsParticipant = await SelectedParticipant.IsParticipantAsync(db, id, User, cancellationToken);
+        if (await reader.ViewAsync(tender, User, cancellationToken) is not { } view)
+        {
+            return Forbid();
+        }
+        View = view;
+        return null;
+    }
+}
