@@ -45,6 +45,16 @@ public sealed class AwardDecisionTests : IDisposable
         Assert.Equal("ObjectionNotEntitledRule", await (await world.RejectedClient().ObjectAsync(world, "award")).RuleAsync(403));
         Assert.Equal(HttpStatusCode.NotFound, (await world.Partner("pim.partner").ObjectAsync(world, "award")).StatusCode);
 
+        // The portal page shows the participant the decision and the countdown to the end date; the rejected candidate neither.
+        var page = WebUtility.HtmlDecode(await (await world.ParticipantClient().GetAsync($"/tenders/{world.Tender}/gunning")).Content.ReadAsStringAsync());
+        Assert.Contains(AwardTestSteps.Reasons, page);
+        Assert.Contains(AmsterdamTime.Format(end.UtcDateTime), page);
+        Assert.Contains("nog 20 dagen", page);
+        Assert.Contains("id=\"object-award\"", page);
+        var rejectedPage = WebUtility.HtmlDecode(await (await world.RejectedClient().GetAsync($"/tenders/{world.Tender}/gunning")).Content.ReadAsStringAsync());
+        Assert.DoesNotContain(AwardTestSteps.Reasons, rejectedPage);
+        Assert.DoesNotContain("id=\"object-award\"", rejectedPage);
+
         // No award notice before the final award; finalAward waits for the standstill end.
         Assert.Equal(HttpStatusCode.OK, (await world.Procurement().PostAsync($"/api/tenders/{world.Tender}/announce", null)).StatusCode);
         var before = await _app.CreateClient().GetAsync($"/openbaar/{reference}");

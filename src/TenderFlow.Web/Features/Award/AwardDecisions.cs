@@ -49,7 +49,8 @@ public sealed class AwardDecisions(TenderFlowDbContext db, TenderSteps steps, Ob
             }
         }
         DateTime? end = tender.Phase == "awardStandstill" && decisions.Count > 0 ? tender.Deadline(AwardNames.AwardStandstillEnd)?.DueAtUtc : null;
-        int? daysLeft = end is { } due ? Math.Max(0, (int)Math.Ceiling((due - now).TotalDays)) : null;
+        // Calendar days in Amsterdam after today up to the last day of the standstill (the end is 24:00 of that day).
+        int? daysLeft = end is { } due ? Math.Max(0, (AmsterdamTime.ToLocal(due.AddTicks(-1)).Date - AmsterdamTime.ToLocal(now).Date).Days) : null;
         return new AwardView(tender.Phase, end, daysLeft, decisions, await objections.VisibleAsync(tender.Id, user, ct),
             await objections.EligibleAsync(tender, user, ObjectedDecision.Award, ct) is null,
             await objections.EligibleAsync(tender, user, ObjectedDecision.Selection, ct) is null);
