@@ -260,5 +260,25 @@ public static class AuthorizationMatrix
         ["GET /tenders/{id:guid}/kwaliteitsbeoordeling"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/kwaliteitsbeoordeling"), [Caller.Procurement, Caller.Evaluator, Caller.Legal]),
         ["POST /tenders/{id:guid}/kwaliteitsbeoordeling?handler=Judge"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/kwaliteitsbeoordeling?handler=Judge", Form()), [Caller.Evaluator]),
         ["POST /tenders/{id:guid}/kwaliteitsbeoordeling?handler=Consensus"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/kwaliteitsbeoordeling?handler=Consensus", Form()), [Caller.Evaluator]),
+
+        // Award, objections and contract (tests/Award cover the rules; in this world the tender is in consultation, so the
+        // callers who get through meet a closed-phase rule, and the own organisation applied but was not selected).
+        ["POST /api/tenders/{id:guid}/award/announce"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/award/announce", new { reasons = "r" }), ProcurementOnly),
+        ["GET /api/tenders/{id:guid}/award"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/award"), TenderReaders),
+        ["POST /api/tenders/{id:guid}/objections"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/objections", new { decision = "selection", grounds = "g" }), [Caller.BidderOwnOrganisation]),
+        ["GET /api/tenders/{id:guid}/objections"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/objections"), [Caller.Procurement, Caller.Legal, Caller.BidderOwnOrganisation]),
+        ["POST /api/tenders/{id:guid}/objections/{objectionId:guid}/advice"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/objections/{Guid.NewGuid()}/advice", new { uphold = true, reasoning = "r" }), [Caller.Legal]),
+        ["POST /api/tenders/{id:guid}/objections/{objectionId:guid}/resolution"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/objections/{Guid.NewGuid()}/resolution", new { upheld = true, reasoning = "r" }), ProcurementOnly),
+        ["PUT /api/tenders/{id:guid}/contract"] = new((c, w) => c.PutAsJsonAsync($"/api/tenders/{w.Tender}/contract", new { startDate = "2028-01-01", baseTermYears = 3 }), ProcurementOnly),
+        ["POST /api/tenders/{id:guid}/contract/extensions"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/contract/extensions", new { option = 1, exercised = true, reason = "r" }), ProcurementOnly),
+        ["GET /api/tenders/{id:guid}/contract"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/contract"), AuthorityStaff),
+        ["GET /tenders/{id:guid}/gunning"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/gunning"), [Caller.Procurement, Caller.Legal, Caller.BidderOwnOrganisation]),
+        ["POST /tenders/{id:guid}/gunning?handler=Announce"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/gunning?handler=Announce", Form(("reasons", "r"))), ProcurementOnly),
+        ["POST /tenders/{id:guid}/gunning?handler=Object"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/gunning?handler=Object", Form(("decision", "selection"), ("grounds", "g"))), [Caller.BidderOwnOrganisation]),
+        ["POST /tenders/{id:guid}/gunning?handler=Advice"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/gunning?handler=Advice", Form(("objectionId", Guid.NewGuid().ToString()), ("uphold", "true"), ("reasoning", "r"))), [Caller.Legal]),
+        ["POST /tenders/{id:guid}/gunning?handler=Resolve"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/gunning?handler=Resolve", Form(("objectionId", Guid.NewGuid().ToString()), ("upheld", "true"), ("reasoning", "r"))), ProcurementOnly),
+        ["GET /tenders/{id:guid}/contract"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/contract"), AuthorityStaff),
+        ["POST /tenders/{id:guid}/contract?handler=Record"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/contract?handler=Record", Form(("startDate", "2028-01-01"), ("baseTermYears", "3"))), ProcurementOnly),
+        ["POST /tenders/{id:guid}/contract?handler=Extension"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/contract?handler=Extension", Form(("option", "1"), ("exercised", "true"), ("reason", "r"))), ProcurementOnly),
     };
 }

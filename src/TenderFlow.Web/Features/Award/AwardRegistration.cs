@@ -1,14 +1,172 @@
+using TenderFlow.Domain.Workflow;
+using TenderFlow.Domain.Workflow.Runtime;
+using TenderFlow.Web.Authorization;
+using TenderFlow.Web.Features.Award.Contract;
+using TenderFlow.Web.Features.Award.Objections;
+using TenderFlow.Web.Features.Documents;
+using TenderFlow.Web.Features.Tenders;
+
 namespace TenderFlow.Web.Features.Award;
 
 public static class AwardRegistration
 {
     public static IServiceCollection AddAward(this IServiceCollection services)
     {
+        services.AddScoped<AwardDecisions>();
+        services.AddScoped<ObjectionService>();
+        services.AddScoped<ContractService>();
+        services.AddScoped<IStepFollowUp, AwardLetterDispatch>();
+        services.AddScoped<IStepFollowUp, AwardRevision>();
+        services.AddScoped<IStepFollowUp, SelectionRevision>();
+        services.AddScoped<IStepFollowUp, FinalAwardRecord>();
+        services.AddScoped<IDocumentReadPolicy, AwardReadPolicy>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapAward(this IEndpointRouteBuilder app)
     {
+        var group = app.MapGroup("/api/tenders/{id:guid}").WithTags("Award").RequireAuthorization(TenderPolicies.SignedIn);
+
+        group.MapPost("/award/announce", async (Guid id, AnnounceAwardRequest request, HttpContext http, TenderSteps steps, AwardDecisions decisions, CancellationToken ct) =>
+        {
+            if (await RefuseAsync(http, steps, id, TenderOperations.Manage) is { } refused)
+            {
+                return refused;
+            }
+            var report = await decisions.AnnounceAsync(id, http.User, request, ct);
+            if (report.Violation is not null)
+            {
+                return report.Violation.ToProblem(http);
+            }
+            return TypedResults.Ok(await TenderEndpoints.ViewAsync(steps, http, id, ct));
+        }).WithName("AnnounceAward");
+
+        group.MapGet("/award", async (Guid id, HttpContext http, TenderSteps steps, AwardDecisions decisions, CancellationToken ct) =>
+        {
+            var loaded = await steps.LoadAsync(id, ct);
+            if (await http.RefuseAsync(loaded?.Tender, id) is { } refused)
+            {
+                return (IResult)refused;
+            }
+            return TypedResults.Ok(await decisions.ViewAsync(loaded!.Value.Tender, http.User, ct));
+        }).WithName("GetAward");
+
+        group.MapPost("/objections", async (Guid id, HttpContext http, TenderSteps steps, ObjectionService objections, DocumentIntake intake, CancellationToken ct) =>
+        {
+            if (await RefuseAsync(http, steps, id) is { } refused)
+            {
+                return refused;
+            }
+            if (!http.User.IsInRole(Roles.Bidder))
+            {
+                return AwardRules.NotEntitled("selection").ToProblem(http);
+            }
+            string? decision, grounds;
+            UploadForm? form = null;
+            try
+            {
+                if (http.Request.HasFormContentType)
+                {
+                    var (read, violation) = await MultipartUpload.ReadAsync(http, intake, ct);
+                    if (violation is not null)
+                    {
+                        return violation.ToProblem(http);
+                    }
+                    form = read!;
+                    (decision, grounds) = (form.Field("decision"), form.Field("grounds"));
+                }
+                else
+                {
+                    var body = await http.Request.ReadFromJsonAsync<FileObjectionRequest>(ct);
+                    (decision, grounds) = (body?.Decision, body?.Grounds);
+                }
+                var (created, refusal) = await objections.FileAsync(id, http.User, decision, grounds, form?.Document, ct);
+                return refusal is not null ? refusal.ToProblem(http) : TypedResults.Created($"/api/tenders/{id}/objections/{created!.Id}", created);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return AwardRules.GroundsRequired().ToProblem(http);
+            }
+            finally
+            {
+                form?.Dispose();
+            }
+        }).WithName("FileObjection").DisableAntiforgery();
+
+        group.MapGet("/objections", async (Guid id, HttpContext http, TenderSteps steps, ObjectionService objections, CancellationToken ct) =>
+        {
+            if (await RefuseAsync(http, steps, id) is { } refused)
+            {
+                return refused;
+            }
+            if (!(http.User.IsInRole(Roles.Procurement) || http.User.IsInRole(Roles.Legal) || http.User.IsInRole(Roles.Bidder)))
+            {
+                return Forbidden(http);
+            }
+            return TypedResults.Ok(await objections.VisibleAsync(id, http.User, ct));
+        }).WithName("ListObjections");
+
+        group.MapPost("/objections/{objectionId:guid}/advice", async (Guid id, Guid objectionId, ObjectionAdviceRequest request, HttpContext http, TenderSteps steps, ObjectionService objections, CancellationToken ct) =>
+        {
+            if (await RefuseAsync(http, steps, id) is { } refused)
+            {
+                return refused;
+            }
+            if (!http.User.IsInRole(Roles.Legal))
+            {
+                return Forbidden(http);
+            }
+            return Done(await objections.AdviseAsync((await steps.LoadAsync(id, ct))!.Value.Tender, objectionId, http.User, request, ct), http);
+        }).WithName("AdviseOnObjection");
+
+        group.MapPost("/objections/{objectionId:guid}/resolution", async (Guid id, Guid objectionId, ObjectionResolutionRequest request, HttpContext http, TenderSteps steps, ObjectionService objections, CancellationToken ct) =>
+        {
+            if (await RefuseAsync(http, steps, id, TenderOperations.Manage) is { } refused)
+            {
+                return refused;
+            }
+            return Done(await objections.ResolveAsync((await steps.LoadAsync(id, ct))!.Value.Tender, objectionId, http.User, request, ct), http);
+        }).WithName("ResolveObjection");
+
+        group.MapPut("/contract", async (Guid id, ContractRequest request, HttpContext http, TenderSteps steps, ContractService contracts, CancellationToken ct) =>
+        {
+            if (await RefuseAsync(http, steps, id, TenderOperations.Manage) is { } refused)
+            {
+                return refused;
+            }
+            return Done(await contracts.RecordAsync(id, http.User, request, ct), http);
+        }).WithName("RecordContract");
+
+        group.MapPost("/contract/extensions", async (Guid id, ExtensionRequest request, HttpContext http, TenderSteps steps, ContractService contracts, CancellationToken ct) =>
+        {
+            if (await RefuseAsync(http, steps, id, TenderOperations.Manage) is { } refused)
+            {
+                return refused;
+            }
+            return Done(await contracts.DecideExtensionAsync(id, http.User, request, ct), http);
+        }).WithName("DecideContractExtension");
+
+        group.MapGet("/contract", async (Guid id, HttpContext http, TenderSteps steps, ContractService contracts, CancellationToken ct) =>
+        {
+            if (await RefuseAsync(http, steps, id) is { } refused)
+            {
+                return refused;
+            }
+            if (!await contracts.MayReadAsync(id, http.User, ct))
+            {
+                return Forbidden(http);
+            }
+            return await contracts.ViewAsync(id, ct) is { } view ? TypedResults.Ok(view) : AwardRules.NoContract().ToProblem(http);
+        }).WithName("GetContract");
+
         return app;
     }
+
+    private static async Task<IResult?> RefuseAsync(HttpContext http, TenderSteps steps, Guid id, params Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement[] operations) =>
+        await http.RefuseAsync((await steps.LoadAsync(id, http.RequestAborted))?.Tender, id, operations);
+
+    private static IResult Forbidden(HttpContext http) => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "TenderAccessRule",
+        extensions: new Dictionary<string, object?> { ["rule"] = "TenderAccessRule" });
+
+    private static IResult Done(RuleViolation? violation, HttpContext http) => violation is null ? TypedResults.NoContent() : violation.ToProblem(http);
 }

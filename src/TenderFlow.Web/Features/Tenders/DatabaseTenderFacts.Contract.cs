@@ -1,7 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace TenderFlow.Web.Features.Tenders;
 
 public sealed partial class DatabaseTenderFacts
 {
-    // Features/Contract answers this from the contract record.
-    public Task<bool> ContractRecordedAsync(Guid tenderId, CancellationToken cancellationToken) => Task.FromResult(false);
+    // Features/Award/Contract keeps one contract record per tender.
+    public Task<bool> ContractRecordedAsync(Guid tenderId, CancellationToken cancellationToken) =>
+        db.ContractRecords.AnyAsync(c => c.TenderId == tenderId, cancellationToken);
 }

@@ -93,7 +93,8 @@ public static class TenderEndpoints
             .WithName("GetTenderDiagram");
     }
 
-    private static async Task<TenderView> ViewAsync(TenderSteps steps, HttpContext http, Guid id, CancellationToken ct)
+    /// <summary>The tender as this caller may see it (triggers they may fire, themes they may see); features that step return this too.</summary>
+    public static async Task<TenderView> ViewAsync(TenderSteps steps, HttpContext http, Guid id, CancellationToken ct)
     {
         var (tender, definition) = (await steps.LoadAsync(id, ct))!.Value;
         return await ViewAsync(steps, http, tender, definition, ct);

@@ -275,6 +275,212 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("TenderFlow.Domain.Award.AwardDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AnnouncedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnnouncedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinalAwardAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LetterDocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevisionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StandstillEndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnnouncedByUserId");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("TenderId");
+
+                    b.ToTable("AwardDecisions");
+                });
+
+            modelBuilder.Entity("TenderFlow.Domain.Award.ContractRecord", b =>
+                {
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BaseTermYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaximumTermYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OptionYears")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenderId");
+
+                    b.ToTable("ContractRecords");
+                });
+
+            modelBuilder.Entity("TenderFlow.Domain.Award.ExtensionDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Exercised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Option")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenderId", "Option")
+                        .IsUnique();
+
+                    b.ToTable("ExtensionDecisions");
+                });
+
+            modelBuilder.Entity("TenderFlow.Domain.Award.Objection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdviceReasoning")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("AdviceUphold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AdvisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdvisedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviationReason")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FiledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiledByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grounds")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OutcomeLetterDocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionReasoning")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StandstillEndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("FiledByUserId");
+
+                    b.HasIndex("TenderId", "Decision");
+
+                    b.ToTable("Objections");
+                });
+
             modelBuilder.Entity("TenderFlow.Domain.Consultation.ConsultationSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2025,6 +2231,71 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                     b.HasOne("TenderFlow.Web.Features.Accounts.TenderFlowUser", null)
                         .WithMany()
                         .HasForeignKey("EvaluatorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TenderFlow.Domain.Tenders.Tender", null)
+                        .WithMany()
+                        .HasForeignKey("TenderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TenderFlow.Domain.Award.AwardDecision", b =>
+                {
+                    b.HasOne("TenderFlow.Web.Features.Accounts.TenderFlowUser", null)
+                        .WithMany()
+                        .HasForeignKey("AnnouncedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TenderFlow.Domain.Selection.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TenderFlow.Domain.Tenders.Tender", null)
+                        .WithMany()
+                        .HasForeignKey("TenderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TenderFlow.Domain.Award.ContractRecord", b =>
+                {
+                    b.HasOne("TenderFlow.Domain.Tenders.Tender", null)
+                        .WithOne()
+                        .HasForeignKey("TenderFlow.Domain.Award.ContractRecord", "TenderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TenderFlow.Domain.Award.ExtensionDecision", b =>
+                {
+                    b.HasOne("TenderFlow.Domain.Tenders.Tender", null)
+                        .WithMany()
+                        .HasForeignKey("TenderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TenderFlow.Domain.Award.Objection", b =>
+                {
+                    b.HasOne("TenderFlow.Domain.Selection.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TenderFlow.Domain.Documents.DocumentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TenderFlow.Web.Features.Accounts.TenderFlowUser", null)
+                        .WithMany()
+                        .HasForeignKey("FiledByUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using TenderFlow.Domain.Workflow;
+using TenderFlow.Domain.Workflow.Runtime;
+using TenderFlow.Web.Authorization;
+using TenderFlow.Web.Features.Award.Objections;
+using TenderFlow.Web.Features.Evaluation;
+using TenderFlow.Web.Features.Tenders;
+
+namespace TenderFlow.Web.Features.Award;
+
+/// <summary>The award page: the decision and its letter, the standstill, objections (filing, Legal's advice, Procurement's decision).</summary>
+public sealed class GunningModel(TenderSteps steps, IAuthorizationService authorization, AwardDecisions decisions, ObjectionService objections)
+    : EvaluationPageModel(steps, authorization)
+{
+    public AwardView View { get; private set; } = null!;
+    public bool MayManage { get; private set; }
+    public bool IsLegal => User.IsInRole(Roles.Legal);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, null, ct);
+
+    public Task<IActionResult> OnPostAnnounceAsync(Guid id, string? reasons, CancellationToken ct) =>
+        ActAsync(id, Roles.Procurement, async () => (await decisions.AnnounceAsync(id, User, new AnnounceAwardRequest(reasons, null), ct)).Violation,
+            "The award decision has been sent.", ct);
+
+    public Task<IActionResult> OnPostObjectAsync(Guid id, string? decision, string? grounds, CancellationToken ct) =>
+        ActAsync(id, Roles.Bidder, async () => (await objections.FileAsync(id, User, decision, grounds, null, ct)).Violation, "Your objection has been filed.", ct);
+
+    public Task<IActionResult> OnPostAdviceAsync(Guid id, Guid objectionId, string? uphold, string? reasoning, CancellationToken ct) =>
+        ActAsync(id, Roles.Legal, () => objections.AdviseAsync(Tender, objectionId, User, new ObjectionAdviceRequest(Choice(uphold), reasoning), ct),
+            "Your advice has been recorded.", ct);
+
+    public Task<IActionResult> OnPostResolveAsync(Guid id, Guid objectionId, string? upheld, string? reasoning, string? deviationReason, CancellationToken ct) =>
+        ActAsync(id, Roles.Procurement, () => objections.ResolveAsync(Tender, objectionId, User, new ObjectionResolutionRequest(Choice(upheld), reasoning, deviationReason), ct),
+            "The objection has been decided; the letter has been sent.", ct);
+
+    private static bool? Choice(string? value) => value switch { "true" => true, "false" => false, _ => null };
+
+    private async Task<IActionResult> ActAsync(Guid id, string role, Func<Task<RuleViolation?>> act, string done, CancellationToken ct)
+    {
+        if (!await LoadTenderAsync(id, ct))
+        {
+            return NotFound();
+        }
+        if (!User.IsInRole(role))
+        {
+            return Forbid();
+        }
+        var violation = await act();
+        return violation is null ? Done(done) : await LoadAsync(id, violation, ct);
+    }
+
+    private async Task<IActionResult> LoadAsync(Guid id, RuleViolation? violation, CancellationToken ct)
+    {
+        if (!await LoadTenderAsync(id, ct))
+        {
+            return NotFound();
+        }
+        if (!(User.IsInRole(Roles.Procurement) || User.IsInRole(Roles.Legal) || User.IsInRole(Roles.Bidder)))
+        {
+            return Forbid();
+        }
+        if (Refuse(violation) is { } refused)
+        {
+            return refused;
+        }
+        MayManage = await MayAsync(TenderOperations.Manage);
+        View = await decisions.ViewAsync(Tender, User, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,291 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using TenderFlow.Domain.Audit;
+using TenderFlow.Domain.Award;
+using TenderFlow.Domain.Documents;
+using TenderFlow.Domain.Selection;
+using TenderFlow.Domain.Tenders;
+using TenderFlow.Domain.Workflow;
+using TenderFlow.Domain.Workflow.Runtime;
+using TenderFlow.Web.Authorization;
+using TenderFlow.Web.Data;
+using TenderFlow.Web.Features.Audit;
+using TenderFlow.Web.Features.Documents;
+using TenderFlow.Web.Features.Documents.Pdf;
+using TenderFlow.Web.Features.Notifications;
+using TenderFlow.Web.Features.Participation;
+using TenderFlow.Web.Hosting;
+
+namespace TenderFlow.Web.Features.Award.Objections;
+
+/// <summary>
+/// Objections (bezwaar) against the selection or award decision: filed by an entitled bidder before the standstill ends
+/// (server clock), advised on by Legal, decided by Procurement. A bidder sees only its own application's objections.
+/// </summary>
+public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog catalog, DocumentIntake intake, Notifier notifier, AuditTrail audit, TimeProvider clock)
+{
+    public static string Name(ObjectedDecision decision) => decision == ObjectedDecision.Award ? "award" : "selection";
+
+    public static ObjectedDecision? Parse(string? decision) => decision?.Trim().ToLowerInvariant() switch
+    {
+        "award" => ObjectedDecision.Award,
+        "selection" => ObjectedDecision.Selection,
+        _ => null,
+    };
+
+    private static (string Capability, string Deadline) Window(ObjectedDecision decision) => decision == ObjectedDecision.Award
+        ? (AwardNames.AwardObjections, AwardNames.AwardStandstillEnd)
+        : (AwardNames.SelectionObjections, AwardNames.SelectionStandstillEnd);
+
+    /// <summary>The application on whose behalf this bidder may object to the decision now, or why not.</summary>
+    private async Task<(Application? Application, DateTime StandstillEnd, RuleViolation? Violation)> EntitlementAsync(Tender tender, ClaimsPrincipal user, ObjectedDecision decision, CancellationToken ct)
+    {
+        var name = Name(decision);
+        if (!user.IsInRole(Roles.Bidder) || user.OrganisationId() is not { } organisation)
+        {
+            return (null, default, AwardRules.NotEntitled(name));
+        }
+        var (capability, deadline) = Window(decision);
+        var definition = await catalog.ForHashAsync(db, tender.DefinitionHash, ct);
+        var end = tender.Deadline(deadline)?.DueAtUtc;
+        if (!definition.Phase(tender.Phase).Capabilities.Contains(capability) || end is null || clock.GetUtcNow().UtcDateTime >= end)
+        {
+            return (null, default, AwardRules.ObjectionsClosed(name));
+        }
+        Application? application;
+        if (decision == ObjectedDecision.Award)
+        {
+            var selected = await SelectedParticipant.ApplicationIdAsync(db, tender.Id, ct);
+            application = selected is null ? null : await db.Applications.AsNoTracking().SingleAsync(a => a.Id == selected, ct);
+        }
+        else
+        {
+            application = (await db.Applications.AsNoTracking().Where(a => a.TenderId == tender.Id && a.Status == ApplicationStatus.Submitted).ToListAsync(ct))
+                .FirstOrDefault(a => a.LeadOrganisationId == organisation || a.HasMember(organisation));
+        }
+        if (application is null || !(application.LeadOrganisationId == organisation || application.HasMember(organisation)))
+        {
+            return (null, default, AwardRules.NotEntitled(name));
+        }
+        if (await db.Objections.AnyAsync(o => o.TenderId == tender.Id && o.Decision == decision && o.ApplicationId == application.Id && o.SupersededAtUtc == null, ct))
+        {
+            return (null, default, AwardRules.AlreadyObjected());
+        }
+        return (application, end.Value, null);
+    }
+
+    public async Task<RuleViolation?> EligibleAsync(Tender tender, ClaimsPrincipal user, ObjectedDecision decision, CancellationToken ct) =>
+        (await EntitlementAsync(tender, user, decision, ct)).Violation;
+
+    public async Task<(CreatedObjection? Created, RuleViolation? Violation)> FileAsync(Guid tenderId, ClaimsPrincipal user, string? decisionName, string? grounds,
+        StagedDocument? attachment, CancellationToken ct)
+    {
+        if (Parse(decisionName) is not { } decision)
+        {
+            return (null, AwardRules.UnknownDecision());
+        }
+        grounds = grounds?.Trim();
+        if (string.IsNullOrEmpty(grounds))
+        {
+            return (null, AwardRules.GroundsRequired());
+        }
+        if (grounds.Length > Objection.MaxTextLength)
+        {
+            return (null, AwardRules.TextTooLong("grounds"));
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var tender = await db.Tenders.AsNoTracking().SingleAsync(t => t.Id == tenderId, ct);
+        var (application, end, violation) = await EntitlementAsync(tender, user, decision, ct);
+        if (violation is not null)
+        {
+            return (null, violation);
+        }
+        var actor = user.ToActor();
+        var objection = new Objection
+        {
+            Id = Guid.NewGuid(), TenderId = tenderId, Decision = decision, ApplicationId = application!.Id, OrganisationId = user.OrganisationId()!.Value,
+            FiledByUserId = actor.Id, Grounds = grounds, FiledAtUtc = clock.GetUtcNow().UtcDateTime, StandstillEndUtc = end, Status = ObjectionStatus.Open,
+        };
+        var records = new List<AuditRecord>();
+        if (attachment is not null)
+        {
+            var (document, uploaded) = await intake.RecordAsync(db, attachment,
+                new DocumentTarget(tenderId, AwardNames.ObjectionOwner(objection.Id), AwardNames.ObjectionDocumentKind, objection.OrganisationId), actor.Id, ct);
+            objection.DocumentId = document.Id;
+            records.Add(uploaded);
+        }
+        db.Objections.Add(objection);
+        records.Add(new AuditRecord("award.objection.filed", $"objection/{objection.Id}", new
+        {
+            decision = Name(decision), objection.ApplicationId, objection.OrganisationId, grounds, documentId = objection.DocumentId, standstillEndUtc = end,
+        }));
+        await NotifyStaffAsync(tenderId, new($"Er is bezwaar gemaakt tegen de {(decision == ObjectedDecision.Award ? "gunningsbeslissing" : "selectiebeslissing")} van {tender.Title}.",
+            $"An objection has been filed against the {Name(decision)} decision of {tender.Title}."), ct);
+        await audit.AppendAsync(db, actor.Id, Roles.Bidder, tenderId, records, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (new CreatedObjection(objection.Id), null);
+    }
+
+    public async Task<RuleViolation?> AdviseAsync(Tender tender, Guid objectionId, ClaimsPrincipal user, ObjectionAdviceRequest request, CancellationToken ct)
+    {
+        var reasoning = request.Reasoning?.Trim();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await FindOpenWindowAsync(tender, objectionId, ct) is { Violation: { } refused })
+        {
+            return refused;
+        }
+        var objection = await db.Objections.SingleAsync(o => o.Id == objectionId, ct);
+        if (request.Uphold is null || string.IsNullOrEmpty(reasoning))
+        {
+            return AwardRules.ReasoningRequired("reasoning");
+        }
+        if (reasoning.Length > Objection.MaxTextLength)
+        {
+            return AwardRules.TextTooLong("reasoning");
+        }
+        if (objection.Status != ObjectionStatus.Open || objection.SupersededAtUtc is not null)
+        {
+            return AwardRules.AdviceAlreadyGiven();
+        }
+        var actor = user.ToActor();
+        objection.AdviceUphold = request.Uphold;
+        objection.AdviceReasoning = reasoning;
+        objection.AdvisedByUserId = actor.Id;
+        objection.AdvisedAtUtc = clock.GetUtcNow().UtcDateTime;
+        objection.Status = ObjectionStatus.Advised;
+        await audit.AppendAsync(db, actor.Id, Roles.Legal, tender.Id,
+            [new AuditRecord("award.objection.advised", $"objection/{objection.Id}", new { uphold = request.Uphold, reasoning })], ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return null;
+    }
+
+    public async Task<RuleViolation?> ResolveAsync(Tender tender, Guid objectionId, ClaimsPrincipal user, ObjectionResolutionRequest request, CancellationToken ct)
+    {
+        var reasoning = request.Reasoning?.Trim();
+        var deviation = request.DeviationReason?.Trim();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await FindOpenWindowAsync(tender, objectionId, ct) is { Violation: { } refused })
+        {
+            return refused;
+        }
+        var objection = await db.Objections.SingleAsync(o => o.Id == objectionId, ct);
+        if (objection.SupersededAtUtc is not null || objection.Status is ObjectionStatus.Upheld or ObjectionStatus.Rejected)
+        {
+            return AwardRules.AlreadyResolved();
+        }
+        if (objection.Status != ObjectionStatus.Advised)
+        {
+            return AwardRules.AdviceFirst();
+        }
+        if (request.Upheld is null || string.IsNullOrEmpty(reasoning))
+        {
+            return AwardRules.ReasoningRequired("reasoning");
+        }
+        if (reasoning.Length > Objection.MaxTextLength || deviation?.Length > Objection.MaxTextLength)
+        {
+            return AwardRules.TextTooLong("reasoning");
+        }
+        var deviates = request.Upheld != objection.AdviceUphold;
+        if (deviates && string.IsNullOrEmpty(deviation))
+        {
+            return AwardRules.DeviationReasonRequired();
+        }
+        var actor = user.ToActor();
+        var now = clock.GetUtcNow().UtcDateTime;
+        objection.Status = request.Upheld.Value ? ObjectionStatus.Upheld : ObjectionStatus.Rejected;
+        objection.ResolutionReasoning = reasoning;
+        objection.DeviationReason = deviates ? deviation : null;
+        objection.ResolvedByUserId = actor.Id;
+        objection.ResolvedAtUtc = now;
+        var fresh = await db.Tenders.AsNoTracking().SingleAsync(t => t.Id == tender.Id, ct);
+        var (name, _) = await ParticipantNames.OfApplicationAsync(db, objection.ApplicationId, ct);
+        var pdf = PdfRenderer.Render(ObjectionLetterBuilder.Build(fresh, objection, name, "nl"), now);
+        using var stream = new MemoryStream(pdf);
+        var (document, generated) = await intake.RecordGeneratedAsync(db, stream, $"beslissing-bezwaar-{fresh.Reference}.pdf", DocumentFormat.Pdf,
+            new DocumentTarget(tender.Id, AwardNames.ObjectionOwner(objection.Id), AwardNames.ObjectionOutcomeKind, objection.OrganisationId), actor.Id, ct);
+        objection.OutcomeLetterDocumentId = document.Id;
+        var application = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == objection.ApplicationId, ct);
+        await notifier.NotifyOrganisationsAsync(db, application.Members.Select(m => m.OrganisationId).Append(application.LeadOrganisationId).Distinct(), tender.Id,
+            AwardNames.ObjectionOutcomeKind,
+            new($"Op uw bezwaar in {fresh.Title} is beslist: {(request.Upheld.Value ? "gegrond" : "ongegrond")}.", $"Your objection in {fresh.Title} has been decided: {(request.Upheld.Value ? "upheld" : "rejected")}."),
+            $"/tenders/{tender.Id}/gunning", ct);
+        await audit.AppendAsync(db, actor.Id, Roles.Procurement, tender.Id,
+        [
+            generated,
+            new AuditRecord("award.objection.resolved", $"objection/{objection.Id}", new
+            {
+                upheld = request.Upheld, reasoning, deviatesFromAdvice = deviates, deviationReason = objection.DeviationReason, letterDocumentId = document.Id,
+            }),
+        ], ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return null;
+    }
+
+    /// <summary>An objection of this tender, in the standstill of its decision (advice and resolution happen while it still suspends).</summary>
+    private async Task<(Objection? Objection, RuleViolation? Violation)> FindOpenWindowAsync(Tender tender, Guid objectionId, CancellationToken ct)
+    {
+        var fresh = await db.Tenders.AsNoTracking().SingleAsync(t => t.Id == tender.Id, ct);
+        var definition = await catalog.ForHashAsync(db, fresh.DefinitionHash, ct);
+        var capabilities = definition.Phase(fresh.Phase).Capabilities;
+        if (!capabilities.Contains(AwardNames.AwardObjections) && !capabilities.Contains(AwardNames.SelectionObjections))
+        {
+            return (null, AwardRules.ObjectionsClosed(fresh.Phase == "selectionStandstill" ? "selection" : "award"));
+        }
+        var objection = await db.Objections.AsNoTracking().SingleOrDefaultAsync(o => o.Id == objectionId && o.TenderId == tender.Id, ct);
+        return objection is null ? (null, AwardRules.ObjectionNotFound()) : (objection, null);
+    }
+
+    /// <summary>Procurement and Legal see every objection; a bidder those of its own application(s); anyone else none.</summary>
+    public async Task<IReadOnlyList<ObjectionView>> VisibleAsync(Guid tenderId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var query = db.Objections.AsNoTracking().Where(o => o.TenderId == tenderId);
+        if (!(user.IsInRole(Roles.Procurement) || user.IsInRole(Roles.Legal)))
+        {
+            if (!user.IsInRole(Roles.Bidder) || user.OrganisationId() is not { } organisation)
+            {
+                return [];
+            }
+            var own = (await db.Applications.AsNoTracking().Where(a => a.TenderId == tenderId).ToListAsync(ct))
+                .Where(a => a.LeadOrganisationId == organisation || a.HasMember(organisation)).Select(a => a.Id).ToList();
+            query = query.Where(o => own.Contains(o.ApplicationId));
+        }
+        var result = new List<ObjectionView>();
+        foreach (var o in await query.OrderBy(o => o.FiledAtUtc).ToListAsync(ct))
+        {
+            var (name, _) = await ParticipantNames.OfApplicationAsync(db, o.ApplicationId, ct);
+            result.Add(new ObjectionView(o.Id, Name(o.Decision), name, o.FiledAtUtc, o.Grounds, o.DocumentId, o.Status.ToString(), o.AdviceUphold, o.AdviceReasoning,
+                o.AdvisedAtUtc, o.ResolutionReasoning, o.DeviationReason, o.ResolvedAtUtc, o.OutcomeLetterDocumentId, o.SupersededAtUtc is not null));
+        }
+        return result;
+    }
+
+    /// <summary>May read an objection's documents: the objecting application's organisations, Procurement and Legal.</summary>
+    public static async Task<bool> MayReadAsync(TenderFlowDbContext db, Guid objectionId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (user.IsInRole(Roles.Procurement) || user.IsInRole(Roles.Legal))
+        {
+            return true;
+        }
+        if (!user.IsInRole(Roles.Bidder) || user.OrganisationId() is not { } organisation)
+        {
+            return false;
+        }
+        var objection = await db.Objections.AsNoTracking().SingleOrDefaultAsync(o => o.Id == objectionId, ct);
+        if (objection is null)
+        {
+            return false;
+        }
+        var application = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == objection.ApplicationId, ct);
+        return application.LeadOrganisationId == organisation || application.HasMember(organisation);
+    }
+
+    private async Task NotifyStaffAsync(Guid tenderId, Domain.Workflow.Definitions.LocalizedText text, CancellationToken ct)
+    {
+        var roleIds = await db.Roles.Where(r => r.Name == Roles.Procurement || r.Name == Roles.Legal).Select(r => r.Id).ToListAsync(ct);
+        var users = await db.UserRoles.Where(ur => roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId).Distinct().ToListAsync(ct);
+        notifier.NotifyUsers(db, users, tenderId, "award.objection.filed", text, $"/tenders/{tenderId}/gunning");
+    }
+}

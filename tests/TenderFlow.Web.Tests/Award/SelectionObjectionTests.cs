@@ -1,0 +1,75 @@
+using System.Net;
+using TenderFlow.Web.Tests.Infrastructure;
+
+namespace TenderFlow.Web.Tests.Award;
+
+/// <summary>Objections against the selection decision, in the real selection standstill left by DialogueWorld.</summary>
+public sealed class SelectionObjectionTests : IDisposable
+{
+    private readonly TenderFlowFactory _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task A_rejected_candidate_objects_the_open_objection_suspends_the_dialogue_until_Legal_advised_and_Procurement_decided()
+    {
+        var world = await DialogueWorld.CreateAsync(_app, startDialogue: false);
+        var rejected = world.RejectedClient();
+        var objection = await (await rejected.ObjectAsync(world, "selection")).FiledAsync();
+
+        // One per candidate per decision; a partner, Procurement and the rejected candidate against the award cannot object.
+        Assert.Equal("ObjectionAlreadyFiledRule", await (await world.RejectedClient(1).ObjectAsync(world, "selection")).RuleAsync(409));
+        Assert.Equal("ObjectionPeriodClosedRule", await (await rejected.ObjectAsync(world, "award")).RuleAsync(409));
+        Assert.Equal("ObjectionNotEntitledRule", await (await world.Procurement().ObjectAsync(world, "selection")).RuleAsync(403));
+        Assert.Equal("ObjectionGroundsRequiredRule", await (await world.ParticipantClient().ObjectAsync(world, "selection", "  ")).RuleAsync(400));
+
+        // The participant and another candidate never see someone else's objection; the consortium's other member does.
+        Assert.Empty(await world.ParticipantClient().GetArrayAsync($"/api/tenders/{world.Tender}/objections"));
+        Assert.Empty(await world.Selection.BidderOf(world.Selection.C).GetArrayAsync($"/api/tenders/{world.Tender}/objections"));
+        Assert.Empty((await world.ParticipantClient().GetJsonAsync($"/api/tenders/{world.Tender}/award"))["objections"]!.AsArray());
+        Assert.Single(await world.RejectedClient(1).GetArrayAsync($"/api/tenders/{world.Tender}/objections"));
+        Assert.Single(await world.Legal().GetArrayAsync($"/api/tenders/{world.Tender}/objections"));
+
+        // Past the standstill end: the open objection blocks startDialogue, and a new objection is refused.
+        await world.ClockAtAsync("selectionStandstillEnd", TimeSpan.FromTicks(1));
+        Assert.Equal("ObjectionPeriodClosedRule", await (await world.Selection.BidderOf(world.Selection.C).ObjectAsync(world, "selection")).RuleAsync(409));
+        await (await world.Procurement().FireAsync(world.Tender, "startDialogue")).AssertGuardAsync("objections.noneOpen");
+
+        // Procurement decides only after Legal's advice; deviating from it needs an explicit reason.
+        Assert.Equal("ObjectionAdviceFirstRule", await (await world.Procurement().ResolveAsync(world, objection, upheld: false)).RuleAsync(409));
+        Assert.Equal(HttpStatusCode.Forbidden, (await world.Procurement().AdviseAsync(world, objection, uphold: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await world.Legal().ResolveAsync(world, objection, upheld: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await world.Legal().AdviseAsync(world, objection, uphold: false)).StatusCode);
+        Assert.Equal("ObjectionAdviceGivenRule", await (await world.Legal().AdviseAsync(world, objection, uphold: true)).RuleAsync(409));
+        Assert.Equal("ObjectionDeviationReasonRule", await (await world.Procurement().ResolveAsync(world, objection, upheld: true)).RuleAsync(400));
+        await (await world.Procurement().FireAsync(world.Tender, "startDialogue")).AssertGuardAsync("objections.noneOpen");
+        Assert.Equal(HttpStatusCode.NoContent, (await world.Procurement().ResolveAsync(world, objection, upheld: false)).StatusCode);
+
+        // The objector gets the outcome letter (fresh clients: the fake clock moved past the earlier tokens' lifetime); the participant may not read it.
+        var own = (await world.RejectedClient().GetArrayAsync($"/api/tenders/{world.Tender}/objections")).Single()!;
+        Assert.Equal("Rejected", own["status"]!.GetValue<string>());
+        var letter = own["outcomeLetterDocumentId"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await world.RejectedClient().GetAsync($"/api/documents/{letter}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await world.RejectedClient(1).GetAsync($"/api/documents/{letter}")).StatusCode);
+        var participantRead = await world.ParticipantClient().GetAsync($"/api/documents/{letter}");
+        Assert.True(participantRead.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, participantRead.StatusCode.ToString());
+
+        Assert.Equal(HttpStatusCode.OK, (await world.Procurement().FireAsync(world.Tender, "startDialogue")).StatusCode);
+        Assert.Equal("dialogue", await world.PhaseAsync());
+    }
+
+    [Fact]
+    public async Task An_upheld_selection_objection_blocks_until_Procurement_revises_the_selection_with_a_reason()
+    {
+        var world = await DialogueWorld.CreateAsync(_app, startDialogue: false);
+        var objection = await (await world.Selection.BidderOf(world.Selection.C).ObjectAsync(world, "selection")).FiledAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await world.Legal().AdviseAsync(world, objection, uphold: true, "De score op K1 is niet gemotiveerd.")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await world.Procurement().ResolveAsync(world, objection, upheld: true, "Gegrond: K1 opnieuw beoordelen.")).StatusCode);
+        await world.ClockAtAsync("selectionStandstillEnd", TimeSpan.FromTicks(1));
+        await (await world.Procurement().FireAsync(world.Tender, "startDialogue")).AssertGuardAsync("objections.noneOpen");
+        Assert.Equal("ReasonRequiredRule", await (await world.Procurement().FireAsync(world.Tender, "reviseSelection")).RuleAsync(400));
+        Assert.Equal(HttpStatusCode.OK, (await world.Procurement().FireAsync(world.Tender, "reviseSelection", "Bezwaar Careyn gegrond verklaard")).StatusCode);
+        Assert.Equal("selection", await world.PhaseAsync());
+        Assert.True((await world.Legal().GetArrayAsync($"/api/tenders/{world.Tender}/objections")).Single()!["superseded"]!.GetValue<bool>());
+    }
+}
