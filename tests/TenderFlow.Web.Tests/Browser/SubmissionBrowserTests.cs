@@ -40,7 +40,7 @@ public sealed class SubmissionBrowserTests(ChromiumFixture chromium) : IAsyncLif
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
     [Fact]
-    public async Task The_participant_submits_two_buyers_open_and_the_evaluators_judge_the_tender_sufficient()
+    public async Task The_participant_submits_two_buyers_open_the_evaluators_judge_it_sufficient_and_after_the_standstill_the_contract_is_recorded()
     {
         var w = await SubmissionWorld.CreateAsync(_portal.App);
         var problems = new List<string>();
@@ -119,6 +119,30 @@ public sealed class SubmissionBrowserTests(ChromiumFixture chromium) : IAsyncLif
         await Expect(chair.Locator("#verdict")).ToHaveTextAsync("Voldoende");
         await CheckAsync(chair, "consensus");
         Assert.DoesNotContain("assessment.qualitySufficient", await w.UnmetGuardsAsync("announceAward"));
+
+        // Award: the decision with its reasons, the standstill running out on the fake clock, final award, the contract.
+        await anna.GotoAsync($"/tenders/{w.Tender}/gunning");
+        await anna.GetByLabel("Redenen van de gunningsbeslissing").FillAsync("De inschrijving is op alle vier criteria voldoende beoordeeld.");
+        await anna.GetByRole(AriaRole.Button, new() { Name = "Gunningsbeslissing versturen" }).ClickAsync();
+        await Expect(anna.Locator("main")).ToContainTextAsync("De inschrijving is op alle vier criteria voldoende beoordeeld.");
+        await CheckAsync(anna, "award decision sent");
+        Assert.Equal("awardStandstill", await w.Dialogue.PhaseAsync());
+        Assert.Contains("deadline.passed(awardStandstillEnd)", await w.UnmetGuardsAsync("finalAward"));
+
+        await w.Dialogue.ClockAtAsync("awardStandstillEnd", TimeSpan.FromMinutes(1));
+        var buyer = await SignedInAsync("anna.inkoper");
+        await buyer.GotoAsync($"/tenders/{w.Tender}");
+        await buyer.GetByRole(AriaRole.Button, new() { Name = "Definitief gunnen" }).ClickAsync();
+        Assert.Equal("implementation", await w.Dialogue.PhaseAsync());
+        await buyer.GotoAsync($"/tenders/{w.Tender}/contract");
+        await CheckAsync(buyer, "contract form");
+        await buyer.Locator("#contract-start-date").FillAsync("2028-01-01");
+        await buyer.Locator("#contract-base").FillAsync("3");
+        await buyer.Locator("#contract-options").FillAsync("2,2,2");
+        await buyer.Locator("#contract-maximum").FillAsync("10");
+        await buyer.Locator("form[action*='handler=Record'] button[type=submit]").ClickAsync();
+        await CheckAsync(buyer, "contract recorded");
+        Assert.DoesNotContain("contract.recorded", await w.UnmetGuardsAsync("startContract"));
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 }
