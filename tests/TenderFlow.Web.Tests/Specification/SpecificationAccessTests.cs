@@ -51,6 +51,17 @@ public sealed class SpecificationAccessTests(ApprovedSpecificationFixture fixtur
     }
 
     [Fact]
+    public async Task Sections_link_to_their_dialogue_theme_only_for_readers_who_are_in_the_dialogue()
+    {
+        var page = $"/tenders/{World.Tender}/opdrachtomschrijving";
+        Assert.Contains($"/tenders/{World.Tender}/dialoog/", await World.Dialogue.ParticipantClient().GetStringAsync(page));
+        Assert.Contains($"/tenders/{World.Tender}/dialoog/", await World.App.Procurement().GetStringAsync(page));
+        var admin = await World.App.ClientAs("adam.beheer", "Admin").GetStringAsync(page);
+        Assert.Contains("Dialoogthema:", admin);
+        Assert.DoesNotContain($"/tenders/{World.Tender}/dialoog/", admin);
+    }
+
+    [Fact]
     public async Task Staff_read_every_version()
     {
         foreach (var client in new[] { World.App.Procurement(), World.App.Legal() })

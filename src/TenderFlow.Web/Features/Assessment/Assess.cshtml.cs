@@ -14,7 +14,7 @@ namespace TenderFlow.Web.Features.Assessment;
 public sealed class AssessModel(TenderFlowDbContext db, QualityAssessment assessment, IAuthorizationService authorization) : PageModel
 {
     public Tender Tender { get; private set; } = null!;
-    public AssessmentView View { get; private set; } = null!;
+    public QualityAssessmentView View { get; private set; } = null!;
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();

@@ -13,7 +13,7 @@ public static class AssessmentEndpoints
     {
         var group = app.MapGroup("/api/tenders/{id:guid}/assessment").WithTags("Assessment").RequireAuthorization(TenderPolicies.SignedIn);
 
-        group.MapGet("/", async Task<Results<Ok<AssessmentView>, ProblemHttpResult>> (Guid id, TenderFlowDbContext db, QualityAssessment assessment, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/", async Task<Results<Ok<QualityAssessmentView>, ProblemHttpResult>> (Guid id, TenderFlowDbContext db, QualityAssessment assessment, HttpContext http, CancellationToken ct) =>
             {
                 var tender = await LoadAsync(db, id, ct);
                 if (await http.RefuseAsync(tender, id) is { } refused)

@@ -28,7 +28,7 @@ public sealed class QualityAssessment(TenderFlowDbContext db, DefinitionCatalog 
     public async Task<IReadOnlyList<QualityCriterionDefinition>> CriteriaAsync(Tender tender, CancellationToken ct) =>
         (await catalog.ForHashAsync(db, tender.DefinitionHash, ct)).QualityCriteria;
 
-    public async Task<AssessmentView?> ViewAsync(Tender tender, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<QualityAssessmentView?> ViewAsync(Tender tender, ClaimsPrincipal user, CancellationToken ct)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var standing = user.IsInRole(Roles.Evaluator) ? await gate.StandingAsync(tender.Id, userId, ct) : new EvaluatorStanding(false, false, null);
@@ -51,13 +51,13 @@ public sealed class QualityAssessment(TenderFlowDbContext db, DefinitionCatalog 
         var seesConsensus = isLegal || isProcurement || (standing.Assigned && (ownSubmitted || !standing.MayAssess));
         var ready = scoringOpen && opened && submitted;
         var verdict = QualityVerdicts.Decide(criteria.Select(c => c.Key).ToList(), consensus);
-        return new AssessmentView(tender.Id, scoringOpen, opened, submitted,
+        return new QualityAssessmentView(tender.Id, scoringOpen, opened, submitted,
             criteria.Select(c => new QualityCriterionView(c.Key, c.Title.Nl, c.Title.En, c.Description?.Nl, c.Description?.En)).ToList(),
             standing.Assigned, standing.IsChair, ready && standing.MayAssess && !ownSubmitted,
             ready && standing.IsChair && standing.MayAssess && pending == 0 && consensus.Count == 0,
             ownSubmitted, own.Select(j => View(j, names)).ToList(), pending,
             seesJudgements ? all.OrderBy(j => j.CriterionKey).ThenBy(j => j.SubmittedAtUtc).Select(j => View(j, names)).ToList() : null,
-            seesConsensus ? consensus.Select(c => new JudgementView(c.CriterionKey, c.Sufficient, c.Motivation, c.RecordedAtUtc, c.ChairUserId, null)).ToList() : null,
+            seesConsensus ? consensus.Select(c => new QualityJudgementView(c.CriterionKey, c.Sufficient, c.Motivation, c.RecordedAtUtc, c.ChairUserId, null)).ToList() : null,
             verdict.ToString());
     }
 
@@ -186,6 +186,6 @@ public sealed class QualityAssessment(TenderFlowDbContext db, DefinitionCatalog 
             : null;
     }
 
-    private static JudgementView View(QualityJudgement j, IReadOnlyDictionary<string, string> names) =>
+    private static QualityJudgementView View(QualityJudgement j, IReadOnlyDictionary<string, string> names) =>
         new(j.CriterionKey, j.Sufficient, j.Motivation, j.SubmittedAtUtc, j.EvaluatorUserId, names.GetValueOrDefault(j.EvaluatorUserId));
 }

@@ -6,7 +6,7 @@ public sealed record ThemeStatusRequest(string? Status, string? AgreedOutcome, s
 
 public sealed record InvitePartnerRequest(string? UserId);
 
-public sealed record DeclarationRequest(bool Accept);
+public sealed record ConfidentialityDeclarationRequest(bool Accept);
 
 public sealed record PostMessageRequest(string? Text, Guid? ReplyTo);
 

@@ -52,7 +52,7 @@ public static class DialogueEndpoints
             .WithName("RevokeDialoguePartner");
 
         group.MapPost("/declaration", async Task<Results<NoContent, ProblemHttpResult>> (
-                Guid id, DeclarationRequest request, DialoguePartners partners, HttpContext http, CancellationToken ct) =>
+                Guid id, ConfidentialityDeclarationRequest request, DialoguePartners partners, HttpContext http, CancellationToken ct) =>
                 await partners.AcceptDeclarationAsync(id, request.Accept, http.User, ct) is { } violation ? violation.ToProblem(http) : TypedResults.NoContent())
             .WithName("AcceptDialogueDeclaration");
 

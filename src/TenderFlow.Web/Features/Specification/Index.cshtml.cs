@@ -38,6 +38,9 @@ public sealed class IndexModel(TenderFlowDbContext db, SpecificationAccess acces
     public string? Error { get; private set; }
     public string? ErrorField { get; private set; }
 
+    /// <summary>Readers who are in the dialogue get a link to each section's theme; others (evaluators, Admin) the title only.</summary>
+    public bool SeesDialogue { get; private set; }
+
     [BindProperty] public string? Introduction { get; set; }
     [BindProperty] public List<SectionForm> Sections { get; set; } = [];
     [BindProperty] public int? BasedOnVersion { get; set; }
@@ -114,6 +117,7 @@ public sealed class IndexModel(TenderFlowDbContext db, SpecificationAccess acces
             return Forbid();
         }
         View = await queries.ViewAsync(tender, Audience, User.OrganisationId(), User.ToActor(), cancellationToken);
+        SeesDialogue = (await Dialogue.DialogueAccess.ForAsync(db, id, User, cancellationToken)).AllThemes;
         var capabilities = (await catalog.ForHashAsync(db, tender.DefinitionHash, cancellationToken)).Phase(tender.Phase).Capabilities;
         var drafting = capabilities.Contains(SpecificationRules.DraftingCapability);
         MayDraft = MayWrite && drafting && View.Latest is null;
