@@ -15,5 +15,14 @@ public sealed class Notification
     /// <summary>A portal-relative link to where the reader can act (e.g. <c>/tenders/{id}/vragen</c>).</summary>
     public string? Link { get; init; }
     public DateTime CreatedAtUtc { get; init; }
+
+    /// <summary>A moment the message is about (a deadline, a session): the e-mail carries it as an .ics event.</summary>
+    public NotificationCalendar? Calendar { get; init; }
+
+    /// <summary>When the e-mail for this notification was handed to SMTP or written as .eml; null while pending.</summary>
+    public DateTime? MailedAtUtc { get; set; }
     public DateTime? ReadAtUtc { get; set; }
 }
+
+/// <summary>The calendar event attached to a notification's e-mail. <see cref="Uid"/> is stable per deadline or session, so a calendar updates its entry.</summary>
+public sealed record NotificationCalendar(string Uid, DateTime StartUtc, DateTime EndUtc, string TitleNl, string TitleEn, string? Location = null);

@@ -56,6 +56,7 @@ public static class TenderFlowApp
                 // A tender loads with its deadlines and themes in one statement: one consistent read inside the step's transaction.
                 sqlite => sqlite.MigrationsAssembly(typeof(TenderFlowDbContext).Assembly.FullName).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
         services.AddHostedService<DatabaseInitialiser>();
+        Features.Deadlines.DeadlinesRegistration.AddDeadlines(services, builder.Configuration);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o =>
@@ -121,6 +122,7 @@ public static class TenderFlowApp
         Features.Specification.SpecificationRegistration.MapSpecification(app);
         Features.Submission.SubmissionRegistration.MapSubmission(app);
         Features.Award.AwardRegistration.MapAward(app);
+        Features.Deadlines.DeadlinesRegistration.MapDeadlines(app);
         return app;
     }
 }

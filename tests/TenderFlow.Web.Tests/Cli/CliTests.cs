@@ -27,8 +27,8 @@ public sealed class CliTests
     {
         var (exit, output) = Run("workflows", "validate", RepositoryPaths.Workflows);
         Assert.Equal(0, exit);
-        Assert.Contains("ok       sas-dialogue v2", output);
-        Assert.Contains("ok       open-house v1", output);
+        Assert.Contains("ok       sas-dialogue v3", output);
+        Assert.Contains("ok       open-house v2", output);
     }
 
     [Fact]

@@ -29,6 +29,12 @@ public sealed class TenderFlowFactory : WebApplicationFactory<Program>
     public bool Demo { get; init; }
     public string WorkflowsDirectory { get; }
 
+    /// <summary>
+    /// Run a real Hangfire server on SQLite storage in the data directory (real-clock tests only). Otherwise jobs land in an
+    /// in-memory storage that nothing processes, and tests run due deadline jobs on the fake clock with <see cref="RunDueDeadlineJobsAsync"/>.
+    /// </summary>
+    public bool RealJobs { get; init; }
+
     /// <summary>Extra configuration, e.g. <c>["Documents:MaxUploadMegabytes"] = "1"</c>.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
     public BehaviourRegistry? Registry { get; }
@@ -42,14 +48,20 @@ public sealed class TenderFlowFactory : WebApplicationFactory<Program>
         builder.UseSetting("data", Data);
         builder.UseSetting("Workflows:Directory", WorkflowsDirectory);
         builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
+        builder.UseSetting("Jobs:Server", RealJobs ? "true" : "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
         builder.ConfigureServices(services =>
         {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
+            if (!RealJobs)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+                services.RemoveAll<Hangfire.JobStorage>();
+                services.AddSingleton<Hangfire.JobStorage>(new Hangfire.InMemory.InMemoryStorage());
+            }
             // PBKDF2's production cost (100,000 rounds) only slows the suite: tests create and sign in hundreds of users.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
             if (Registry is not null)
@@ -58,6 +70,13 @@ public sealed class TenderFlowFactory : WebApplicationFactory<Program>
                 services.AddSingleton(Registry);
             }
         });
+    }
+
+    /// <summary>What the Hangfire server would do at the fake clock's current time: run every deadline job that is due, oldest first.</summary>
+    public async Task<int> RunDueDeadlineJobsAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TenderFlow.Web.Features.Deadlines.DeadlineJobRunner>().RunOverdueAsync(CancellationToken.None);
     }
 
     public TestUsers Users => _users ??= new TestUsers(this);

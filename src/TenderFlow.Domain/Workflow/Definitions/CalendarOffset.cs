@@ -50,6 +50,9 @@ public sealed partial record CalendarOffset(bool Negative, int Days, int Hours, 
         return shifted.AddHours(sign * Hours).AddMinutes(sign * Minutes);
     }
 
+    /// <summary>The same length in the other direction: a reminder "P7D" is seven calendar days before.</summary>
+    public CalendarOffset Negated() => this with { Negative = !Negative };
+
     public override string ToString()
     {
         var time = Hours == 0 && Minutes == 0 ? "" : "T" + (Hours > 0 ? $"{Hours}H" : "") + (Minutes > 0 ? $"{Minutes}M" : "");

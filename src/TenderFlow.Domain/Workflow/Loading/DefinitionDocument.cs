@@ -18,7 +18,8 @@ internal sealed record TriggerDocument(
     string Id, TextDocument Title, List<string> From, string To, List<string> Roles, List<string>? Guards, bool ReasonRequired);
 
 internal sealed record DeadlineDocument(
-    string Id, TextDocument Title, string Kind, string? At, RelativeToDocument? RelativeTo, string? Offset, string? Rounding, List<string>? Reminders);
+    string Id, TextDocument Title, string Kind, string? At, RelativeToDocument? RelativeTo, string? Offset, string? Rounding, List<string>? Reminders,
+    List<string>? ActiveIn = null, string? Fires = null, List<string>? Notify = null, string? EscalateAfter = null);
 
 internal sealed record RelativeToDocument(string? Deadline, string? PhaseEntered);
 

@@ -21,7 +21,7 @@ internal static class DefinitionMapper
             d.Triggers.Select(t => new TriggerDefinition(
                 t.Id, Text(t.Title), t.From, t.To, t.Roles,
                 (t.Guards ?? []).Select(GuardReference.Parse).ToList(), t.ReasonRequired)).ToList(),
-            (d.Deadlines ?? []).Select(Deadline).ToList(),
+            (d.Deadlines ?? []).Select(x => Deadline(x, d.Phases)).ToList(),
             (d.DialogueThemes ?? []).Select(t => new DialogueThemeDefinition(t.Key, Text(t.Title))).ToList())
         {
             QualityCriteria = (d.QualityCriteria ?? [])
@@ -30,7 +30,7 @@ internal static class DefinitionMapper
             ContentHash = contentHash,
         };
 
-    private static DeadlineDefinition Deadline(DeadlineDocument x) =>
+    private static DeadlineDefinition Deadline(DeadlineDocument x, List<PhaseDocument> phases) =>
         new(
             x.Id,
             Text(x.Title),
@@ -45,7 +45,13 @@ internal static class DefinitionMapper
             x.RelativeTo?.PhaseEntered,
             x.Offset is null ? null : CalendarOffset.Parse(x.Offset),
             x.Rounding == "endOfDay" ? DeadlineRounding.EndOfDay : DeadlineRounding.None,
-            (x.Reminders ?? []).Select(CalendarOffset.Parse).ToList());
+            (x.Reminders ?? []).Select(CalendarOffset.Parse).ToList())
+        {
+            ActiveIn = x.ActiveIn ?? phases.Where(p => !p.End).Select(p => p.Id).ToList(),
+            Fires = x.Fires,
+            Notify = x.Notify ?? [DeadlineAudiences.Procurement],
+            EscalateAfter = x.EscalateAfter is null ? null : CalendarOffset.Parse(x.EscalateAfter),
+        };
 
     private static LocalizedText Text(TextDocument t) => new(t.Nl, t.En);
 }

@@ -94,6 +94,7 @@ internal sealed class SemanticValidator(BehaviourRegistry registry)
 
         CheckGraph(d, phaseIds, endPhases, Add);
         CheckDeadlines(deadlines, phaseIds, deadlineIds, Add);
+        CheckDeadlineJobs(d, deadlines, phaseIds, endPhases, Add);
         return problems;
     }
 
@@ -121,6 +122,41 @@ internal sealed class SemanticValidator(BehaviourRegistry registry)
             if (endPhases.Count > 0 && !canFinish.Contains(id))
             {
                 add($"$.phases[{i}]", $"phase '{id}' has no path to an end state: a tender entering it could never finish");
+            }
+        }
+    }
+
+    private static void CheckDeadlineJobs(DefinitionDocument d, List<DeadlineDocument> deadlines, HashSet<string> phaseIds, HashSet<string> endPhases, Action<string, string> add)
+    {
+        for (var i = 0; i < deadlines.Count; i++)
+        {
+            var x = deadlines[i];
+            var path = $"$.deadlines[{i}]";
+            ForEach(x.ActiveIn, $"{path}.activeIn", (phase, p) =>
+            {
+                if (!phaseIds.Contains(phase)) add(p, $"unknown phase '{phase}'");
+                else if (endPhases.Contains(phase)) add(p, $"'{phase}' is an end state: nothing is left to watch there");
+            });
+            ForEach(x.Notify, $"{path}.notify", (audience, p) =>
+            {
+                if (!DeadlineAudiences.All.Contains(audience)) add(p, $"unknown audience '{audience}' (known: {string.Join(", ", DeadlineAudiences.All.Order())})");
+            });
+            if (x.EscalateAfter is not null && (!CalendarOffset.TryParse(x.EscalateAfter, out var escalation) || escalation.Negative))
+            {
+                add($"{path}.escalateAfter", $"'{x.EscalateAfter}' is not a duration after the deadline, such as PT0M, P1D or PT12H");
+            }
+            if (x.Fires is null)
+            {
+                continue;
+            }
+            var trigger = d.Triggers.FirstOrDefault(t => t.Id == x.Fires);
+            if (trigger is null)
+            {
+                add($"{path}.fires", $"unknown trigger '{x.Fires}'");
+            }
+            else if (!trigger.Roles.Contains(Roles.System))
+            {
+                add($"{path}.fires", $"trigger '{x.Fires}' does not list role System, so the scheduler may not fire it");
             }
         }
     }

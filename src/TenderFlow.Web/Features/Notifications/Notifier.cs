@@ -11,7 +11,8 @@ namespace TenderFlow.Web.Features.Notifications;
 /// </summary>
 public sealed class Notifier(TimeProvider clock)
 {
-    public void NotifyUsers(TenderFlowDbContext db, IEnumerable<string> userIds, Guid? tenderId, string kind, LocalizedText text, string? link)
+    public void NotifyUsers(TenderFlowDbContext db, IEnumerable<string> userIds, Guid? tenderId, string kind, LocalizedText text, string? link,
+        NotificationCalendar? calendar = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var userId in userIds.Distinct(StringComparer.Ordinal))
@@ -19,16 +20,17 @@ public sealed class Notifier(TimeProvider clock)
             db.Notifications.Add(new Notification
             {
                 Id = Guid.NewGuid(), UserId = userId, TenderId = tenderId, Kind = kind,
-                TextNl = text.Nl, TextEn = text.En, Link = link, CreatedAtUtc = now,
+                TextNl = text.Nl, TextEn = text.En, Link = link, CreatedAtUtc = now, Calendar = calendar,
             });
         }
     }
 
     /// <summary>Every active user of the given organisations.</summary>
-    public async Task NotifyOrganisationsAsync(TenderFlowDbContext db, IEnumerable<Guid> organisationIds, Guid? tenderId, string kind, LocalizedText text, string? link, CancellationToken cancellationToken)
+    public async Task NotifyOrganisationsAsync(TenderFlowDbContext db, IEnumerable<Guid> organisationIds, Guid? tenderId, string kind, LocalizedText text, string? link,
+        CancellationToken cancellationToken, NotificationCalendar? calendar = null)
     {
         var ids = organisationIds.Distinct().ToList();
         var users = await db.Users.Where(u => u.OrganisationId != null && ids.Contains(u.OrganisationId.Value)).Select(u => u.Id).ToListAsync(cancellationToken);
-        NotifyUsers(db, users, tenderId, kind, text, link);
+        NotifyUsers(db, users, tenderId, kind, text, link, calendar);
     }
 }

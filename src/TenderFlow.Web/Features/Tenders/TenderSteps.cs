@@ -17,7 +17,7 @@ public sealed record StepReport(Tender? Tender, StepOutcome? Outcome, RuleViolat
 /// phase change, entry actions and audit append. A person's click and a deadline job both come through here.
 /// </summary>
 public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalog, WorkflowEngine engine, ITenderFacts facts, AuditTrail audit, TimeProvider clock,
-    IEnumerable<IStepFollowUp> followUps)
+    IEnumerable<IStepFollowUp> followUps, Deadlines.DeadlineSchedule schedule)
 {
     /// <summary>The tracked tender with its deadlines and themes (auto-included); compiled once instead of looked up in EF's query cache per step.</summary>
     public static readonly Func<TenderFlowDbContext, Guid, CancellationToken, Task<Tender?>> TenderForStep =
@@ -69,6 +69,7 @@ public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalo
         };
         records.AddRange(await engine.EnterInitialPhaseAsync(tender, definition, actor, now, cancellationToken));
         db.Tenders.Add(tender);
+        await schedule.SyncAsync(tender, definition, cancellationToken);
         await audit.AppendAsync(db, actor.Id, role, tender.Id, records, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -108,6 +109,7 @@ public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalo
             return new StepReport(tender, null, result.Violation);
         }
         await audit.AppendAsync(db, actor.Id, result.Outcome.ActingRole, tender.Id, result.Outcome.Records, cancellationToken);
+        await schedule.SyncAsync(tender, definition, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -637,6 +637,105 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("SessionRegistrations");
                 });
 
+            modelBuilder.Entity("TenderFlow.Domain.Deadlines.DeadlineJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeadlineDueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeadlineKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HangfireJobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LatenessMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Offset")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RunAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "RunAtUtc");
+
+                    b.HasIndex("TenderId", "DeadlineKey", "Kind", "Offset", "DeadlineDueAtUtc")
+                        .IsUnique();
+
+                    b.ToTable("DeadlineJobs");
+                });
+
+            modelBuilder.Entity("TenderFlow.Domain.Deadlines.TenderIncident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeadlineJobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenderId", "ResolvedAtUtc");
+
+                    b.ToTable("TenderIncidents");
+                });
+
             modelBuilder.Entity("TenderFlow.Domain.Dialogue.DialogueDeclaration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1150,6 +1249,9 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("MailedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ReadAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1172,6 +1274,8 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MailedAtUtc");
 
                     b.HasIndex("UserId", "ReadAtUtc");
 
@@ -2345,6 +2449,24 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TenderFlow.Domain.Deadlines.DeadlineJob", b =>
+                {
+                    b.HasOne("TenderFlow.Domain.Tenders.Tender", null)
+                        .WithMany()
+                        .HasForeignKey("TenderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TenderFlow.Domain.Deadlines.TenderIncident", b =>
+                {
+                    b.HasOne("TenderFlow.Domain.Tenders.Tender", null)
+                        .WithMany()
+                        .HasForeignKey("TenderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TenderFlow.Domain.Dialogue.DialogueDeclaration", b =>
                 {
                     b.HasOne("TenderFlow.Domain.Tenders.Tender", null)
@@ -2525,6 +2647,49 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TenderFlow.Domain.Notifications.Notification", b =>
+                {
+                    b.OwnsOne("TenderFlow.Domain.Notifications.NotificationCalendar", "Calendar", b1 =>
+                        {
+                            b1.Property<Guid>("NotificationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("EndUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Location")
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("StartUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TitleEn")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TitleNl")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Uid")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("NotificationId");
+
+                            b1.ToTable("Notifications");
+
+                            b1.WithOwner()
+                                .HasForeignKey("NotificationId");
+                        });
+
+                    b.Navigation("Calendar");
                 });
 
             modelBuilder.Entity("TenderFlow.Domain.Publication.GuidelinePublication", b =>

@@ -20,7 +20,7 @@ namespace TenderFlow.Web.Features.Award.Contract;
 /// Recording it plans the tender's <c>contractStart</c> deadline at 00:00 Amsterdam of the start date, which
 /// <c>startContract</c> waits for.
 /// </summary>
-public sealed class ContractService(TenderFlowDbContext db, DefinitionCatalog catalog, AuditTrail audit, TimeProvider clock)
+public sealed class ContractService(TenderFlowDbContext db, DefinitionCatalog catalog, AuditTrail audit, TimeProvider clock, Deadlines.DeadlineSchedule schedule)
 {
     public async Task<RuleViolation?> RecordAsync(Guid tenderId, ClaimsPrincipal user, ContractRequest request, CancellationToken ct)
     {
@@ -78,6 +78,7 @@ public sealed class ContractService(TenderFlowDbContext db, DefinitionCatalog ca
                 startDate = record.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), baseTermYears = record.BaseTermYears, extensionOptions = options,
                 maximumTermYears = record.MaximumTermYears, totalTermYears = record.TotalTermYears, contractStartUtc = startUtc, previous,
             })], ct);
+        await schedule.SyncAsync(tender, definition, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return null;

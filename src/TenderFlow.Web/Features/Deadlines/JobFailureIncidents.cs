@@ -1,0 +1,66 @@
+using Hangfire.States;
+using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
+using TenderFlow.Domain.Audit;
+using TenderFlow.Domain.Deadlines;
+using TenderFlow.Web.Data;
+using TenderFlow.Web.Features.Audit;
+
+namespace TenderFlow.Web.Features.Deadlines;
+
+/// <summary>
+/// When a deadline job fails for good (its retries are spent and Hangfire moves it to Failed), the tender gets an
+/// incident that Procurement sees on the tender page, and the audit trail records it: a deadline that did not act
+/// must never go unnoticed.
+/// </summary>
+public sealed class JobFailureIncidents(IServiceScopeFactory scopes, AuditTrail audit, TimeProvider clock, ILogger<JobFailureIncidents> logger) : IApplyStateFilter
+{
+    public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
+    {
+        if (context.NewState is not FailedState failed || context.BackgroundJob.Job is not { } job
+            || job.Type != typeof(DeadlineJobRunner) || job.Args.FirstOrDefault() is not Guid jobId)
+        {
+            return;
+        }
+        try
+        {
+            RaiseAsync(jobId, context.BackgroundJob.Id, failed.Exception).GetAwaiter().GetResult();
+        }
+        catch (Exception e)
+        {
+            // The failed state is still visible in the dashboard; losing the incident row must not hide the original failure.
+            logger.LogError(e, "Could not record an incident for failed deadline job {JobId}", jobId);
+        }
+    }
+
+    public void OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
+    {
+    }
+
+    public async Task RaiseAsync(Guid deadlineJobId, string hangfireJobId, Exception? exception)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TenderFlowDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var job = await db.DeadlineJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == deadlineJobId);
+        if (job is null || await db.TenderIncidents.AnyAsync(i => i.DeadlineJobId == deadlineJobId && i.ResolvedAtUtc == null))
+        {
+            return;
+        }
+        var message = $"Deadline job '{job.DeadlineKey}' ({job.Kind}, due {job.RunAtUtc:yyyy-MM-dd HH:mm:ss} UTC) failed after its retries: "
+            + (exception?.Message ?? "unknown error");
+        var incident = new TenderIncident
+        {
+            Id = Guid.NewGuid(), TenderId = job.TenderId, DeadlineJobId = job.Id, Kind = "deadline.job.failed",
+            Message = message.Length > 4000 ? message[..4000] : message, OccurredAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.TenderIncidents.Add(incident);
+        await audit.AppendAsync(db, Domain.Workflow.Runtime.Actor.Scheduler.Id, Domain.Workflow.Roles.System, job.TenderId,
+            [new AuditRecord("incident.raised", $"tender/{job.TenderId}/deadline/{job.DeadlineKey}", new
+            {
+                incident = incident.Id, kind = incident.Kind, deadlineJob = job.Id, hangfireJob = hangfireJobId, message = incident.Message,
+            })], CancellationToken.None);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+    }
+}

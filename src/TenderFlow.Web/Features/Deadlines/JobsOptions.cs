@@ -1,0 +1,19 @@
+namespace TenderFlow.Web.Features.Deadlines;
+
+/// <summary>Configuration section <c>Jobs</c>.</summary>
+public sealed class JobsOptions
+{
+    /// <summary>Run a Hangfire server in this process. Off only where another instance runs the jobs (or in tests that drive them by hand).</summary>
+    public bool Server { get; set; } = true;
+
+    public int Workers { get; set; } = 4;
+
+    /// <summary>Retries after a failed run before the job fails for good and raises an incident on the tender.</summary>
+    public int RetryAttempts { get; set; } = 5;
+
+    /// <summary>Seconds between retries; the last value repeats.</summary>
+    public int[] RetryDelaysSeconds { get; set; } = [10, 60, 300, 900, 3600];
+
+    /// <summary>How often Hangfire looks for due jobs. Its default (15 s per poll) makes a deadline job up to 30 s late.</summary>
+    public double PollingSeconds { get; set; } = 1;
+}
