@@ -90,6 +90,18 @@ public static class BrokenDefinitionCases
             d.AddRelativeDeadline("a", "b");
             d.AddRelativeDeadline("b", "a");
         }, "$.deadlines[4].relativeTo.deadline", "deadlines form a cycle: a → b → a"),
+        ["deadline watched in an unknown phase"] = Mutate(
+            d => d.Deadlines(0)["activeIn"] = Strings("draft", "nowhere"), "$.deadlines[0].activeIn[1]", "unknown phase 'nowhere'"),
+        ["deadline watched in an end state"] = Mutate(
+            d => d.Deadlines(0)["activeIn"] = Strings("done"), "$.deadlines[0].activeIn[0]", "'done' is an end state"),
+        ["deadline firing an unknown trigger"] = Mutate(
+            d => d.Deadlines(1)["fires"] = "vanish", "$.deadlines[1].fires", "unknown trigger 'vanish'"),
+        ["deadline firing a trigger the scheduler may not fire"] = Mutate(
+            d => d.Deadlines(0)["fires"] = "start", "$.deadlines[0].fires", "does not list role System"),
+        ["deadline notifying an unknown audience"] = Mutate(
+            d => d.Deadlines(0)["notify"] = Strings("procurement", "press"), "$.deadlines[0].notify[1]", "one of the values specified by the enum"),
+        ["deadline escalating before it passes"] = Mutate(
+            d => d.Deadlines(1)["escalateAfter"] = "-P1D", "$.deadlines[1].escalateAfter", "not a duration after the deadline"),
         ["deadline relative to itself"] = Mutate(
             d => d.Deadlines(2)["relativeTo"]!["deadline"] = "after", "$.deadlines[2].relativeTo.deadline", "deadlines form a cycle: after → after"),
         ["offset in months"] = Mutate(d => d.Deadlines(1)["offset"] = "P1M", "$.deadlines[1].offset", "'P1M' is not a duration"),
