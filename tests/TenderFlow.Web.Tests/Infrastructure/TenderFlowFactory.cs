@@ -35,6 +35,9 @@ public sealed class TenderFlowFactory : WebApplicationFactory<Program>
     /// </summary>
     public bool RealJobs { get; init; }
 
+    /// <summary>Extra services for the test (registered last, so they win).</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
+
     /// <summary>Extra configuration, e.g. <c>["Documents:MaxUploadMegabytes"] = "1"</c>.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
     public BehaviourRegistry? Registry { get; }
@@ -64,6 +67,7 @@ public sealed class TenderFlowFactory : WebApplicationFactory<Program>
             }
             // PBKDF2's production cost (100,000 rounds) only slows the suite: tests create and sign in hundreds of users.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            ExtraServices?.Invoke(services);
             if (Registry is not null)
             {
                 services.RemoveAll<BehaviourRegistry>();

@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TenderFlow.Domain.Audit;
+using TenderFlow.Domain.Deadlines;
+using TenderFlow.Web.Data;
+using TenderFlow.Web.Tests.Infrastructure;
+
+namespace TenderFlow.Web.Tests.Deadlines;
+
+/// <summary>Database reads and a tender in publication for the deadline job tests.</summary>
+public static class DeadlineWorld
+{
+    /// <summary>A sas-dialogue tender created and published at the fake clock's start: questions close in 2 days, applications in 4.</summary>
+    public static async Task<Guid> PublishedTenderAsync(TenderFlowFactory app)
+    {
+        var start = app.Clock.GetUtcNow();
+        var procurement = app.Procurement();
+        var tender = await procurement.CreateTenderAsync(deadlines: new Dictionary<string, DateTimeOffset>
+        {
+            ["publication"] = start.AddMinutes(-1),
+            ["questionsClose"] = start.AddDays(2),
+            ["applicationsClose"] = start.AddDays(4),
+        });
+        var published = await procurement.FireAsync(tender.Id(), "publish");
+        Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
+        return Guid.Parse(tender.Id());
+    }
+
+    public static T Db<T>(this TenderFlowFactory app, Func<TenderFlowDbContext, T> read)
+    {
+        using var scope = app.Services.CreateScope();
+        return read(scope.ServiceProvider.GetRequiredService<TenderFlowDbContext>());
+    }
+
+    public static List<AuditEvent> Events(this TenderFlowFactory app, Guid tenderId, string action) =>
+        app.Db(db => db.AuditEvents.AsNoTracking().Where(e => e.TenderId == tenderId && e.Action == action).OrderBy(e => e.Sequence).ToList());
+
+    public static JsonObject Payload(this AuditEvent e) => JsonNode.Parse(e.PayloadJson)!.AsObject();
+
+    public static List<DeadlineJob> Jobs(this TenderFlowFactory app, Guid tenderId, string deadline) =>
+        app.Db(db => db.DeadlineJobs.AsNoTracking().Where(j => j.TenderId == tenderId && j.DeadlineKey == deadline).ToList());
+
+    public static string Phase(this TenderFlowFactory app, Guid tenderId) => app.Db(db => db.Tenders.AsNoTracking().Single(t => t.Id == tenderId).Phase);
+}
