@@ -1,0 +1,42 @@
+using TenderFlow.Domain.Deadlines;
+using TenderFlow.Web.Tests.Infrastructure;
+
+namespace TenderFlow.Web.Tests.Deadlines;
+
+public class DowntimeTests
+{
+    [Fact]
+    public async Task Deadlines_that_passed_while_the_app_was_down_fire_once_at_start_up_marked_late()
+    {
+        using var data = new TempDirectory();
+        Guid tender;
+        using (var before = new TenderFlowFactory(data.Path))
+        {
+            tender = await DeadlineWorld.PublishedTenderAsync(before);
+        }
+
+        // Down from the first day until five days later: questions closed (day 2) and applications closed (day 4) meanwhile.
+        using (var after = new TenderFlowFactory(data.Path))
+        {
+            after.Clock.SetUtcNow(TenderFlowFactory.Start.AddDays(5));
+            _ = after.Services;
+
+            var passed = after.Events(tender, "deadline.passed");
+            Assert.Equal(["/questionsClose", "/applicationsClose"], passed.Select(e => e.Subject[e.Subject.LastIndexOf('/')..]));
+            Assert.All(passed, e => Assert.True(e.Payload()["late"]!.GetValue<bool>()));
+            Assert.Equal([3 * 86400.0, 1 * 86400.0], passed.Select(e => e.Payload()["lateBySeconds"]!.GetValue<double>()));
+            Assert.Equal("selection", after.Phase(tender));
+            // The one-day reminders were due while the app was down too, but their deadlines had passed: skipped, not sent late.
+            Assert.All(after.Jobs(tender, "questionsClose").Where(j => j.Kind == DeadlineJobKind.Reminder),
+                j => Assert.Equal(DeadlineJobState.Skipped, j.State));
+        }
+
+        using (var again = new TenderFlowFactory(data.Path))
+        {
+            again.Clock.SetUtcNow(TenderFlowFactory.Start.AddDays(6));
+            _ = again.Services;
+            Assert.Equal(2, again.Events(tender, "deadline.passed").Count);
+            Assert.Single(again.Events(tender, "tender.trigger.fired"), e => e.Payload()["trigger"]!.GetValue<string>() == "closeApplications");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using TenderFlow.Domain.Deadlines;
+using TenderFlow.Domain.Tenders;
+using TenderFlow.Domain.Workflow.Runtime;
+using TenderFlow.Web.Features.Deadlines;
+using TenderFlow.Web.Features.Tenders;
+using TenderFlow.Web.Tests.Infrastructure;
+using TenderFlow.Web.Tests.Portal;
+
+namespace TenderFlow.Web.Tests.Deadlines;
+
+/// <summary>The real clock and a real Hangfire server on the SQLite storage in the data directory, as in production.</summary>
+public class RealHangfireTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_deadline_job_fires_within_a_few_seconds_of_its_moment()
+    {
+        using var app = new TenderFlowFactory { RealJobs = true };
+        var due = DateTimeOffset.UtcNow.AddSeconds(3);
+        var tender = Guid.Parse((await app.Procurement().CreateTenderAsync(deadlines: new Dictionary<string, DateTimeOffset> { ["publication"] = due })).Id());
+
+        var close = await WaitForAsync(() => app.Jobs(tender, "publication").SingleOrDefault(j => j.Kind == DeadlineJobKind.Close && j.State == DeadlineJobState.Done));
+
+        var lateness = close.CompletedAtUtc!.Value - close.RunAtUtc;
+        Assert.InRange(lateness, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        var passed = Assert.Single(app.Events(tender, "deadline.passed"));
+        Assert.False(passed.Payload()["late"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Two_servers_on_one_storage_woken_twice_for_the_same_deadline_fire_it_once()
+    {
+        using var data = new TempDirectory();
+        using var first = new TenderFlowFactory(data.Path) { RealJobs = true };
+        using var second = new TenderFlowFactory(data.Path) { RealJobs = true };
+        _ = second.Services;
+        var due = DateTimeOffset.UtcNow.AddSeconds(4);
+        var tender = Guid.Parse((await first.Procurement().CreateTenderAsync(deadlines: new Dictionary<string, DateTimeOffset> { ["publication"] = due })).Id());
+        var close = first.Jobs(tender, "publication").Single(j => j.Kind == DeadlineJobKind.Close);
+        // A duplicate wake-up from the other instance, as a retried or double-scheduled timer would give.
+        var duplicate = second.Services.GetRequiredService<IBackgroundJobClient>()
+            .Schedule<DeadlineJobRunner>(r => r.RunAsync(close.Id, CancellationToken.None), due);
+
+        await WaitForAsync(() => first.Jobs(tender, "publication").SingleOrDefault(j => j.Id == close.Id && j.State == DeadlineJobState.Done));
+        var monitoring = second.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        await WaitForAsync(() => monitoring.JobDetails(duplicate)?.History.FirstOrDefault()?.StateName == "Succeeded"
+            && monitoring.JobDetails(close.HangfireJobId!)?.History.FirstOrDefault()?.StateName == "Succeeded" ? "both ran" : null);
+
+        Assert.Single(first.Events(tender, "deadline.passed"));
+        Assert.Equal(2, monitoring.Servers().Count);
+    }
+
+    [Fact]
+    public async Task A_deadline_job_that_fails_for_good_raises_an_incident_on_the_tender_page()
+    {
+        using var app = new TenderFlowFactory
+        {
+            RealJobs = true,
+            Settings = { ["Jobs:RetryAttempts"] = "0" },
+            ExtraServices = services => services.AddScoped<IStepFollowUp, RefusingFollowUp>(),
+        };
+        var now = DateTimeOffset.UtcNow;
+        var procurement = app.Procurement();
+        var tender = (await procurement.CreateTenderAsync(deadlines: new Dictionary<string, DateTimeOffset>
+        {
+            ["publication"] = now.AddMinutes(-1),
+            ["applicationsClose"] = now.AddSeconds(4),
+        })).Id();
+        Assert.True((await procurement.FireAsync(tender, "publish")).IsSuccessStatusCode);
+
+        var incident = await WaitForAsync(() => app.Db(db => db.TenderIncidents.SingleOrDefault(i => i.TenderId == Guid.Parse(tender))));
+
+        Assert.Equal("deadline.job.failed", incident.Kind);
+        Assert.Contains("applicationsClose", incident.Message, StringComparison.Ordinal);
+        Assert.Equal("publication", app.Phase(Guid.Parse(tender)));
+        Assert.Single(app.Events(Guid.Parse(tender), "incident.raised"));
+        // Nothing of the failed run stands: no deadline.passed event, the row is still waiting for a person or a retry.
+        Assert.DoesNotContain(app.Events(Guid.Parse(tender), "deadline.passed"), e => e.Subject.EndsWith("/applicationsClose", StringComparison.Ordinal));
+        Assert.Equal(DeadlineJobState.Scheduled, app.Jobs(Guid.Parse(tender), "applicationsClose").Single(j => j.Kind == DeadlineJobKind.Close).State);
+
+        var page = await (await PortalForms.SignedInAsync(app, "anna.inkoper", "Procurement")).GetStringAsync($"/tenders/{tender}");
+        Assert.Contains("Incidenten: een termijn heeft niet gewerkt", page, StringComparison.Ordinal);
+        Assert.Contains("Deadline job &#x27;applicationsClose&#x27;", page, StringComparison.Ordinal);
+        var bidderPage = await (await PortalForms.SignedInAsync(app, "bram.bieder", "Bidder")).GetAsync($"/tenders/{tender}");
+        Assert.DoesNotContain("Incidenten", await bidderPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<T?> probe) where T : class
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (probe() is { } found)
+            {
+                return found;
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"Nothing after {Patience.TotalSeconds} s.");
+    }
+
+    private sealed class RefusingFollowUp : IStepFollowUp
+    {
+        public string Trigger => "closeApplications";
+
+        public Task<RuleViolation?> RunAsync(Tender tender, StepOutcome outcome, Actor actor, CancellationToken cancellationToken) =>
+            Task.FromResult<RuleViolation?>(new RuleViolation("LetterPrinterOnFireRule", RuleKind.Conflict, new("De printer brandt.", "The printer is on fire.")));
+    }
+}
