@@ -268,6 +268,12 @@ public static class AuthorizationMatrix
         ["POST /api/tenders/{id:guid}/objections"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/objections", new { decision = "selection", grounds = "g" }), [Caller.BidderOwnOrganisation]),
         ["GET /api/tenders/{id:guid}/objections"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/objections"), [Caller.Procurement, Caller.Legal, Caller.BidderOwnOrganisation]),
         ["POST /api/tenders/{id:guid}/objections/{objectionId:guid}/advice"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/objections/{Guid.NewGuid()}/advice", new { uphold = true, reasoning = "r" }), [Caller.Legal]),
+        ["GET /api/tenders/{id:guid}/deadline-jobs"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/deadline-jobs"), AuditReaders),
+        // An empty note is refused (400) before the incident is looked up: only Procurement gets that far.
+        ["POST /api/tenders/{id:guid}/incidents/{incidentId:guid}/resolve"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/incidents/{Guid.NewGuid()}/resolve", new { note = "" }), ProcurementOnly),
+        // Unknown incident ids are nobody's; who may resolve a real one is in Deadlines/IncidentTests.
+        ["GET /tenders/{id:guid}/incidenten/{incidentId:guid}"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/incidenten/{Guid.NewGuid()}"), Nobody),
+        ["POST /tenders/{id:guid}/incidenten/{incidentId:guid}"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/incidenten/{Guid.NewGuid()}", Form(("Note", "x"))), Nobody),
         ["POST /api/tenders/{id:guid}/objections/{objectionId:guid}/resolution"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/objections/{Guid.NewGuid()}/resolution", new { upheld = true, reasoning = "r" }), ProcurementOnly),
         ["PUT /api/tenders/{id:guid}/contract"] = new((c, w) => c.PutAsJsonAsync($"/api/tenders/{w.Tender}/contract", new { startDate = "2028-01-01", baseTermYears = 3 }), ProcurementOnly),
         ["POST /api/tenders/{id:guid}/contract/extensions"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/contract/extensions", new { option = 1, exercised = true, reason = "r" }), ProcurementOnly),

@@ -43,6 +43,7 @@ public static class DeadlinesRegistration
         services.AddScoped<DeadlineSchedule>();
         services.AddScoped<DeadlineJobRunner>();
         services.AddScoped<DeadlineReconciliation>();
+        services.AddScoped<Incidents.IncidentResolution>();
         services.AddHostedService<DeadlineJobHost>();
         // Only for the dashboard, which insists on it; every service it would add is already registered above (it adds with TryAdd).
         // Hangfire's log provider is process-wide: bound to one host's logger factory it would outlive that host, so it writes
@@ -53,6 +54,7 @@ public static class DeadlinesRegistration
 
     public static void MapDeadlines(WebApplication app)
     {
+        Incidents.IncidentEndpoints.Map(app);
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new DashboardAccess()],

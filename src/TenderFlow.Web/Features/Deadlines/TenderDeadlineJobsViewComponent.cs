@@ -6,7 +6,7 @@ using TenderFlow.Web.Data;
 
 namespace TenderFlow.Web.Features.Deadlines;
 
-public sealed record TenderDeadlineJobs(IReadOnlyList<TenderIncident> Incidents, IReadOnlyList<DeadlineJob> Planned, IReadOnlyList<DeadlineJob> Recent, bool MayOpenDashboard);
+public sealed record TenderDeadlineJobs(IReadOnlyList<TenderIncident> Incidents, IReadOnlyList<DeadlineJob> Planned, IReadOnlyList<DeadlineJob> Recent, bool MayOpenDashboard, bool MayResolve);
 
 /// <summary>
 /// On the tender page, for staff who keep the procedure on track (Procurement, Admin, Legal): open incidents first — a deadline
@@ -29,6 +29,6 @@ public sealed class TenderDeadlineJobsViewComponent(TenderFlowDbContext db) : Vi
         var recent = await jobs.Where(j => j.State == DeadlineJobState.Done || j.State == DeadlineJobState.Skipped)
             .OrderByDescending(j => j.CompletedAtUtc).Take(10).ToListAsync(ct);
         return View("~/Features/Deadlines/_TenderDeadlineJobs.cshtml",
-            new TenderDeadlineJobs(incidents, planned, recent, user.IsInRole(Roles.Procurement) || user.IsInRole(Roles.Admin)));
+            new TenderDeadlineJobs(incidents, planned, recent, user.IsInRole(Roles.Procurement) || user.IsInRole(Roles.Admin), user.IsInRole(Roles.Procurement)));
     }
 }
