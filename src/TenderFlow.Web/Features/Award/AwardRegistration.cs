@@ -75,6 +75,10 @@ public static class AwardRegistration
                     form = read!;
                     (decision, grounds) = (form.Field("decision"), form.Field("grounds"));
                 }
+                else if (!http.Request.HasJsonContentType())
+                {
+                    return AwardRules.ObjectionContentType().ToProblem(http);
+                }
                 else
                 {
                     var body = await http.Request.ReadFromJsonAsync<FileObjectionRequest>(ct);

@@ -74,4 +74,8 @@ public static class AwardRules
 
     public static RuleViolation ExtensionClosed() => new("ExtensionClosedRule", RuleKind.Conflict,
         new("Verlengingsbesluiten zijn pas mogelijk na de definitieve gunning.", "Extension decisions are only possible after the final award."));
+
+    public static RuleViolation ObjectionContentType() => new("ObjectionContentTypeRule", RuleKind.Invalid,
+        new("Dien een bezwaar in als JSON (decision, grounds) of als formulier met bijlage (multipart/form-data).",
+            "File an objection as JSON (decision, grounds) or as a form with an attachment (multipart/form-data)."));
 }
