@@ -1,3 +1,4 @@
+using MimeKit;
 using TenderFlow.Web.Hosting;
 
 namespace TenderFlow.Web.Features.Notifications.Mail;
@@ -12,6 +13,9 @@ public sealed class PickupDirectoryTransport(string directory, TimeProvider cloc
     {
     }
 
+    // RFC 5322 lines end in CRLF on every platform (MimeKit's default follows the OS).
+    private static readonly FormatOptions Format = new() { NewLineFormat = NewLineFormat.Dos };
+
     public string Directory { get; } = System.IO.Path.GetFullPath(directory);
 
     public string Description => $"written as .eml files to {Directory}";
@@ -25,7 +29,7 @@ public sealed class PickupDirectoryTransport(string directory, TimeProvider cloc
         {
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024, useAsync: true))
             {
-                await mail.Message.WriteToAsync(file, cancellationToken);
+                await mail.Message.WriteToAsync(Format, file, cancellationToken);
                 await file.FlushAsync(cancellationToken);
                 file.Flush(flushToDisk: true);
             }
