@@ -15,7 +15,7 @@ public sealed class MailPickupTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private static readonly LocalizedText NviText = new("De nota van inlichtingen is gepubliceerd.", "The memorandum of information has been published.");
+    private static readonly LocalizedText NviText = new("De nota van inlichtingen is gepubliceerd – één bijlage, “zorg op maat”.", "The memorandum of information has been published – one annex, “tailored care”.");
 
     [Fact]
     public async Task Each_recipient_gets_the_mail_in_their_own_language_with_an_absolute_link()
@@ -33,7 +33,9 @@ public sealed class MailPickupTests : IDisposable
         var nl = _app.LoadSingleMail(forDutch);
         Assert.Equal("nina.nl@example.test", Assert.Single(nl.To.Mailboxes).Address);
         Assert.Contains("nota van inlichtingen", nl.Subject);
-        Assert.Contains("De nota van inlichtingen is gepubliceerd.", nl.TextBody);
+        Assert.Contains("De nota van inlichtingen is gepubliceerd – één bijlage, “zorg op maat”.", nl.TextBody);
+        Assert.Contains("één bijlage, “zorg op maat”", System.Net.WebUtility.HtmlDecode(nl.HtmlBody));
+        Assert.All(File.ReadAllBytes(Assert.Single(_app.MailFiles(forDutch))), b => Assert.True(b < 128, "the .eml is 7-bit clean"));
         Assert.Contains("Bekijk dit in TenderFlow", nl.TextBody);
         Assert.DoesNotContain("memorandum", nl.TextBody);
         Assert.Contains("https://tenderflow.utrecht.example/portal/tenders/42/vragen", nl.TextBody);
@@ -44,7 +46,7 @@ public sealed class MailPickupTests : IDisposable
         var en = _app.LoadSingleMail(forEnglish);
         Assert.Equal("eric.en@example.test", Assert.Single(en.To.Mailboxes).Address);
         Assert.Contains("memorandum of information", en.Subject);
-        Assert.Contains("The memorandum of information has been published.", en.TextBody);
+        Assert.Contains("The memorandum of information has been published – one annex, “tailored care”.", en.TextBody);
         Assert.DoesNotContain("nota van inlichtingen", en.TextBody);
         Assert.Contains("href=\"https://tenderflow.utrecht.example/portal/tenders/42/vragen\"", en.HtmlBody);
         Assert.Contains("lang=\"en\"", en.HtmlBody);
@@ -60,7 +62,8 @@ public sealed class MailPickupTests : IDisposable
         var due = new DateTime(2027, 3, 29, 10, 0, 0, DateTimeKind.Utc);
         var calendar = new NotificationCalendar("deadline-0f8e-questionsClose@tenderflow", due, due, "UTR-1: Sluiting vragen", "UTR-1: Questions close");
         var id = await _app.NotifyAsync(user, "deadline.reminder",
-            new("Over 3 dagen sluit de termijn voor vragen.", "The period for questions closes in 3 days."), "/tenders/1", calendar);
+            new("Over 3 dagen sluit de termijn voor vragen.", "The period for questions closes in 3 days."), "/tenders/1",
+            calendar with { TitleNl = "UTR-1: Sluiting vragen – één week" });
 
         await _app.DeliverMailAsync();
 
@@ -74,7 +77,7 @@ public sealed class MailPickupTests : IDisposable
         var e = Assert.Single(ics.Events);
         Assert.Equal("deadline-0f8e-questionsClose@tenderflow", e.Uid);
         Assert.Equal(due, e.DtStart!.AsUtc);
-        Assert.Equal("UTR-1: Sluiting vragen", e.Summary);
+        Assert.Equal("UTR-1: Sluiting vragen – één week", e.Summary);
         // Written in UTC form, not as a floating local time.
         Assert.Contains("DTSTART:20270329T100000Z", part.Text.Split('\n').Select(l => l.TrimEnd('\r')));
     }

@@ -61,6 +61,8 @@ public sealed class MailComposer(IOptions<MailOptions> options)
             body.Attachments.Add(calendarFile, System.Text.Encoding.UTF8.GetBytes(NotificationIcs.Render(notification, calendar, recipient.Language, link)), type);
         }
         message.Body = body.ToMessageBody();
+        // Dutch text and titles are not ASCII: encode every part for 7-bit transport, so an .eml file or a relay without 8BITMIME keeps them intact.
+        message.Prepare(EncodingConstraint.SevenBit);
         return message;
     }
 
