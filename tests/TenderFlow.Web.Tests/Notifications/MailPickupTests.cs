@@ -149,6 +149,23 @@ public sealed class MailPickupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_notification_that_waited_longer_than_the_maximum_age_is_not_mailed_any_more()
+    {
+        var user = await _app.UserAsync("oscar.oud", "nl");
+        var old = await _app.NotifyAsync(user, "qa.nvi.published", NviText, "/tenders/7");
+        _app.Clock.Advance(TimeSpan.FromHours(73));
+        var fresh = await _app.NotifyAsync(user, "qa.nvi.published", NviText, "/tenders/7");
+
+        Assert.Equal(new(1, 0, 1), await _app.DeliverMailAsync());
+
+        Assert.Empty(_app.MailFiles(old));
+        Assert.Single(_app.MailFiles(fresh));
+        var row = (await _app.NotificationAsync(old))!;
+        Assert.Null(row.MailedAtUtc);
+        Assert.Contains("MaxAgeHours", row.MailError);
+    }
+
+    [Fact]
     public async Task Links_that_do_not_point_into_the_portal_become_the_inbox()
     {
         var user = await _app.UserAsync("lars.link", "nl");
