@@ -21,8 +21,25 @@ public sealed class Notification
 
     /// <summary>When the e-mail for this notification was handed to SMTP or written as .eml; null while pending.</summary>
     public DateTime? MailedAtUtc { get; set; }
+
+    /// <summary>Delivery attempts so far, counted when an attempt starts (a crash mid-send still counts).</summary>
+    public int MailAttempts { get; set; }
+
+    /// <summary>Why the last attempt failed, or why the e-mail will never be sent.</summary>
+    public string? MailError { get; set; }
+
+    /// <summary>Not before this moment may the outbox (re)try; null means at once.</summary>
+    public DateTime? MailNextAttemptAtUtc { get; set; }
+
+    /// <summary>Set when no e-mail will be sent (no address, too many failed attempts, too old): the portal inbox still has it.</summary>
+    public DateTime? MailGaveUpAtUtc { get; set; }
     public DateTime? ReadAtUtc { get; set; }
 }
 
-/// <summary>The calendar event attached to a notification's e-mail. <see cref="Uid"/> is stable per deadline or session, so a calendar updates its entry.</summary>
-public sealed record NotificationCalendar(string Uid, DateTime StartUtc, DateTime EndUtc, string TitleNl, string TitleEn, string? Location = null);
+/// <summary>
+/// The calendar event attached to a notification's e-mail. <see cref="Uid"/> is stable per deadline or session, so a calendar updates its entry.
+/// <see cref="Sequence"/>: the owner's own iCalendar SEQUENCE when it has one (a session's .ics in the portal uses it too); null derives it from
+/// the notification's moment. <see cref="Cancelled"/> tells calendars to drop the event.
+/// </summary>
+public sealed record NotificationCalendar(string Uid, DateTime StartUtc, DateTime EndUtc, string TitleNl, string TitleEn, string? Location = null,
+    int? Sequence = null, bool Cancelled = false);

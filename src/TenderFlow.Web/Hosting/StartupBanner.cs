@@ -18,6 +18,7 @@ public static class StartupBanner
               data:        {data.DatabaseFile}
               procedures:  {string.Join(", ", catalog.Current.Select(d => $"{d.Id} v{d.Version}"))}
               health:      {url}/health      API reference: {url}/scalar
+              e-mail:      {app.Services.GetRequiredService<Features.Notifications.Mail.IMailTransport>().Description}
             """);
         var demo = app.Services.GetRequiredService<DemoMode>();
         if (demo.CreatedLogins.Count > 0)

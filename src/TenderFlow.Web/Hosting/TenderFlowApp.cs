@@ -41,6 +41,7 @@ public static class TenderFlowApp
         services.AddScoped<Features.Admin.PeopleAdministration>();
         services.AddDocuments(builder.Configuration);
         services.AddSingleton<Features.Notifications.Notifier>();
+        Features.Notifications.NotificationsRegistration.AddNotifications(services, builder.Configuration);
         Features.Consultation.ConsultationRegistration.AddConsultation(services);
         services.AddPublication();
         services.AddApplications();

@@ -52,6 +52,8 @@ public sealed class TenderFlowFactory : WebApplicationFactory<Program>
         builder.UseSetting("Workflows:Directory", WorkflowsDirectory);
         builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
         builder.UseSetting("Jobs:Server", RealJobs ? "true" : "false");
+        // Tests deliver mail by calling MailOutbox.DeliverPendingAsync themselves.
+        builder.UseSetting("Mail:Dispatcher", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

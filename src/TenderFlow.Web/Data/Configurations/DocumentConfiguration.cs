@@ -49,13 +49,17 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.Property(n => n.TextEn).HasMaxLength(1000);
         builder.Property(n => n.Link).HasMaxLength(400);
         builder.HasIndex(n => new { n.UserId, n.ReadAtUtc });
-        builder.HasIndex(n => n.MailedAtUtc);
+        builder.Property(n => n.MailError).HasMaxLength(1000);
+        // The outbox query: pending (not mailed, not given up) and due.
+        builder.HasIndex(n => new { n.MailedAtUtc, n.MailGaveUpAtUtc, n.MailNextAttemptAtUtc });
         builder.OwnsOne(n => n.Calendar, c =>
         {
             c.Property(x => x.Uid).HasMaxLength(200);
             c.Property(x => x.TitleNl).HasMaxLength(300);
             c.Property(x => x.TitleEn).HasMaxLength(300);
             c.Property(x => x.Location).HasMaxLength(400);
+            // Rows from before the column existed read as not cancelled.
+            c.Property(x => x.Cancelled).HasDefaultValue(false);
         });
     }
 }

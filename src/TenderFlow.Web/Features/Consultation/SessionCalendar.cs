@@ -3,6 +3,7 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using TenderFlow.Domain.Consultation;
+using TenderFlow.Domain.Notifications;
 
 namespace TenderFlow.Web.Features.Consultation;
 
@@ -15,6 +16,11 @@ public static class SessionCalendar
     public const string ContentType = "text/calendar; charset=utf-8";
 
     public static string Uid(Guid sessionId) => $"consultation-session-{sessionId:N}@tenderflow";
+
+    /// <summary>The session as the calendar event of a notification's e-mail: same UID and SEQUENCE as the downloadable file.</summary>
+    public static NotificationCalendar ForNotification(ConsultationSession session) =>
+        new(Uid(session.Id), Utc(session.StartsAtUtc), Utc(session.EndsAtUtc), session.Title, session.Title, session.Location ?? session.OnlineUrl,
+            session.Sequence, session.IsCancelled);
 
     public static string Render(ConsultationSession session, string tenderReference, string tenderTitle, string publicUrl)
     {

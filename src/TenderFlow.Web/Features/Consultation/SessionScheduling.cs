@@ -73,7 +73,7 @@ public sealed class SessionScheduling(TenderFlowDbContext db, ConsultationPhase 
         await notifier.NotifyOrganisationsAsync(db, active.Select(r => r.OrganisationId), tenderId, "consultation.session.updated",
             new LocalizedText($"De consultatiesessie “{session.Title}” is gewijzigd. Bekijk de nieuwe gegevens.",
                 $"The consultation session “{session.Title}” has changed. See the new details."),
-            ConsultationActors.SessionLink(tenderId, sessionId), cancellationToken);
+            ConsultationActors.SessionLink(tenderId, sessionId), cancellationToken, SessionCalendar.ForNotification(session));
         await trail.AppendAsync(db, actor.Id, actor.AuditRole(Roles.Procurement), tenderId, records, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
@@ -96,7 +96,7 @@ public sealed class SessionScheduling(TenderFlowDbContext db, ConsultationPhase 
         await notifier.NotifyOrganisationsAsync(db, active.Select(r => r.OrganisationId), tenderId, "consultation.session.cancelled",
             new LocalizedText($"De consultatiesessie “{session.Title}” van {Domain.Time.AmsterdamTime.Format(session.StartsAtUtc)} gaat niet door.",
                 $"The consultation session “{session.Title}” of {Domain.Time.AmsterdamTime.Format(session.StartsAtUtc)} has been cancelled."),
-            ConsultationActors.SessionLink(tenderId, sessionId), cancellationToken);
+            ConsultationActors.SessionLink(tenderId, sessionId), cancellationToken, SessionCalendar.ForNotification(session));
         await trail.AppendAsync(db, actor.Id, actor.AuditRole(Roles.Procurement), tenderId,
             [new AuditRecord("consultation.session.cancelled", $"consultation-session/{session.Id}",
                 new { title = session.Title, startsAtUtc = session.StartsAtUtc, registrations = active.Count, sequence = session.Sequence })],

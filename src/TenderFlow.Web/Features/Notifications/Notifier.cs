@@ -7,7 +7,7 @@ namespace TenderFlow.Web.Features.Notifications;
 
 /// <summary>
 /// Puts a message in the portal inbox of each recipient, inside the caller's transaction (a notification exists
-/// exactly when the thing it announces was committed). E-mail delivery hangs off these rows later.
+/// exactly when the thing it announces was committed). These rows are also the e-mail outbox (Mail/MailOutbox).
 /// </summary>
 public sealed class Notifier(TimeProvider clock)
 {
@@ -20,7 +20,9 @@ public sealed class Notifier(TimeProvider clock)
             db.Notifications.Add(new Notification
             {
                 Id = Guid.NewGuid(), UserId = userId, TenderId = tenderId, Kind = kind,
-                TextNl = text.Nl, TextEn = text.En, Link = link, CreatedAtUtc = now, Calendar = calendar,
+                TextNl = text.Nl, TextEn = text.En, Link = link, CreatedAtUtc = now,
+                // An owned value belongs to one row: each recipient gets its own copy.
+                Calendar = calendar is null ? null : calendar with { },
             });
         }
     }

@@ -1249,6 +1249,19 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MailAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MailError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MailGaveUpAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MailNextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("MailedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1275,9 +1288,9 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MailedAtUtc");
-
                     b.HasIndex("UserId", "ReadAtUtc");
+
+                    b.HasIndex("MailedAtUtc", "MailGaveUpAtUtc", "MailNextAttemptAtUtc");
 
                     b.ToTable("Notifications");
                 });
@@ -2656,12 +2669,20 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                             b1.Property<Guid>("NotificationId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<bool>("Cancelled")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(false);
+
                             b1.Property<DateTime>("EndUtc")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Location")
                                 .HasMaxLength(400)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Sequence")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<DateTime>("StartUtc")
                                 .HasColumnType("TEXT");
