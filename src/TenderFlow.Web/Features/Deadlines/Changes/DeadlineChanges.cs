@@ -56,8 +56,13 @@ public sealed class DeadlineChanges(
                 cascaded = changes.Skip(1).Select(c => new { deadline = c.Key, oldDueAtUtc = c.FromUtc, newDueAtUtc = c.ToUtc, newAmsterdam = AmsterdamMoment.Show(c.ToUtc) }),
                 recipients = recipients.Count,
             })], cancellationToken);
-        notifier.NotifyUsers(db, recipients, tender.Id, "deadline.changed", Announcement(tender, change), $"/tenders/{tender.Id}",
-            DeadlineJobRunner.Calendar(tender, change.Deadline, change.NewUtc));
+        var announcement = Announcement(tender, change);
+        var calendar = DeadlineJobRunner.Calendar(tender, change.Deadline, change.NewUtc);
+        foreach (var recipient in recipients)
+        {
+            // The calendar is an owned entity: EF keeps one instance with one owner only, so every notification gets its own copy.
+            notifier.NotifyUsers(db, [recipient], tender.Id, "deadline.changed", announcement, $"/tenders/{tender.Id}", calendar with { });
+        }
         await schedule.SyncAsync(tender, definition, cancellationToken);
         try
         {
