@@ -66,6 +66,16 @@ public class DeadlineChangePolicyTests
     }
 
     [Fact]
+    public void An_outage_may_also_extend_a_deadline_that_has_not_passed_yet()
+    {
+        var (change, violation) = DeadlineChangePolicy.Check(Tender(), Sas, new("questionsClose", "2027-05-03T12:00", "Storing tijdens de vragenronde", true), Now);
+
+        Assert.Null(violation);
+        Assert.True(change!.Outage);
+        Assert.Equal("OutageExtensionMustExtendRule", Rule(Tender(), new("questionsClose", "2027-04-20T12:00", "Storing", true), Now));
+    }
+
+    [Fact]
     public void An_outage_cannot_reopen_a_deadline_whose_phase_is_over()
     {
         var violation = DeadlineChangePolicy.Check(Tender("selection"), Sas, new("questionsClose", "2027-05-03T12:00", "Storing", true), QuestionsClose.AddHours(2)).Violation;

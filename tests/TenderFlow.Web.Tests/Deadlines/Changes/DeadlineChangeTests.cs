@@ -98,7 +98,10 @@ public sealed class DeadlineChangeTests : IAsyncLifetime
         Assert.Contains(notes, n => n.UserId == anna);
         Assert.Contains(notes, n => n.UserId == bea);
         Assert.DoesNotContain(notes, n => n.UserId == olaf);
-        Assert.All(notes, n =>
+        var followed = Assert.Single(notes, n => n.UserId == anna && n.Calendar!.Uid.EndsWith("-nviPublication@tenderflow", StringComparison.Ordinal));
+        Assert.Equal(newUtc.AddDays(7), followed.Calendar!.StartUtc);
+        Assert.DoesNotContain(notes, n => n.UserId == bea && n.Calendar!.Uid.Contains("nviPublication", StringComparison.Ordinal));
+        Assert.All(notes.Where(n => n.Calendar!.Uid.EndsWith("-questionsClose@tenderflow", StringComparison.Ordinal)), n =>
         {
             Assert.Contains("21-03-2027 12:00 (+01:00)", n.TextNl);
             Assert.Contains("28-03-2027 12:00 (+02:00)", n.TextNl);

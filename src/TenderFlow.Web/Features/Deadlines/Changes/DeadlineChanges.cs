@@ -63,6 +63,7 @@ public sealed class DeadlineChanges(
             // The calendar is an owned entity: EF keeps one instance with one owner only, so every notification gets its own copy.
             notifier.NotifyUsers(db, [recipient], tender.Id, "deadline.changed", announcement, $"/tenders/{tender.Id}", calendar with { });
         }
+        await NotifyCascadedAsync(tender, definition, change, changes.Skip(1), cancellationToken);
         await schedule.SyncAsync(tender, definition, cancellationToken);
         try
         {
@@ -74,6 +75,25 @@ public sealed class DeadlineChanges(
         }
         await transaction.CommitAsync(cancellationToken);
         return new(tender, definition, null);
+    }
+
+    /// <summary>Deadlines counted from the changed one moved too: their people get the new moment and their calendars follow.</summary>
+    private async Task NotifyCascadedAsync(Tender tender, WorkflowDefinition definition, AllowedDeadlineChange change, IEnumerable<DeadlineChange> cascaded, CancellationToken cancellationToken)
+    {
+        foreach (var moved in cascaded)
+        {
+            var deadline = definition.Deadline(moved.Key)!;
+            var recipients = await DeadlineRecipients.UserIdsAsync(db, tender.Id, deadline.Notify.Append(DeadlineAudiences.Procurement), cancellationToken);
+            var now = AmsterdamMoment.Show(moved.ToUtc);
+            var text = new LocalizedText(
+                $"{tender.Reference}: '{deadline.Title.Nl}' volgt '{change.Deadline.Title.Nl}' en staat nu op {now} (Nederlandse tijd).",
+                $"{tender.Reference}: '{deadline.Title.En}' follows '{change.Deadline.Title.En}' and is now {now} (Amsterdam time).");
+            var calendar = DeadlineJobRunner.Calendar(tender, deadline, moved.ToUtc);
+            foreach (var recipient in recipients)
+            {
+                notifier.NotifyUsers(db, [recipient], tender.Id, "deadline.changed", text, $"/tenders/{tender.Id}", calendar with { });
+            }
+        }
     }
 
     private static LocalizedText Announcement(Tender tender, AllowedDeadlineChange change)
