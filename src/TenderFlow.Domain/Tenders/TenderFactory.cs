@@ -33,6 +33,10 @@ public static class TenderFactory
                     $"'{key}' is geen te plannen termijn van deze procedure (wel: {plannable}).",
                     $"'{key}' is not a plannable deadline of this procedure (plannable: {plannable})."));
             }
+            if (Time.AmsterdamMoment.CheckOffset(at, $"deadlines.{key}") is { } offsetRefused)
+            {
+                return (null, offsetRefused);
+            }
             plannedUtc[key] = at.UtcDateTime;
         }
 

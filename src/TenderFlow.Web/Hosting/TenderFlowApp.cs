@@ -58,6 +58,7 @@ public static class TenderFlowApp
                 sqlite => sqlite.MigrationsAssembly(typeof(TenderFlowDbContext).Assembly.FullName).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
         services.AddHostedService<DatabaseInitialiser>();
         Features.Deadlines.DeadlinesRegistration.AddDeadlines(services, builder.Configuration);
+        Features.Deadlines.Changes.DeadlineChangesRegistration.AddDeadlineChanges(services);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o =>
@@ -124,6 +125,7 @@ public static class TenderFlowApp
         Features.Submission.SubmissionRegistration.MapSubmission(app);
         Features.Award.AwardRegistration.MapAward(app);
         Features.Deadlines.DeadlinesRegistration.MapDeadlines(app);
+        Features.Deadlines.Changes.DeadlineChangesRegistration.MapDeadlineChanges(app);
         return app;
     }
 }

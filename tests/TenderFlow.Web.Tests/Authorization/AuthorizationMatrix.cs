@@ -286,5 +286,11 @@ public static class AuthorizationMatrix
         ["GET /tenders/{id:guid}/contract"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/contract"), AuthorityStaff),
         ["POST /tenders/{id:guid}/contract?handler=Record"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/contract?handler=Record", Form(("startDate", "2028-01-01"), ("baseTermYears", "3"))), ProcurementOnly),
         ["POST /tenders/{id:guid}/contract?handler=Extension"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/contract?handler=Extension", Form(("option", "1"), ("exercised", "true"), ("reason", "r"))), ProcurementOnly),
+
+        // Deadline changes (issue 6). Tender T has no dates: Procurement gets through to the rules (no reason: 400); who may
+        // change what, and when, is tested in Deadlines/Changes.
+        ["PUT /api/tenders/{id:guid}/deadlines/{key}"] = new((c, w) => c.PutAsJsonAsync($"/api/tenders/{w.Tender}/deadlines/questionsClose", new { dueAt = "2027-06-01T12:00" }), ProcurementOnly),
+        ["GET /tenders/{id:guid}/termijnen"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/termijnen"), TenderReaders),
+        ["POST /tenders/{id:guid}/termijnen?handler=Change"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/termijnen?handler=Change", Form(("key", "questionsClose"), ("date", "2027-06-01"), ("time", "12:00"))), ProcurementOnly),
     };
 }

@@ -37,6 +37,21 @@ public static class DeadlinePlanner
         return changes;
     }
 
+    /// <summary>
+    /// Moves a planned deadline to <paramref name="dueUtc"/> and every deadline counted from it; the first change is the
+    /// deadline itself (none when the moment is the same). Whether the move is allowed is the caller's rule to check.
+    /// </summary>
+    public static IReadOnlyList<DeadlineChange> Reschedule(Tender tender, WorkflowDefinition definition, string key, DateTime dueUtc)
+    {
+        var deadline = definition.Deadline(key) ?? throw new ArgumentException($"Deadline '{key}' is not in {definition.Id} v{definition.Version}.", nameof(key));
+        var changes = new List<DeadlineChange>();
+        if (Set(tender, deadline, DateTime.SpecifyKind(dueUtc, DateTimeKind.Utc), changes))
+        {
+            Cascade(tender, definition, changes);
+        }
+        return changes;
+    }
+
     private static void Cascade(Tender tender, WorkflowDefinition definition, List<DeadlineChange> changes)
     {
         // Relative chains are acyclic (the validator guarantees it), so one pass per link suffices.

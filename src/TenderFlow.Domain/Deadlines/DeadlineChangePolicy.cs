@@ -1,0 +1,78 @@
+using TenderFlow.Domain.Tenders;
+using TenderFlow.Domain.Time;
+using TenderFlow.Domain.Workflow.Definitions;
+using TenderFlow.Domain.Workflow.Runtime;
+
+namespace TenderFlow.Domain.Deadlines;
+
+/// <summary>What a person asks: move deadline <see cref="Key"/> to <see cref="DueAt"/> (as entered), for <see cref="Reason"/>.</summary>
+public sealed record DeadlineChangeRequest(string Key, string? DueAt, string? Reason, bool Outage);
+
+/// <summary>An allowed change: the deadline, its old and new moment.</summary>
+public sealed record AllowedDeadlineChange(DeadlineDefinition Deadline, DateTime? OldUtc, DateTime NewUtc, string Reason, bool Outage);
+
+/// <summary>
+/// Whether a deadline may be changed, decided by the server clock at the moment of the request. A passed deadline is law
+/// (as on TenderNed), except that after a platform outage Procurement may extend it while its window is still open: the
+/// tender is still in one of the phases the deadline is watched in.
+/// </summary>
+public static class DeadlineChangePolicy
+{
+    public static (AllowedDeadlineChange? Change, RuleViolation? Violation) Check(Tender tender, WorkflowDefinition definition, DeadlineChangeRequest request, DateTime nowUtc)
+    {
+        var deadline = definition.Deadline(request.Key);
+        if (deadline is null)
+        {
+            return (null, DeadlineChangeRules.UnknownDeadline(request.Key));
+        }
+        if (deadline.Kind != DeadlineKind.Planned)
+        {
+            return (null, DeadlineChangeRules.NotPlanned(deadline));
+        }
+        var phase = definition.Phase(tender.Phase);
+        if (phase.IsEnd)
+        {
+            return (null, DeadlineChangeRules.TenderEnded(phase));
+        }
+        var reason = request.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason))
+        {
+            return (null, DeadlineChangeRules.ReasonRequired());
+        }
+        if (reason.Length > DeadlineChangeRules.MaxReasonLength)
+        {
+            return (null, DeadlineChangeRules.ReasonTooLong());
+        }
+        var old = tender.Deadline(deadline.Id)?.DueAtUtc;
+        if (old is { } passed && nowUtc >= passed)
+        {
+            if (!request.Outage)
+            {
+                return (null, DeadlineChangeRules.Passed(deadline, passed));
+            }
+            if (!deadline.ActiveIn.Contains(tender.Phase))
+            {
+                return (null, DeadlineChangeRules.PassedAndWindowClosed(deadline, passed, phase));
+            }
+        }
+        var entered = AmsterdamMoment.Parse(request.DueAt, "dueAt");
+        if (entered.Violation is not null)
+        {
+            return (null, entered.Violation);
+        }
+        var newUtc = entered.Utc!.Value;
+        if (request.Outage && old is { } current && newUtc <= current)
+        {
+            return (null, DeadlineChangeRules.OutageMustExtend(deadline, current));
+        }
+        if (newUtc == old)
+        {
+            return (null, DeadlineChangeRules.Unchanged(newUtc));
+        }
+        if (newUtc <= nowUtc)
+        {
+            return (null, DeadlineChangeRules.NotInFuture(newUtc));
+        }
+        return (new AllowedDeadlineChange(deadline, old, newUtc, reason, request.Outage), null);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using TenderFlow.Domain.Workflow.Runtime;
+
+namespace TenderFlow.Domain.Time;
+
+/// <summary>An entered moment that was accepted, or the rule it broke.</summary>
+public sealed record MomentInput(DateTime? Utc, RuleViolation? Violation);
+
+/// <summary>
+/// Reads a moment a person or API caller entered. Without an offset it is Amsterdam local time, which must exist
+/// (spring-forward night) and be unambiguous (autumn night: the caller adds the offset to choose). With an offset it
+/// must be UTC or Amsterdam's own offset at that instant, so nobody plans a deadline in another country's clock by mistake.
+/// </summary>
+public static partial class AmsterdamMoment
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    [GeneratedRegex(@"^(?<local>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?)(?<offset>Z|[+-]\d{2}:\d{2})?$")]
+    private static partial Regex Pattern();
+
+    public static MomentInput Parse(string? text, string field)
+    {
+        var match = Pattern().Match(text?.Trim() ?? "");
+        if (!match.Success || !TryLocal(match.Groups["local"].Value, out var local))
+        {
+            return new(null, TimeRules.BadFormat(text, field));
+        }
+        if (!match.Groups["offset"].Success)
+        {
+            return FromLocal(local, field);
+        }
+        var offsetText = match.Groups["offset"].Value;
+        if (!TryOffset(offsetText, out var offset))
+        {
+            return new(null, TimeRules.BadFormat(text, field));
+        }
+        var moment = new DateTimeOffset(local, offset);
+        return CheckOffset(moment, field) is { } violation ? new(null, violation) : new(moment.UtcDateTime, null);
+    }
+
+    /// <summary>Refuses an offset that is neither UTC nor Amsterdam's actual offset at that instant.</summary>
+    public static RuleViolation? CheckOffset(DateTimeOffset moment, string field)
+    {
+        if (moment.Offset == TimeSpan.Zero)
+        {
+            return null;
+        }
+        var amsterdam = AmsterdamTime.Zone.GetUtcOffset(moment.UtcDateTime);
+        return moment.Offset == amsterdam ? null : TimeRules.OffsetNotAmsterdam(moment, amsterdam, field);
+    }
+
+    /// <summary>The two moments an ambiguous local time can mean, first (summer time) first; empty when it is not ambiguous.</summary>
+    public static IReadOnlyList<DateTimeOffset> Candidates(DateTime local)
+    {
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return AmsterdamTime.Zone.IsAmbiguousTime(local)
+            ? AmsterdamTime.Zone.GetAmbiguousTimeOffsets(local).OrderDescending().Select(o => new DateTimeOffset(local, o)).ToList()
+            : [];
+    }
+
+    /// <summary>"31-10-2027 02:30 (+01:00)": Amsterdam time with the offset, so a moment in the doubled autumn hour is unmistakable.</summary>
+    public static string Show(DateTime utc)
+    {
+        var local = AmsterdamTime.ToLocalOffset(utc);
+        return $"{local.ToString("dd-MM-yyyy HH:mm", Invariant)} ({FormatOffset(local.Offset)})";
+    }
+
+    public static string FormatOffset(TimeSpan offset) =>
+        (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", Invariant);
+
+    /// <summary>The local date-time as the API takes it, with the offset: "2027-10-31T02:30+01:00".</summary>
+    public static string ToIso(DateTimeOffset moment) => moment.ToString("yyyy-MM-dd'T'HH:mm", Invariant) + FormatOffset(moment.Offset);
+
+    private static MomentInput FromLocal(DateTime local, string field)
+    {
+        var zone = AmsterdamTime.Zone;
+        if (zone.IsInvalidTime(local))
+        {
+            var (from, to) = Gap(local);
+            return new(null, TimeRules.Nonexistent(local, from, to, field));
+        }
+        if (zone.IsAmbiguousTime(local))
+        {
+            return new(null, TimeRules.Ambiguous(local, Candidates(local), field));
+        }
+        return new(TimeZoneInfo.ConvertTimeToUtc(local, zone), null);
+    }
+
+    /// <summary>The local times the clock skips around <paramref name="local"/>: it jumps from <c>from</c> to <c>to</c>.</summary>
+    private static (DateTime From, DateTime To) Gap(DateTime local)
+    {
+        var from = new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0);
+        while (AmsterdamTime.Zone.IsInvalidTime(from.AddMinutes(-1)))
+        {
+            from = from.AddMinutes(-1);
+        }
+        var to = from;
+        while (AmsterdamTime.Zone.IsInvalidTime(to))
+        {
+            to = to.AddMinutes(1);
+        }
+        return (from, to);
+    }
+
+    private static bool TryLocal(string text, out DateTime local) =>
+        DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], Invariant, DateTimeStyles.None, out local);
+
+    private static bool TryOffset(string text, out TimeSpan offset)
+    {
+        offset = TimeSpan.Zero;
+        if (text == "Z")
+        {
+            return true;
+        }
+        var hours = int.Parse(text.AsSpan(1, 2), Invariant);
+        var minutes = int.Parse(text.AsSpan(4, 2), Invariant);
+        if (hours > 14 || minutes > 59)
+        {
+            return false;
+        }
+        offset = new TimeSpan(hours, minutes, 0) * (text[0] == '-' ? -1 : 1);
+        return true;
+    }
+}

@@ -1,0 +1,110 @@
+using TenderFlow.Domain.Deadlines;
+using TenderFlow.Domain.Tenders;
+using TenderFlow.Domain.Workflow.Definitions;
+using TenderFlow.Domain.Tests.Support;
+using TenderFlow.Domain.Workflow.Runtime;
+
+namespace TenderFlow.Domain.Tests.Deadlines;
+
+public class DeadlineChangePolicyTests
+{
+    private static readonly DateTime Now = new(2027, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime QuestionsClose = new(2027, 5, 1, 10, 0, 0, DateTimeKind.Utc);
+
+    private static WorkflowDefinition Sas => RealDefinitions.SasDialogue;
+
+    private static Tender Tender(string phase = "publication")
+    {
+        var tender = TestTenders.Create(Sas, Now, new Dictionary<string, DateTimeOffset> { ["questionsClose"] = QuestionsClose });
+        tender.Phase = phase;
+        return tender;
+    }
+
+    private static string? Rule(Tender tender, DeadlineChangeRequest request, DateTime now) => DeadlineChangePolicy.Check(tender, Sas, request, now).Violation?.Rule;
+
+    [Fact]
+    public void Allows_a_change_with_a_reason_before_the_deadline_passes()
+    {
+        var (change, violation) = DeadlineChangePolicy.Check(Tender(), Sas, new("questionsClose", "2027-05-08T12:00", " Extra informatiesessie ", false), Now);
+
+        Assert.Null(violation);
+        Assert.Equal(QuestionsClose, change!.OldUtc);
+        Assert.Equal(new DateTime(2027, 5, 8, 10, 0, 0, DateTimeKind.Utc), change.NewUtc);
+        Assert.Equal("Extra informatiesessie", change.Reason);
+    }
+
+    [Theory]
+    [InlineData("onbekend", "2027-05-08T12:00", "r", false, "UnknownDeadlineRule")]
+    [InlineData("nviPublication", "2027-05-08T12:00", "r", false, "DeadlineNotPlannedRule")]
+    [InlineData("questionsClose", "2027-05-08T12:00", "  ", false, "DeadlineChangeReasonRequiredRule")]
+    [InlineData("questionsClose", "2027-05-08T12:00", null, true, "DeadlineChangeReasonRequiredRule")]
+    [InlineData("questionsClose", "2027-02-01T12:00", "r", false, "DeadlineNotInFutureRule")]
+    [InlineData("questionsClose", "2027-05-01T12:00", "r", false, "DeadlineUnchangedRule")]
+    [InlineData("questionsClose", "2027-04-20T12:00", "r", true, "OutageExtensionMustExtendRule")]
+    [InlineData("questionsClose", "2027-03-28T02:30", "r", false, "NonexistentLocalTimeRule")]
+    public void Names_the_rule_a_change_breaks(string key, string dueAt, string? reason, bool outage, string rule) =>
+        Assert.Equal(rule, Rule(Tender(), new(key, dueAt, reason, outage), Now));
+
+    [Fact]
+    public void Refuses_a_reason_that_is_too_long() =>
+        Assert.Equal("DeadlineChangeReasonTooLongRule", Rule(Tender(), new("questionsClose", "2027-05-08T12:00", new string('x', DeadlineChangeRules.MaxReasonLength + 1), false), Now));
+
+    [Fact]
+    public void A_passed_deadline_is_law_from_its_very_moment()
+    {
+        Assert.Equal("DeadlinePassedRule", Rule(Tender(), new("questionsClose", "2027-05-08T12:00", "r", false), QuestionsClose));
+        Assert.Null(Rule(Tender(), new("questionsClose", "2027-05-08T12:00", "r", false), QuestionsClose.AddTicks(-1)));
+    }
+
+    [Fact]
+    public void An_outage_may_extend_a_passed_deadline_while_its_window_is_open()
+    {
+        var (change, violation) = DeadlineChangePolicy.Check(Tender(), Sas, new("questionsClose", "2027-05-03T12:00", "Storing 1 mei", true), QuestionsClose.AddHours(2));
+
+        Assert.Null(violation);
+        Assert.True(change!.Outage);
+    }
+
+    [Fact]
+    public void An_outage_may_also_extend_a_deadline_that_has_not_passed_yet()
+    {
+        var (change, violation) = DeadlineChangePolicy.Check(Tender(), Sas, new("questionsClose", "2027-05-03T12:00", "Storing tijdens de vragenronde", true), Now);
+
+        Assert.Null(violation);
+        Assert.True(change!.Outage);
+        Assert.Equal("OutageExtensionMustExtendRule", Rule(Tender(), new("questionsClose", "2027-04-20T12:00", "Storing", true), Now));
+    }
+
+    [Fact]
+    public void An_outage_cannot_reopen_a_deadline_whose_phase_is_over()
+    {
+        var violation = DeadlineChangePolicy.Check(Tender("selection"), Sas, new("questionsClose", "2027-05-03T12:00", "Storing", true), QuestionsClose.AddHours(2)).Violation;
+
+        Assert.Equal("DeadlinePassedRule", violation!.Rule);
+        Assert.Equal(RuleKind.Conflict, violation.Kind);
+    }
+
+    [Fact]
+    public void An_ended_tender_refuses_every_change()
+    {
+        var ended = Sas.Phases.First(p => p.IsEnd).Id;
+
+        Assert.Equal("TenderEndedRule", Rule(Tender(ended), new("questionsClose", "2027-05-08T12:00", "r", false), Now));
+        Assert.Equal("TenderEndedRule", Rule(Tender(ended), new("questionsClose", "2027-05-08T12:00", "r", true), Now));
+    }
+
+    [Fact]
+    public void Rescheduling_moves_the_deadlines_counted_from_it()
+    {
+        var tender = Tender();
+        var moved = new DateTime(2027, 5, 8, 10, 0, 0, DateTimeKind.Utc);
+
+        var changes = DeadlinePlanner.Reschedule(tender, Sas, "questionsClose", moved);
+
+        Assert.Equal(new DeadlineChange("questionsClose", QuestionsClose, moved), changes[0]);
+        var nvi = Assert.Single(changes, c => c.Key == "nviPublication");
+        Assert.Equal(moved.AddDays(7), nvi.ToUtc);
+        Assert.Equal(moved.AddDays(7), tender.Deadline("nviPublication")!.DueAtUtc);
+        Assert.Empty(DeadlinePlanner.Reschedule(tender, Sas, "questionsClose", moved));
+    }
+}

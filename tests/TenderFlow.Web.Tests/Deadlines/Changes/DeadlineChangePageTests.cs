@@ -1,0 +1,121 @@
+using System.Net;
+using TenderFlow.Web.Tests.Authorization;
+using TenderFlow.Web.Tests.Infrastructure;
+
+namespace TenderFlow.Web.Tests.Deadlines.Changes;
+
+/// <summary>The /tenders/{id}/termijnen page over HTTP (the browser test covers the clicking): who sees the forms, and the rules as messages.</summary>
+public sealed class DeadlineChangePageTests : IAsyncLifetime
+{
+    private readonly TenderFlowFactory _app = new();
+    private DeadlineChangeWorld _world = null!;
+
+    public async Task InitializeAsync() => _world = await new DeadlineChangeWorld(_app).StartAsync();
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The page as text: Razor encodes "+" as "&#x2B;".</summary>
+    private static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    private string Url => $"/tenders/{_world.Tender}/termijnen";
+
+    private Task<HttpResponseMessage> PostAsync(HttpClient client, string key, string date, string time, string reason, bool outage = false, string? choice = null)
+    {
+        var fields = new Dictionary<string, string> { ["key"] = key, ["date"] = date, ["time"] = time, ["reason"] = reason };
+        if (outage)
+        {
+            fields["outage"] = "true";
+        }
+        if (choice is not null)
+        {
+            fields["choice"] = choice;
+        }
+        return MatrixWorld.PostFormAsync(client, Url + "?handler=Change", fields);
+    }
+
+    [Fact]
+    public async Task A_bidder_reads_the_deadlines_in_Amsterdam_time_but_gets_no_form()
+    {
+        var bidder = await _world.Asker();
+
+        var page = await TextAsync(await bidder.GetAsync(Url));
+
+        Assert.Contains("21-03-2027 12:00 (+01:00)", page);
+        Assert.Contains("10-04-2027 12:00 (+02:00)", page);
+        Assert.DoesNotContain("handler=Change", page);
+        var refused = await PostAsync(bidder, "questionsClose", "2027-03-28", "12:00", "Ik wil meer tijd");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(DeadlineChangeWorld.QuestionsClose.UtcDateTime, await _world.DueAsync("questionsClose"));
+    }
+
+    [Fact]
+    public async Task Procurement_sees_a_form_per_planned_deadline()
+    {
+        var page = await TextAsync(await _world.Procurement().GetAsync(Url));
+
+        Assert.Contains("id=\"change-questionsClose\"", page);
+        Assert.Contains("id=\"change-applicationsClose\"", page);
+        Assert.DoesNotContain("id=\"change-nviPublication\"", page);
+        Assert.Contains("id=\"outage-questionsClose\"", page);
+    }
+
+    [Fact]
+    public async Task A_passed_deadline_comes_back_as_a_message_and_stays()
+    {
+        _app.Clock.SetUtcNow(DeadlineChangeWorld.QuestionsClose);
+
+        var response = await PostAsync(_world.Procurement(), "questionsClose", "2027-03-28", "12:00", "Extra vragenronde");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var page = await TextAsync(response);
+        Assert.Contains("role=\"alert\"", page);
+        Assert.Contains("is verstreken (21-03-2027 12:00 (+01:00))", page);
+        Assert.Equal(DeadlineChangeWorld.QuestionsClose.UtcDateTime, await _world.DueAsync("questionsClose"));
+    }
+
+    [Fact]
+    public async Task A_spring_night_time_is_refused_naming_the_gap()
+    {
+        var response = await PostAsync(_world.Procurement(), "questionsClose", "2027-03-28", "02:30", "Nachtelijke sluiting");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await TextAsync(response);
+        Assert.Contains("de klok gaat die nacht van 02:00 naar 03:00", page);
+        Assert.Contains("id=\"date-questionsClose-error\"", page);
+    }
+
+    [Fact]
+    public async Task An_autumn_night_time_asks_which_moment_and_the_choice_settles_it()
+    {
+        var procurement = _world.Procurement();
+
+        var asked = await PostAsync(procurement, "applicationsClose", "2027-10-31", "02:30", "Na de zomer");
+
+        Assert.Equal(HttpStatusCode.BadRequest, asked.StatusCode);
+        var page = await TextAsync(asked);
+        Assert.Contains("type=\"radio\" id=\"choice-applicationsClose-0\" name=\"choice\" value=\"+02:00\"", page);
+        Assert.Contains("type=\"radio\" id=\"choice-applicationsClose-1\" name=\"choice\" value=\"+01:00\"", page);
+        Assert.Contains("31-10-2027 02:30 (+01:00)", page);
+
+        var chosen = await PostAsync(procurement, "applicationsClose", "2027-10-31", "02:30", "Na de zomer", choice: "+01:00");
+
+        Assert.True(chosen.IsSuccessStatusCode, await chosen.Content.ReadAsStringAsync());
+        Assert.Contains("31-10-2027 02:30 (+01:00)", await TextAsync(chosen));
+        Assert.Equal(new DateTime(2027, 10, 31, 1, 30, 0, DateTimeKind.Utc), await _world.DueAsync("applicationsClose"));
+    }
+
+    [Fact]
+    public async Task An_outage_extension_through_the_page_is_audited_as_such()
+    {
+        _app.Clock.SetUtcNow(DeadlineChangeWorld.QuestionsClose.AddMinutes(30));
+
+        var response = await PostAsync(_world.Procurement(), "questionsClose", "2027-03-22", "12:00", "Storing TenderFlow", outage: true);
+
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        Assert.Equal("deadline.extended", (await _world.AuditAsync())[^1]!["action"]!.GetValue<string>());
+    }
+}
