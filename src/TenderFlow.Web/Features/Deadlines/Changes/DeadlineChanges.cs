@@ -58,11 +58,7 @@ public sealed class DeadlineChanges(
             })], cancellationToken);
         var announcement = Announcement(tender, change);
         var calendar = DeadlineJobRunner.Calendar(tender, change.Deadline, change.NewUtc);
-        foreach (var recipient in recipients)
-        {
-            // The calendar is an owned entity: EF keeps one instance with one owner only, so every notification gets its own copy.
-            notifier.NotifyUsers(db, [recipient], tender.Id, "deadline.changed", announcement, $"/tenders/{tender.Id}", calendar with { });
-        }
+        notifier.NotifyUsers(db, recipients, tender.Id, "deadline.changed", announcement, $"/tenders/{tender.Id}", calendar);
         await NotifyCascadedAsync(tender, definition, change, changes.Skip(1), cancellationToken);
         await schedule.SyncAsync(tender, definition, cancellationToken);
         try
@@ -89,10 +85,7 @@ public sealed class DeadlineChanges(
                 $"{tender.Reference}: '{deadline.Title.Nl}' volgt '{change.Deadline.Title.Nl}' en staat nu op {now} (Nederlandse tijd).",
                 $"{tender.Reference}: '{deadline.Title.En}' follows '{change.Deadline.Title.En}' and is now {now} (Amsterdam time).");
             var calendar = DeadlineJobRunner.Calendar(tender, deadline, moved.ToUtc);
-            foreach (var recipient in recipients)
-            {
-                notifier.NotifyUsers(db, [recipient], tender.Id, "deadline.changed", text, $"/tenders/{tender.Id}", calendar with { });
-            }
+            notifier.NotifyUsers(db, recipients, tender.Id, "deadline.changed", text, $"/tenders/{tender.Id}", calendar);
         }
     }
 
