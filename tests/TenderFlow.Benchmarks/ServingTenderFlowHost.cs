@@ -24,14 +24,14 @@ public sealed class ServingTenderFlowHost : IAsyncDisposable
 
     private ServingTenderFlowHost(WebApplication app) => _app = app;
 
-    public static async Task<ServingTenderFlowHost> StartAsync(string dataDirectory, DeadlineSettings settings)
+    public static async Task<ServingTenderFlowHost> StartAsync(string dataDirectory, DeadlineSettings settings, bool jobServer = true)
     {
         var app = TenderFlowApp.Build([
             "--data", dataDirectory,
             "--urls", "http://127.0.0.1:0",
             "--Workflows:Directory", RepositoryPaths.Workflows,
             "--Demo:Enabled", "false",
-            "--Jobs:Server", "true",
+            "--Jobs:Server", jobServer ? "true" : "false",
             "--Jobs:Workers", settings.Workers.ToString(CultureInfo.InvariantCulture),
             "--Jobs:PollingSeconds", settings.PollingSeconds.ToString(CultureInfo.InvariantCulture),
             "--Logging:LogLevel:Default", "Warning",
