@@ -6,16 +6,17 @@ namespace TenderFlow.Web.Features.Deadlines;
 
 /// <summary>
 /// At start-up, after the database is migrated: the reconciliation pass (every tender's jobs planned, every deadline job
-/// that fell due while the app was down run once, audited as late), then the Hangfire server, and a minutely sweep that
-/// runs any due job whose Hangfire wake-up was lost.
+/// that fell due while the app was down run once, audited as late), then the Hangfire server, and our own sweep that
+/// runs any job a few seconds overdue. The sweep deliberately does not run on Hangfire: when Hangfire's storage stalls or
+/// breaks (measured with Hangfire.Storage.SQLite under load), deadlines still act, a little later.
 /// </summary>
 public sealed class DeadlineJobHost(
     IServiceProvider services, JobStorage storage, IJobFilterProvider filters, JobActivator activator, IOptions<JobsOptions> options,
     ILogger<DeadlineJobHost> logger) : IHostedService, IAsyncDisposable
 {
-    public const string SweepJobId = "deadline-sweep";
-
+    private readonly CancellationTokenSource _stopping = new();
     private BackgroundJobServer? _server;
+    private Task? _sweep;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -31,7 +32,6 @@ public sealed class DeadlineJobHost(
         {
             return;
         }
-        new RecurringJobManager(storage, filters).AddOrUpdate(SweepJobId, Job.FromExpression<DeadlineJobRunner>(r => r.RunOverdueAsync(CancellationToken.None)), Cron.Minutely());
         _server = new BackgroundJobServer(new BackgroundJobServerOptions
         {
             WorkerCount = options.Value.Workers,
@@ -40,10 +40,37 @@ public sealed class DeadlineJobHost(
             Activator = activator,
             ServerName = $"tenderflow:{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}",
         }, storage);
+        _sweep = SweepAsync(_stopping.Token);
+    }
+
+    private async Task SweepAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.SweepSeconds));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping))
+            {
+                await using var scope = services.CreateAsyncScope();
+                var ran = await scope.ServiceProvider.GetRequiredService<DeadlineJobRunner>()
+                    .RunOverdueAsync(stopping, olderThan: TimeSpan.FromSeconds(options.Value.SweepGraceSeconds));
+                if (ran > 0)
+                {
+                    logger.LogWarning("Deadline sweep ran {Count} job(s) whose Hangfire wake-up did not come", ran);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stopping.CancelAsync();
+        if (_sweep is { } sweep)
+        {
+            await sweep;
+        }
         if (_server is { } server)
         {
             server.SendStop();

@@ -23,7 +23,7 @@ namespace TenderFlow.Web.Features.Deadlines;
 /// </summary>
 public sealed class DeadlineJobRunner(
     TenderFlowDbContext db, TenderSteps steps, DefinitionCatalog catalog, Notifier notifier, AuditTrail audit, TimeProvider clock,
-    IBackgroundJobClient jobs)
+    IBackgroundJobClient jobs, ILogger<DeadlineJobRunner> logger)
 {
     /// <summary>A job that runs more than this after its moment is audited as late (the platform was down or overloaded).</summary>
     public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(1);
@@ -69,20 +69,30 @@ public sealed class DeadlineJobRunner(
         return job.State;
     }
 
-    /// <summary>Every scheduled job whose moment has passed, oldest first: the start-up reconciliation and the minutely sweep.</summary>
-    public async Task<int> RunOverdueAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every scheduled job whose moment has passed (by at least <paramref name="olderThan"/>), oldest first: the start-up
+    /// reconciliation and the sweep. One job that fails does not stop the others; it stays scheduled for its retries.
+    /// </summary>
+    public async Task<int> RunOverdueAsync(CancellationToken cancellationToken, TimeSpan olderThan = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var before = clock.GetUtcNow().UtcDateTime - olderThan;
         var due = await db.DeadlineJobs.AsNoTracking()
-            .Where(j => j.State == DeadlineJobState.Scheduled && j.RunAtUtc <= now)
+            .Where(j => j.State == DeadlineJobState.Scheduled && j.RunAtUtc <= before)
             .OrderBy(j => j.RunAtUtc).ThenBy(j => j.Kind).Select(j => j.Id).ToListAsync(cancellationToken);
         var ran = 0;
         foreach (var id in due)
         {
             db.ChangeTracker.Clear();
-            if (await RunAsync(id, cancellationToken) is not null)
+            try
             {
-                ran++;
+                if (await RunAsync(id, cancellationToken) is not null)
+                {
+                    ran++;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Deadline job {JobId} failed; it stays scheduled and is retried", id);
             }
         }
         return ran;

@@ -16,4 +16,10 @@ public sealed class JobsOptions
 
     /// <summary>How often Hangfire looks for due jobs. Its default (15 s per poll) makes a deadline job up to 30 s late.</summary>
     public double PollingSeconds { get; set; } = 1;
+
+    /// <summary>How often our own sweep (independent of Hangfire) looks for jobs that are overdue.</summary>
+    public double SweepSeconds { get; set; } = 10;
+
+    /// <summary>How overdue a job must be before the sweep takes it rather than waiting for Hangfire's wake-up.</summary>
+    public double SweepGraceSeconds { get; set; } = 5;
 }
