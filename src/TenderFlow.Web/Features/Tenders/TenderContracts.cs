@@ -15,7 +15,17 @@ public sealed record DefinitionPin(string Id, int Version, string Hash);
 
 public sealed record PhaseView(string Id, string TitleNl, string TitleEn, bool IsEnd, DateTime EnteredAtUtc, IReadOnlyList<string> Capabilities);
 
-public sealed record DeadlineView(string Key, string TitleNl, string TitleEn, string Kind, DateTime? DueAtUtc, DateTimeOffset? DueAtAmsterdam, bool Passed);
+public sealed record DeadlineView(string Key, string TitleNl, string TitleEn, string Kind, DateTime? DueAtUtc, DateTimeOffset? DueAtAmsterdam, bool Passed)
+{
+    /// <summary>Every deadline of the definition with the tender's moment, shown in Amsterdam time, passed by the given clock.</summary>
+    public static IReadOnlyList<DeadlineView> AllOf(Tender tender, WorkflowDefinition definition, DateTime nowUtc) =>
+        definition.Deadlines.Select(d =>
+        {
+            var due = tender.Deadline(d.Id)?.DueAtUtc;
+            return new DeadlineView(d.Id, d.Title.Nl, d.Title.En, d.Kind.ToString().ToLowerInvariant(), due,
+                due is null ? null : AmsterdamTime.ToLocalOffset(due.Value), due is not null && nowUtc >= due);
+        }).ToList();
+}
 
 public sealed record UnmetGuardView(string Guard, string ReasonNl, string ReasonEn);
 
@@ -42,12 +52,7 @@ public sealed record TenderView(Guid Id, string Reference, string Title, long Re
             triggers.Select(a => new TriggerView(a.Trigger.Id, a.Trigger.Title.Nl, a.Trigger.Title.En, a.Trigger.To, a.Trigger.Roles,
                 a.Trigger.ReasonRequired, a.Permitted, a.RoleAllowed,
                 a.UnmetGuards.Select(u => new UnmetGuardView(u.Guard, u.Explanation.Nl, u.Explanation.En)).ToList())).ToList(),
-            d.Deadlines.Select(x =>
-            {
-                var due = t.Deadline(x.Id)?.DueAtUtc;
-                return new DeadlineView(x.Id, x.Title.Nl, x.Title.En, x.Kind.ToString().ToLowerInvariant(), due,
-                    due is null ? null : AmsterdamTime.ToLocalOffset(due.Value), due is not null && nowUtc >= due);
-            }).ToList(),
+            DeadlineView.AllOf(t, d, nowUtc),
             visibleTheme is not null ? t.Themes.Where(visibleTheme).OrderBy(x => x.Key).Select(x => new ThemeView(x.Key, x.TitleNl, x.TitleEn, x.Status.ToString())).ToList() : null);
     }
 }

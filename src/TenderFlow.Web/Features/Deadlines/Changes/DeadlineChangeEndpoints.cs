@@ -24,7 +24,7 @@ public static class DeadlineChangeEndpoints
                 {
                     return report.Violation!.ToProblem(http);
                 }
-                var views = DeadlineViews.For(tender, definition, clock.GetUtcNow().UtcDateTime);
+                var views = DeadlineView.AllOf(tender, definition, clock.GetUtcNow().UtcDateTime);
                 return TypedResults.Ok(new DeadlineChangedView(views.Single(v => v.Key == key), views, tender.Revision));
             })
             .WithName("ChangeDeadline");
