@@ -59,6 +59,10 @@ public static class TenderFlowApp
         services.AddHostedService<DatabaseInitialiser>();
         Features.Deadlines.DeadlinesRegistration.AddDeadlines(services, builder.Configuration);
         Features.Deadlines.Changes.DeadlineChangesRegistration.AddDeadlineChanges(services);
+        Features.Legal.LegalRegistration.AddLegal(services);
+        Features.Decisions.DecisionsRegistration.AddDecisions(services);
+        Features.AuditExport.AuditExportRegistration.AddAuditExport(services);
+        Features.Ocds.OcdsRegistration.AddOcds(services);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o =>
@@ -126,6 +130,10 @@ public static class TenderFlowApp
         Features.Award.AwardRegistration.MapAward(app);
         Features.Deadlines.DeadlinesRegistration.MapDeadlines(app);
         Features.Deadlines.Changes.DeadlineChangesRegistration.MapDeadlineChanges(app);
+        Features.Legal.LegalRegistration.MapLegal(app);
+        Features.Decisions.DecisionsRegistration.MapDecisions(app);
+        Features.AuditExport.AuditExportRegistration.MapAuditExport(app);
+        Features.Ocds.OcdsRegistration.MapOcds(app);
         return app;
     }
 }
