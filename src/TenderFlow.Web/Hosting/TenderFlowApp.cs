@@ -36,6 +36,7 @@ public static class TenderFlowApp
         services.AddSingleton<DefinitionCatalog>();
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<AuditTrail>();
+        services.AddScoped<Features.Audit.TenderHistory>();
         services.AddScoped<ITenderFacts, DatabaseTenderFacts>();
         services.AddScoped<TenderSteps>();
         services.AddScoped<Features.Admin.PeopleAdministration>();
