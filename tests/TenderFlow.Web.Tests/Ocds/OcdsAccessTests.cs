@@ -64,5 +64,23 @@ public sealed class OcdsAccessTests : IDisposable
         Assert.Equal("ocds-abc123-UTR-OCID-1", package["releases"]![0]!["ocid"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_cancelled_tender_ends_with_a_tender_cancellation_release_that_validates()
+    {
+        _app.Settings["Ocds:PublicBaseUri"] = "https://aanbestedingen.example.nl/";
+        var procurement = _app.Procurement();
+        var tender = (await procurement.CreateTenderAsync()).Id();
+        Assert.True((await procurement.PostAsync($"/api/tenders/{tender}/announce", null)).IsSuccessStatusCode);
+        Assert.True((await procurement.FireAsync(tender, "cancel", "Budget vervallen.")).IsSuccessStatusCode);
+
+        var body = await (await _app.CreateClient().GetAsync($"/api/tenders/{tender}/ocds")).Content.ReadAsStringAsync();
+        Assert.Empty(OcdsSchemas.ValidateReleasePackage(body));
+        var package = System.Text.Json.Nodes.JsonNode.Parse(body)!;
+        Assert.Equal($"https://aanbestedingen.example.nl/api/tenders/{tender}/ocds", package["uri"]!.GetValue<string>());
+        var latest = package["releases"]!.AsArray()[^1]!;
+        Assert.Equal("tenderCancellation", latest["tag"]![0]!.GetValue<string>());
+        Assert.Equal("cancelled", latest["tender"]!["status"]!.GetValue<string>());
+    }
+
     public void Dispose() => _app.Dispose();
 }

@@ -19,6 +19,12 @@ public sealed class OcdsOptions
     /// <summary>Optional KvK number of the buyer; without it the buyer party carries no identifier.</summary>
     public string? BuyerKvkNumber { get; set; }
 
+    /// <summary>
+    /// The public address of this TenderFlow (e.g. https://aanbestedingen.utrecht.nl) for package and download URLs.
+    /// Unset, the address of the request is used.
+    /// </summary>
+    public string? PublicBaseUri { get; set; }
+
     /// <summary>Optional licence URI of the published data (e.g. a CC0 or CC-BY URI).</summary>
     public string? License { get; set; }
 }

@@ -33,7 +33,8 @@ public static class OcdsRegistration
         {
             return TenderRules.NotFound(id).ToProblem(http);
         }
-        var package = await build(tender, $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}");
+        var configured = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<OcdsOptions>>().Value.PublicBaseUri;
+        var package = await build(tender, configured?.TrimEnd('/') ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}");
         return Results.Text(package.ToJsonString(Json), "application/json", System.Text.Encoding.UTF8);
     }
 
