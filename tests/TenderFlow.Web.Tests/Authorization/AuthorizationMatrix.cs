@@ -292,5 +292,10 @@ public static class AuthorizationMatrix
         ["PUT /api/tenders/{id:guid}/deadlines/{key}"] = new((c, w) => c.PutAsJsonAsync($"/api/tenders/{w.Tender}/deadlines/questionsClose", new { dueAt = "2027-06-01T12:00" }), ProcurementOnly),
         ["GET /tenders/{id:guid}/termijnen"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/termijnen"), TenderReaders),
         ["POST /tenders/{id:guid}/termijnen?handler=Change"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/termijnen?handler=Change", Form(("key", "questionsClose"), ("date", "2027-06-01"), ("time", "12:00"))), ProcurementOnly),
+
+        // OCDS (issue 7). Tender T is not announced: only the authority's staff read its export (anyone may once it is
+        // announced, see Ocds/OcdsAccessTests).
+        ["GET /api/tenders/{id:guid}/ocds/"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/ocds"), AuthorityStaff),
+        ["GET /api/tenders/{id:guid}/ocds/record"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/ocds/record"), AuthorityStaff),
     };
 }
