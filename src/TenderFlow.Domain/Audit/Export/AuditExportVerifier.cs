@@ -92,7 +92,7 @@ public static class AuditExportVerifier
         private readonly List<ChainBreak> _breaks = [];
         private ExportManifest? _manifest;
         private string? _fingerprint;
-        private long _events, _tenderEvents, _withheld;
+        private long _events, _tenderEvents, _withheld, _redacted;
         private string? _head;
 
         private Dictionary<string, TarContent> Entries => contents.Entries;
@@ -124,7 +124,7 @@ public static class AuditExportVerifier
             var first = _breaks.MinBy(b => b.Sequence);
             // Chain problems are listed in sequence order, the others in the order they were found.
             var problems = _problems.Concat(_breaks.OrderBy(b => b.Sequence).Select(b => b.Problem)).ToList();
-            return new ExportVerificationReport(problems, first, _events, _tenderEvents, _withheld, _head, _fingerprint, _manifest, server);
+            return new ExportVerificationReport(problems, first, _events, _tenderEvents, _withheld, _head, _fingerprint, _manifest, server) { PayloadWithheldCount = _redacted };
         }
 
         private void CheckSignature(byte[]? manifestBytes)
@@ -217,7 +217,7 @@ public static class AuditExportVerifier
                 var contentIntact = parsed.Full is not { } full || AuditCanonicalForm.HashMatches(full, parsed.Hash);
                 if (previousHash is not null && !string.Equals(parsed.PreviousHash, previousHash, StringComparison.Ordinal))
                 {
-                    if (previous is { Withheld: true } && previous.Sequence == sequence - 1 && parsed.Full is not null && contentIntact)
+                    if (previous is { Full: null } && previous.Sequence == sequence - 1 && parsed.Full is not null && contentIntact)
                     {
                         // The full event's own hash covers its previous hash, so that one is authentic: the stub was changed.
                         Break(previous.Sequence, $"event {previous.Sequence}: its hash is not the previous hash event {sequence} was written with: the withheld event was changed");
@@ -243,7 +243,19 @@ public static class AuditExportVerifier
                 }
                 else
                 {
-                    _withheld++;
+                    if (parsed.Redacted is { } r)
+                    {
+                        _tenderEvents++;
+                        _redacted++;
+                        if (tenderId is { } t && r.TenderId != t)
+                        {
+                            Break(sequence, $"event {sequence}: belongs to tender {r.TenderId?.ToString("D") ?? "(none)"}, not to the exported tender {t:D}");
+                        }
+                    }
+                    else
+                    {
+                        _withheld++;
+                    }
                     if (parsed.Hash.Length != 64 || !parsed.Hash.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f'))
                     {
                         Break(sequence, $"event {sequence}: hash '{parsed.Hash}' is not 64 lowercase hex digits");
@@ -266,9 +278,9 @@ public static class AuditExportVerifier
             {
                 _problems.Add($"events.jsonl: head hash {_head ?? "(none)"} is not the manifest's head hash {range.HeadHash}");
             }
-            if (_tenderEvents != range.TenderEventCount || _withheld != range.WithheldEventCount)
+            if (_tenderEvents != range.TenderEventCount || _withheld != range.WithheldEventCount || _redacted != range.PayloadWithheldCount)
             {
-                _problems.Add($"events.jsonl: {_tenderEvents} events of the tender and {_withheld} withheld; the manifest says {range.TenderEventCount} and {range.WithheldEventCount}");
+                _problems.Add($"events.jsonl: {_tenderEvents} events of the tender ({_redacted} without payload) and {_withheld} withheld; the manifest says {range.TenderEventCount} ({range.PayloadWithheldCount}) and {range.WithheldEventCount}");
             }
         }
 

@@ -6,13 +6,35 @@ namespace TenderFlow.Domain.Audit.Export;
 
 /// <summary>
 /// One line of events.jsonl: an event of the exported tender in full (every field the hash covers, the payload as the
-/// stored JSON text in a string), or another tender's event as a withheld stub (sequence and hashes only).
+/// stored JSON text in a string); an event of the tender whose payload holds confidential content, with everything but
+/// the payload (<see cref="Redacted"/>, "payloadWithheld": reason); or another tender's event as a withheld stub
+/// (sequence and hashes only). Only full events can be checked against their hash; the others are link-checked.
 /// </summary>
-public sealed record ExportEventLine(long Sequence, string PreviousHash, string Hash, AuditEvent? Full)
+public sealed record ExportEventLine(long Sequence, string PreviousHash, string Hash, AuditEvent? Full, RedactedEvent? Redacted = null)
 {
     public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
-    public bool Withheld => Full is null;
+    /// <summary>Another tender's event: nothing but its place in the chain.</summary>
+    public bool Withheld => Full is null && Redacted is null;
+
+    public static void WriteRedacted(IBufferWriter<byte> output, AuditEvent e, string reason)
+    {
+        using var json = new Utf8JsonWriter(output, AuditExportFormat.LineWriter);
+        json.WriteStartObject();
+        json.WriteNumber("sequence", e.Sequence);
+        json.WriteString("occurredAtUtc", e.OccurredAtUtc.ToString(TimestampFormat, CultureInfo.InvariantCulture));
+        json.WriteString("actorId", e.ActorId);
+        json.WriteString("actorRole", e.ActorRole);
+        json.WriteString("tenderId", e.TenderId?.ToString("D"));
+        json.WriteString("action", e.Action);
+        json.WriteString("subject", e.Subject);
+        json.WriteString("payloadWithheld", reason);
+        json.WriteString("previousHash", e.PreviousHash);
+        json.WriteString("hash", e.Hash);
+        json.WriteEndObject();
+        json.Flush();
+        output.Write("\n"u8);
+    }
 
     public static void WriteFull(IBufferWriter<byte> output, AuditEvent e)
     {
@@ -74,6 +96,12 @@ public sealed record ExportEventLine(long Sequence, string PreviousHash, string 
                 return new ExportEventLine(sequence, previousHash, hash, null);
             }
             var tenderId = root.GetProperty("tenderId");
+            Guid? tender = tenderId.ValueKind == JsonValueKind.Null ? null : Guid.ParseExact(tenderId.GetString()!, "D");
+            if (root.TryGetProperty("payloadWithheld", out var reason))
+            {
+                return new ExportEventLine(sequence, previousHash, hash, null,
+                    new RedactedEvent(tender, Text(root, "action"), Text(root, "subject"), reason.GetString() ?? ""));
+            }
             var occurred = DateTime.ParseExact(Text(root, "occurredAtUtc"), TimestampFormat, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
             var e = new AuditEvent
@@ -82,7 +110,7 @@ public sealed record ExportEventLine(long Sequence, string PreviousHash, string 
                 OccurredAtUtc = occurred,
                 ActorId = Text(root, "actorId"),
                 ActorRole = Text(root, "actorRole"),
-                TenderId = tenderId.ValueKind == JsonValueKind.Null ? null : Guid.ParseExact(tenderId.GetString()!, "D"),
+                TenderId = tender,
                 Action = Text(root, "action"),
                 Subject = Text(root, "subject"),
                 PayloadJson = Text(root, "payload"),
@@ -101,3 +129,6 @@ public sealed record ExportEventLine(long Sequence, string PreviousHash, string 
     private static string Text(JsonElement root, string name) =>
         root.GetProperty(name).GetString() ?? throw new FormatException($"{name} is null");
 }
+
+/// <summary>What a line with a withheld payload still shows.</summary>
+public sealed record RedactedEvent(Guid? TenderId, string Action, string Subject, string Reason);

@@ -18,8 +18,11 @@ public sealed record ExportActor(string Id, string Name, string Role);
 /// <summary>
 /// The stretch of the global chain in events.jsonl: from the tender's first event to the last event before the export.
 /// <see cref="PreviousHash"/> is what the first event links to (the hash of the event before the range, or the genesis hash).
+/// <see cref="TenderEventCount"/> counts the tender's events, <see cref="PayloadWithheldCount"/> of them without payload;
+/// <see cref="WithheldEventCount"/> counts other tenders' stubs.
 /// </summary>
-public sealed record ExportRange(long FirstSequence, long LastSequence, string PreviousHash, string HeadHash, long EventCount, long TenderEventCount, long WithheldEventCount);
+public sealed record ExportRange(long FirstSequence, long LastSequence, string PreviousHash, string HeadHash, long EventCount, long TenderEventCount, long WithheldEventCount,
+    long PayloadWithheldCount = 0);
 
 public sealed record ExportDefinition(string Id, int Version, string ContentHash, string Path);
 

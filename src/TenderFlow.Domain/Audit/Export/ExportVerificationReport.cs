@@ -15,6 +15,9 @@ public sealed record ExportVerificationReport(
     ExportManifest? Manifest,
     ExportServerVerification? Server)
 {
+    /// <summary>Events of the tender shown without their payload (confidential content): link-checked, not content-checked.</summary>
+    public long PayloadWithheldCount { get; init; }
+
     public bool Ok => Problems.Count == 0;
 
     public IEnumerable<string> Lines()
@@ -22,6 +25,10 @@ public sealed record ExportVerificationReport(
         if (Ok)
         {
             yield return $"OK: {EventCount} events ({TenderEventCount} of this tender, {WithheldEventCount} withheld), head hash {HeadHash}, signed by key {Fingerprint}";
+            if (PayloadWithheldCount > 0)
+            {
+                yield return $"{PayloadWithheldCount} event(s) of this tender carry confidential content: shown without payload, so only their links were checked";
+            }
             if (Manifest is { } m)
             {
                 yield return $"Tender {m.Tender.Reference} ({m.Tender.Id:D}), events {m.Range.FirstSequence}..{m.Range.LastSequence}, exported {m.ExportedAtUtc:yyyy-MM-dd'T'HH:mm:ss'Z'} by {m.ExportedBy.Name} ({m.ExportedBy.Role})";

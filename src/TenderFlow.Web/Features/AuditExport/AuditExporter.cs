@@ -37,7 +37,7 @@ public sealed class AuditExporter(TenderFlowDbContext db, AuditTrail trail, Expo
         var last = await db.AuditEvents.AsNoTracking().MaxAsync(e => e.Sequence, ct);
 
         var events = new ArrayBufferWriter<byte>(64 * 1024);
-        long count = 0, own = 0;
+        long count = 0, own = 0, redacted = 0;
         string previousHash = AuditCanonicalForm.GenesisHash, head = AuditCanonicalForm.GenesisHash;
         await foreach (var e in db.AuditEvents.AsNoTracking().Where(e => e.Sequence >= first && e.Sequence <= last).OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
@@ -45,7 +45,13 @@ public sealed class AuditExporter(TenderFlowDbContext db, AuditTrail trail, Expo
             {
                 previousHash = e.PreviousHash;
             }
-            if (e.TenderId == tender.Id)
+            if (e.TenderId == tender.Id && ExportEventContent.WithheldReason(e) is { } reason)
+            {
+                own++;
+                redacted++;
+                ExportEventLine.WriteRedacted(events, e, reason);
+            }
+            else if (e.TenderId == tender.Id)
             {
                 own++;
                 ExportEventLine.WriteFull(events, e);
@@ -81,7 +87,7 @@ public sealed class AuditExporter(TenderFlowDbContext db, AuditTrail trail, Expo
         var name = await db.Users.AsNoTracking().Where(u => u.Id == actor.Id).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? actor.DisplayName;
         var manifest = new ExportManifest(AuditExportFormat.FormatId, new ExportTender(tender.Id, tender.Reference, tender.Title), now,
             new ExportActor(actor.Id, name, role),
-            new ExportRange(first, last, previousHash, head, count, own, count - own),
+            new ExportRange(first, last, previousHash, head, count, own, count - own, redacted),
             definitions, includeDocuments, entries.Select(e => e.ToManifest()).ToList());
 
         var folder = Path.Combine(data.Path, "exports");
