@@ -292,5 +292,9 @@ public static class AuthorizationMatrix
         ["PUT /api/tenders/{id:guid}/deadlines/{key}"] = new((c, w) => c.PutAsJsonAsync($"/api/tenders/{w.Tender}/deadlines/questionsClose", new { dueAt = "2027-06-01T12:00" }), ProcurementOnly),
         ["GET /tenders/{id:guid}/termijnen"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/termijnen"), TenderReaders),
         ["POST /tenders/{id:guid}/termijnen?handler=Change"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/termijnen?handler=Change", Form(("key", "questionsClose"), ("date", "2027-06-01"), ("time", "12:00"))), ProcurementOnly),
+
+        // Audit export
+        ["GET /api/tenders/{id:guid}/audit/export"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/audit/export"), AuditReaders),
+        ["GET /api/audit/export-key"] = new((c, _) => c.GetAsync("/api/audit/export-key"), AuditReaders),
     };
 }
