@@ -1,3 +1,4 @@
+using TenderFlow.Domain.Audit.Export;
 using TenderFlow.Domain.Workflow.Loading;
 using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Features.Audit;
@@ -10,19 +11,35 @@ namespace TenderFlow.Web.Cli;
 ///   workflows validate [DIR]        exit 1 and every problem when a definition is invalid
 ///   workflows mermaid ID [DIR]      the procedure as a Mermaid state diagram
 ///   audit verify [--data DIR]       exit 1 and the first broken event when the chain is broken
+///   audit verify --export FILE [--key FINGERPRINT]
+///                                   checks an exported audit package offline (never opens a database): exit 0 valid,
+///                                   1 with every problem and the first broken event, 2 when the file cannot be read
 /// </summary>
 public static class CliCommands
 {
     public static bool Matches(string[] args) => args.Length >= 2 && args[0] is "workflows" or "audit";
 
-    public static Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    /// <summary>The export check writes to the given writers (tests run it in-process); the other verbs write to the console.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var configuration = new ConfigurationBuilder().AddCommandLine(args.Skip(2).ToArray()).Build();
+        IConfiguration configuration;
+        try
+        {
+            configuration = new ConfigurationBuilder().AddCommandLine(args.Skip(2).ToArray()).Build();
+        }
+        catch (FormatException)
+        {
+            return Task.FromResult(Usage());
+        }
         var positional = Positional(args.Skip(2).ToArray());
         return Task.FromResult((args[0], args[1]) switch
         {
             ("workflows", "validate") => Validate(positional.FirstOrDefault() ?? WorkflowsDirectory.Resolve(configuration)),
             ("workflows", "mermaid") when positional.Count >= 1 => Mermaid(positional[0], positional.ElementAtOrDefault(1) ?? WorkflowsDirectory.Resolve(configuration)),
+            ("audit", "verify") when configuration["export"] is { } export => VerifyExport(export, configuration["key"], output, error),
+            ("audit", "verify") when args.Skip(2).Contains("--export") => Usage(),
             ("audit", "verify") => Verify(new DataDirectory(configuration)),
             _ => Usage(),
         });
@@ -75,9 +92,33 @@ public static class CliCommands
         return 1;
     }
 
+    private static int VerifyExport(string file, string? expectedFingerprint, TextWriter output, TextWriter error)
+    {
+        if (file.Length == 0)
+        {
+            error.WriteLine("audit verify --export needs a FILE.");
+            return 2;
+        }
+        ExportVerificationReport report;
+        try
+        {
+            report = AuditExportVerifier.Verify(file, expectedFingerprint);
+        }
+        catch (ExportUnreadableException e)
+        {
+            error.WriteLine(e.Message);
+            return 2;
+        }
+        foreach (var line in report.Lines())
+        {
+            output.WriteLine(line);
+        }
+        return report.Ok ? 0 : 1;
+    }
+
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: workflows validate [DIR] | workflows mermaid ID [DIR] | audit verify [--data DIR]");
+        Console.Error.WriteLine("usage: workflows validate [DIR] | workflows mermaid ID [DIR] | audit verify [--data DIR] | audit verify --export FILE [--key FINGERPRINT]");
         return 2;
     }
 

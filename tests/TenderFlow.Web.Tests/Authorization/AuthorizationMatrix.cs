@@ -297,5 +297,8 @@ public static class AuthorizationMatrix
         // announced, see Ocds/OcdsAccessTests).
         ["GET /api/tenders/{id:guid}/ocds/"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/ocds"), AuthorityStaff),
         ["GET /api/tenders/{id:guid}/ocds/record"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/ocds/record"), AuthorityStaff),
+        // Audit export
+        ["GET /api/tenders/{id:guid}/audit/export"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/audit/export"), AuditReaders),
+        ["GET /api/audit/export-key"] = new((c, _) => c.GetAsync("/api/audit/export-key"), AuditReaders),
     };
 }

@@ -4,9 +4,10 @@ public static class AuditExportRegistration
 {
     public static void AddAuditExport(IServiceCollection services)
     {
+        services.AddSingleton<AuditExportSigningKey>();
+        services.AddScoped<ExportDocumentContent>();
+        services.AddScoped<AuditExporter>();
     }
 
-    public static void MapAuditExport(WebApplication app)
-    {
-    }
+    public static void MapAuditExport(WebApplication app) => AuditExportEndpoints.Map(app);
 }

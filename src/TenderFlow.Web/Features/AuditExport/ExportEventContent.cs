@@ -1,0 +1,30 @@
+using TenderFlow.Domain.Audit;
+
+namespace TenderFlow.Web.Features.AuditExport;
+
+/// <summary>
+/// Events of the exported tender whose payload holds confidential text (dialogue messages and agreed outcomes, score and
+/// judgement motivations, a candidate's or participant's answers) go out without their payload: the hash covers the
+/// payload, so such an event cannot be content-checked by an outsider, only linked. Everything else goes out in full.
+/// </summary>
+public static class ExportEventContent
+{
+    public const string Reason = "confidential content (dialogue, scores and motivations, or a bidder's answers)";
+
+    private static readonly HashSet<string> ConfidentialActions = new(StringComparer.Ordinal)
+    {
+        "evaluation.scores.submitted", "evaluation.consensus.set",
+        "assessment.judgements.submitted", "assessment.consensus.recorded",
+        "application.answers.recorded", "submission.answers.recorded",
+    };
+
+    /// <summary>Null when the event may go out in full; otherwise why its payload is withheld.</summary>
+    public static string? WithheldReason(AuditEvent e)
+    {
+        if (e.Action.EndsWith(".read", StringComparison.Ordinal))
+        {
+            return null;   // Who read what is the point of the trail; read payloads hold ids and hashes only.
+        }
+        return e.Action.StartsWith("dialogue.", StringComparison.Ordinal) || ConfidentialActions.Contains(e.Action) ? Reason : null;
+    }
+}
