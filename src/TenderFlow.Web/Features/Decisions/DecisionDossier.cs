@@ -24,7 +24,13 @@ public static class DecisionKinds
 }
 
 /// <summary>A reason, argument or motivation that belongs to a decision, with what it is (e.g. "Advies Juridische Zaken").</summary>
-public sealed record DecisionReason(LocalizedText Label, string Text);
+/// <param name="Text">What people wrote is shown as written in both languages; the system's own wording is translated.</param>
+public sealed record DecisionReason(LocalizedText Label, LocalizedText Text)
+{
+    public DecisionReason(LocalizedText label, string written) : this(label, new LocalizedText(written, written))
+    {
+    }
+}
 
 /// <summary>Someone involved in a decision: in what capacity, with the role they acted in and their organisation.</summary>
 public sealed record DecisionPerson(string UserId, string Name, LocalizedText Capacity, string Role, string? Organisation);

@@ -120,10 +120,10 @@ public sealed class DecisionDossiers(TenderFlowDbContext db, TenderHistory histo
             summary = new($"Geselecteerd: {name} (rang {rank}).", $"Selected: {name} (rank {rank}).");
             reasons.Add(new DecisionReason(new("Grondslag", "Basis"), basis switch
             {
-                "rank1" => "Hoogste totaalscore in de rangorde / highest total score in the ranking",
-                "lot" => "Gelijke hoogste score, beslist door loting / tied highest score, decided by lot",
-                "deviation" => "Afwijking van de rangorde / deviation from the ranking",
-                _ => basis ?? "—",
+                "rank1" => new LocalizedText("Hoogste totaalscore in de rangorde.", "Highest total score in the ranking."),
+                "lot" => new("Gelijke hoogste score, beslist door loting.", "Tied highest score, decided by lot."),
+                "deviation" => new("Afwijking van de rangorde.", "Deviation from the ranking."),
+                _ => new(basis ?? "—", basis ?? "—"),
             }));
             if (Text(root, "reason") is { Length: > 0 } reason)
             {
@@ -163,6 +163,7 @@ public sealed class DecisionDossiers(TenderFlowDbContext db, TenderHistory histo
         foreach (var group in events.Where(e => e.Event.Action is "vault.opening.recorded" or "vault.opened").GroupBy(e => e.Event.Subject))
         {
             var vault = group.Key["vault/".Length..];
+            var name = VaultName(vault);
             var recorded = group.FirstOrDefault(e => e.Event.Action == "vault.opening.recorded");
             var opened = group.FirstOrDefault(e => e.Event.Action == "vault.opened");
             var people = new List<DecisionPerson>();
@@ -171,7 +172,7 @@ public sealed class DecisionDossiers(TenderFlowDbContext db, TenderHistory histo
                 people.Add(Person(recorded, new("Eerste opener (vastgelegd)", "First opener (recorded)")));
             }
             var documents = new List<DecisionDocument>();
-            var summary = new LocalizedText($"De kluis '{vault}' is vastgelegd maar nog niet geopend.", $"The vault '{vault}' has been recorded but not opened yet.");
+            var summary = new LocalizedText($"De opening van de kluis met {name.Nl} is vastgelegd maar nog niet voltooid.", $"The opening of the vault with {name.En} has been recorded but not completed yet.");
             if (opened is not null)
             {
                 people.Add(Person(opened, new("Tweede opener (voltooid)", "Second opener (completed)")));
@@ -194,13 +195,14 @@ public sealed class DecisionDossiers(TenderFlowDbContext db, TenderHistory histo
                         }
                     }
                 }
-                summary = new($"De kluis '{vault}' is volgens het vier-ogenprincipe geopend; {count} ingediende stukken.",
-                    $"The vault '{vault}' was opened under the four-eyes principle; {count} sealed items.");
+                summary = new($"De kluis met {name.Nl} is volgens het vier-ogenprincipe geopend: {count} ingediende stukken.",
+                    $"The vault with {name.En} was opened under the four-eyes principle: {count} sealed items.");
             }
             var at = (opened ?? recorded)!.Event.OccurredAtUtc;
-            yield return new Decision($"opening-{vault}", DecisionKinds.Opening, new($"Opening kluis {vault}", $"Opening of vault {vault}"), summary, at,
+            yield return new Decision($"opening-{vault}", DecisionKinds.Opening, new($"Opening van de {name.Nl}", $"Opening of the {name.En}"), summary, at,
                 opened is null ? new("Vastgelegd, niet voltooid", "Recorded, not completed") : new("Geopend", "Opened"),
-                [new DecisionReason(new("Grondslag", "Basis"), "Sluitingstermijn verstreken volgens de klok van de server; vier ogen / deadline passed by the server clock; four eyes")],
+                [new DecisionReason(new("Grondslag", "Basis"), new LocalizedText("De sluitingstermijn was verstreken volgens de klok van de server; twee verschillende inkopers openden de kluis (vier ogen).",
+                    "The deadline had passed by the server clock; two different buyers opened the vault (four eyes)."))],
                 people, documents, definition, Refs(group));
         }
     }
@@ -224,8 +226,10 @@ public sealed class DecisionDossiers(TenderFlowDbContext db, TenderHistory histo
                 {
                     if (payload.RootElement.TryGetProperty("criteria", out var criteria) && criteria.ValueKind == JsonValueKind.Array)
                     {
-                        var verdicts = criteria.EnumerateArray().Select(c => $"{Text(c, "key")}: {(c.TryGetProperty("sufficient", out var s) && s.ValueKind == JsonValueKind.True ? "voldoende / sufficient" : "onvoldoende / insufficient")}");
-                        reasons.Add(new(new("Oordeel per kwaliteitscriterium", "Verdict per quality criterion"), string.Join("; ", verdicts)));
+                        var verdicts = criteria.EnumerateArray().Select(c => (Key: Text(c, "key"), Sufficient: c.TryGetProperty("sufficient", out var s) && s.ValueKind == JsonValueKind.True)).ToList();
+                        reasons.Add(new(new("Oordeel per kwaliteitscriterium", "Verdict per quality criterion"), new LocalizedText(
+                            string.Join("; ", verdicts.Select(v => $"{v.Key}: {(v.Sufficient ? "voldoende" : "onvoldoende")}")),
+                            string.Join("; ", verdicts.Select(v => $"{v.Key}: {(v.Sufficient ? "sufficient" : "insufficient")}")))));
                     }
                 }
                 if (award.RevisionReason is { } revisionReason)
@@ -249,7 +253,9 @@ public sealed class DecisionDossiers(TenderFlowDbContext db, TenderHistory histo
                 var (name, _) = await ParticipantNames.OfApplicationAsync(db, final.ApplicationId, ct);
                 var reasons = new List<DecisionReason>
                 {
-                    new(new("Grondslag", "Basis"), $"Opschortende termijn verstreken op {AmsterdamTime.Format(final.StandstillEndUtc)} zonder openstaand bezwaar / standstill ended without an open objection"),
+                    new(new("Grondslag", "Basis"), new LocalizedText(
+                        $"De opschortende termijn is verstreken op {AmsterdamTime.Format(final.StandstillEndUtc)} (Europe/Amsterdam) zonder openstaand bezwaar.",
+                        $"The standstill period ended on {AmsterdamTime.Format(final.StandstillEndUtc)} (Europe/Amsterdam) without an open objection.")),
                 };
                 if (step is not null && Text(step, "reason") is { Length: > 0 } stepReason)
                 {
@@ -308,14 +314,15 @@ public sealed class DecisionDossiers(TenderFlowDbContext db, TenderHistory histo
                 people.Add(User(context, resolver, new("Beslist door", "Decided by"), "Procurement"));
             }
             var documents = new[] { o.DocumentId, o.OutcomeLetterDocumentId }.OfType<Guid>().Select(id => context.Documents.GetValueOrDefault(id)).OfType<DecisionDocument>().ToList();
-            var status = o.SupersededAtUtc is not null ? new LocalizedText("Vervallen door herziening", "Superseded by a revision")
-                : o.Status switch
-                {
-                    Domain.Award.ObjectionStatus.Upheld => new LocalizedText("Gegrond", "Upheld"),
-                    Domain.Award.ObjectionStatus.Rejected => new("Ongegrond", "Rejected"),
-                    Domain.Award.ObjectionStatus.Advised => new("Geadviseerd, nog niet beslist", "Advised, not decided yet"),
-                    _ => new("Open", "Open"),
-                };
+            var outcome = o.Status switch
+            {
+                Domain.Award.ObjectionStatus.Upheld => new LocalizedText("Gegrond", "Upheld"),
+                Domain.Award.ObjectionStatus.Rejected => new("Ongegrond", "Rejected"),
+                Domain.Award.ObjectionStatus.Advised => new("Geadviseerd, nog niet beslist", "Advised, not decided yet"),
+                _ => new("Open", "Open"),
+            };
+            var status = o.SupersededAtUtc is null ? outcome
+                : new LocalizedText($"{outcome.Nl}; afgedaan door herziening van de beslissing", $"{outcome.En}; settled by the revision of the decision");
             result.Add(new Decision($"objection-{o.Id}", DecisionKinds.Objection,
                 new($"Bezwaar van {name} tegen de {against.Nl}", $"Objection of {name} against the {against.En}"),
                 new($"Bezwaar ingediend op {AmsterdamTime.Format(o.FiledAtUtc)}; status: {status.Nl}.", $"Objection filed on {AmsterdamTime.Format(o.FiledAtUtc)}; status: {status.En}."),
@@ -348,6 +355,13 @@ public sealed class DecisionDossiers(TenderFlowDbContext db, TenderHistory histo
                 e.Event.OccurredAtUtc, null, reasons, [Person(e, new("Gewijzigd door", "Changed by"))], [], definition, Refs([e]));
         }
     }
+
+    private static LocalizedText VaultName(string vault) => vault switch
+    {
+        "selection" => new("aanmeldingen (selectie)", "applications (selection)"),
+        "submission" => new("inschrijvingen", "submissions"),
+        _ => new(vault, vault),
+    };
 
     private static IEnumerable<DecisionPerson> Evaluators(Context context) => context.Evaluators.Select(e => User(context, e.UserId,
         e.Recused ? new("Beoordelaar (teruggetreden)", "Evaluator (recused)") : e.IsChair ? new("Voorzitter beoordelingscommissie", "Chair of the evaluation committee") : new("Beoordelaar", "Evaluator"),

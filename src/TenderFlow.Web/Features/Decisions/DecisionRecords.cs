@@ -40,7 +40,7 @@ public static class DecisionRecords
         }
         foreach (var reason in decision.Reasons)
         {
-            yield return new PdfParagraph($"{reason.Label.For(language)}: {reason.Text}");
+            yield return new PdfParagraph($"{reason.Label.For(language)}: {reason.Text.For(language)}");
         }
         yield return new PdfHeading(t["Betrokkenen", "People involved"]);
         yield return new PdfTable([t["Naam", "Name"], t["Hoedanigheid", "Capacity"], t["Rol", "Role"], t["Organisatie", "Organisation"]],
