@@ -292,5 +292,14 @@ public static class AuthorizationMatrix
         ["PUT /api/tenders/{id:guid}/deadlines/{key}"] = new((c, w) => c.PutAsJsonAsync($"/api/tenders/{w.Tender}/deadlines/questionsClose", new { dueAt = "2027-06-01T12:00" }), ProcurementOnly),
         ["GET /tenders/{id:guid}/termijnen"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/termijnen"), TenderReaders),
         ["POST /tenders/{id:guid}/termijnen?handler=Change"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/termijnen?handler=Change", Form(("key", "questionsClose"), ("date", "2027-06-01"), ("time", "12:00"))), ProcurementOnly),
+
+        // Decisions and records (issue 7): for audit readers. Tender T has taken no decisions yet, so a decision key is
+        // unknown (404) for everyone; who may read a real decision and its record is tested in Decisions/.
+        ["GET /api/tenders/{id:guid}/decisions"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/decisions"), AuditReaders),
+        ["GET /api/tenders/{id:guid}/decisions/{key}"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/decisions/award-1"), Nobody),
+        ["GET /api/tenders/{id:guid}/records/decisions/{key}.pdf"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/records/decisions/award-1.pdf"), Nobody),
+        ["GET /api/tenders/{id:guid}/records/procedure-report.pdf"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/records/procedure-report.pdf"), AuditReaders),
+        ["GET /tenders/{id:guid}/besluiten"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/besluiten"), AuditReaders),
+        ["GET /tenders/{id:guid}/besluiten/{key}"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/besluiten/award-1"), Nobody),
     };
 }
