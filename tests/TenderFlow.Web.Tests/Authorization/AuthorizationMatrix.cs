@@ -300,5 +300,13 @@ public static class AuthorizationMatrix
         // Audit export
         ["GET /api/tenders/{id:guid}/audit/export"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/audit/export"), AuditReaders),
         ["GET /api/audit/export-key"] = new((c, _) => c.GetAsync("/api/audit/export-key"), AuditReaders),
+        // Decisions and records (issue 7): for audit readers. Tender T has taken no decisions yet, so a decision key is
+        // unknown (404) for everyone; who may read a real decision and its record is tested in Decisions/.
+        ["GET /api/tenders/{id:guid}/decisions"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/decisions"), AuditReaders),
+        ["GET /api/tenders/{id:guid}/decisions/{key}"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/decisions/award-1"), Nobody),
+        ["GET /api/tenders/{id:guid}/records/decisions/{key}.pdf"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/records/decisions/award-1.pdf"), Nobody),
+        ["GET /api/tenders/{id:guid}/records/procedure-report.pdf"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/records/procedure-report.pdf"), AuditReaders),
+        ["GET /tenders/{id:guid}/besluiten"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/besluiten"), AuditReaders),
+        ["GET /tenders/{id:guid}/besluiten/{key}"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/besluiten/award-1"), Nobody),
     };
 }
