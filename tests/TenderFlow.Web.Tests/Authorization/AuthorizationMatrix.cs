@@ -292,5 +292,14 @@ public static class AuthorizationMatrix
         ["PUT /api/tenders/{id:guid}/deadlines/{key}"] = new((c, w) => c.PutAsJsonAsync($"/api/tenders/{w.Tender}/deadlines/questionsClose", new { dueAt = "2027-06-01T12:00" }), ProcurementOnly),
         ["GET /tenders/{id:guid}/termijnen"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/termijnen"), TenderReaders),
         ["POST /tenders/{id:guid}/termijnen?handler=Change"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/termijnen?handler=Change", Form(("key", "questionsClose"), ("date", "2027-06-01"), ("time", "12:00"))), ProcurementOnly),
+
+        // Legal workspace (issue 7): read-only, for audit readers. A malformed subject is refused with 400 only after the access check.
+        ["GET /api/tenders/{id:guid}/legal/timeline"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/legal/timeline"), AuditReaders),
+        ["GET /api/tenders/{id:guid}/legal/reads"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/legal/reads"), AuditReaders),
+        ["GET /api/tenders/{id:guid}/legal/planning.svg"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/legal/planning.svg"), AuditReaders),
+        ["GET /tenders/{id:guid}/juridisch"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/juridisch"), AuditReaders),
+        ["GET /tenders/{id:guid}/juridisch/inzage"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/juridisch/inzage"), AuditReaders),
+        ["GET /tenders/{id:guid}/juridisch/inzage/detail"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/juridisch/inzage/detail?subject=x"), AuditReaders),
+        ["GET /tenders/{id:guid}/juridisch/planning"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/juridisch/planning"), AuditReaders),
     };
 }
