@@ -308,5 +308,13 @@ public static class AuthorizationMatrix
         ["GET /api/tenders/{id:guid}/records/procedure-report.pdf"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/records/procedure-report.pdf"), AuditReaders),
         ["GET /tenders/{id:guid}/besluiten"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/besluiten"), AuditReaders),
         ["GET /tenders/{id:guid}/besluiten/{key}"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/besluiten/award-1"), Nobody),
+        // Legal workspace (issue 7): read-only, for audit readers. A malformed subject is refused with 400 only after the access check.
+        ["GET /api/tenders/{id:guid}/legal/timeline"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/legal/timeline"), AuditReaders),
+        ["GET /api/tenders/{id:guid}/legal/reads"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/legal/reads"), AuditReaders),
+        ["GET /api/tenders/{id:guid}/legal/planning.svg"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/legal/planning.svg"), AuditReaders),
+        ["GET /tenders/{id:guid}/juridisch"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/juridisch"), AuditReaders),
+        ["GET /tenders/{id:guid}/juridisch/inzage"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/juridisch/inzage"), AuditReaders),
+        ["GET /tenders/{id:guid}/juridisch/inzage/detail"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/juridisch/inzage/detail?subject=x"), AuditReaders),
+        ["GET /tenders/{id:guid}/juridisch/planning"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/juridisch/planning"), AuditReaders),
     };
 }
