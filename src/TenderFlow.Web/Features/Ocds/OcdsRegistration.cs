@@ -45,5 +45,9 @@ public static class OcdsRegistration
     public static bool MayRead(HttpContext http, Tender tender) =>
         tender.IsPublic || http.User.IsInRole(Roles.Admin) || http.User.IsInRole(Roles.Procurement) || http.User.IsInRole(Roles.Legal);
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // Letters stay readable (é, ë); characters that matter in HTML are still escaped, whoever later embeds the JSON.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 }
