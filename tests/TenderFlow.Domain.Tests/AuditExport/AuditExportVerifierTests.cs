@@ -33,6 +33,23 @@ public class AuditExportVerifierTests
     }
 
     [Fact]
+    public void A_payload_withheld_event_shows_its_action_but_not_its_payload_and_is_link_checked()
+    {
+        var bytes = _package.Build();
+        var report = SyntheticPackage.Verify(bytes);
+
+        Assert.True(report.Ok, string.Join("\n", report.Problems));
+        Assert.Equal(1, report.PayloadWithheldCount);
+        Assert.Equal(0, SyntheticPackage.Count(bytes, "stap-9"));
+        Assert.Contains(report.Lines(), l => l.StartsWith("1 event(s) of this tender carry confidential content", StringComparison.Ordinal));
+
+        var redacted = _package.Chain.Single(e => e.Sequence == SyntheticPackage.RedactedSequence);
+        var broken = SyntheticPackage.Verify(SyntheticPackage.Flip(bytes, $"\"hash\":\"{redacted.Hash}\"", 20, hex: true));
+        Assert.Equal(10, broken.FirstBreak!.Sequence);
+        Assert.Contains("previous hash does not match the hash of event 9", broken.FirstBreak.Problem);
+    }
+
+    [Fact]
     public void One_byte_changed_in_a_payload_is_found_at_that_event_and_in_the_manifest_hash_of_events()
     {
         var report = SyntheticPackage.Verify(SyntheticPackage.Flip(_package.Build(), "stap-7", 0));

@@ -18,6 +18,9 @@ public sealed class SyntheticPackage
     public const string DefinitionJson = """{"id":"sas-dialogue","version":3}""";
     public static readonly byte[] DocumentBytes = Encoding.UTF8.GetBytes("%PDF-1.4 aankondiging Wmo Utrecht");
 
+    /// <summary>An event of the tender exported without its payload.</summary>
+    public const long RedactedSequence = 9;
+
     public List<AuditEvent> Chain { get; } = [];
     public ECDsa Key { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
@@ -49,7 +52,11 @@ public sealed class SyntheticPackage
         var buffer = new ArrayBufferWriter<byte>();
         foreach (var e in Range)
         {
-            if (e.TenderId == TenderId)
+            if (e.Sequence == RedactedSequence)
+            {
+                ExportEventLine.WriteRedacted(buffer, e, "confidential content");
+            }
+            else if (e.TenderId == TenderId)
             {
                 ExportEventLine.WriteFull(buffer, e);
             }
@@ -88,7 +95,7 @@ public sealed class SyntheticPackage
         };
         var own = range.Count(e => e.TenderId == TenderId);
         var manifest = new ExportManifest(AuditExportFormat.FormatId, new ExportTender(TenderId, "UTR-2027-WMO", "Wmo Utrecht"), range[^1].OccurredAtUtc.AddMinutes(1),
-            new ExportActor("user-9", "Jurist", "Legal"), new ExportRange(3, 12, range[0].PreviousHash, head, range.Count, own, range.Count - own),
+            new ExportActor("user-9", "Jurist", "Legal"), new ExportRange(3, 12, range[0].PreviousHash, head, range.Count, own, range.Count - own, 1),
             [new ExportDefinition("sas-dialogue", 3, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(DefinitionJson))), definitionPath)],
             true, entries.Select(e => e.ToManifest()).ToList());
         using var output = new MemoryStream();
