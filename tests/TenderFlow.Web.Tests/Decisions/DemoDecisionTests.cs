@@ -12,9 +12,6 @@ namespace TenderFlow.Web.Tests.Decisions;
 /// <summary>The decisions of the demo tender after the whole procedure, read as the demo's lawyer (jurist).</summary>
 public sealed class DemoDecisionTests(DecisionsProcedureFixture fixture) : IClassFixture<DecisionsProcedureFixture>
 {
-    private static readonly string[] Markers =
-        [DemoProcedure.PartnerMessageMarker, DemoProcedure.ParticipantMessageMarker, DemoProcedure.SharedDocumentMarker, DemoProcedure.AgreedOutcomeMarker];
-
     private DemoProcedure Procedure => fixture.Procedure;
 
     private string Api => Procedure.Api;
@@ -208,7 +205,7 @@ public sealed class DemoDecisionTests(DecisionsProcedureFixture fixture) : IClas
         Assert.True(outputs.Count > 15);
         foreach (var (where, text) in outputs)
         {
-            foreach (var marker in Markers)
+            foreach (var marker in DemoProcedure.DialogueMarkers)
             {
                 Assert.False(text.Contains(marker, StringComparison.Ordinal), $"{marker} in {where}");
             }

@@ -30,6 +30,9 @@ public sealed class DemoProcedure : IDisposable
     public static readonly IReadOnlyList<string> ConfidentialMarkers =
         [PartnerMessageMarker, ParticipantMessageMarker, SharedDocumentMarker, AgreedOutcomeMarker, ImplementationPlanMarker, RejectedScoreMarker];
 
+    /// <summary>The markers of the confidential dialogue alone (messages, the shared document, agreed outcomes).</summary>
+    public static readonly IReadOnlyList<string> DialogueMarkers = [PartnerMessageMarker, ParticipantMessageMarker, SharedDocumentMarker, AgreedOutcomeMarker];
+
     /// <summary>Every phase the demo procedure passes through, in order.</summary>
     public static readonly IReadOnlyList<string> Phases =
         ["consultation", "publication", "selection", "selectionStandstill", "dialogue", "specification", "submission", "assessment", "awardStandstill", "implementation", "awarded"];

@@ -14,11 +14,6 @@ namespace TenderFlow.Web.Tests.Procedure;
 /// </summary>
 public sealed class NoConfidentialStringInExportsTests : IDisposable
 {
-    private static readonly string[] DialogueMarkers =
-    [
-        DemoProcedure.PartnerMessageMarker, DemoProcedure.ParticipantMessageMarker, DemoProcedure.SharedDocumentMarker, DemoProcedure.AgreedOutcomeMarker,
-    ];
-
     private readonly DemoProcedure _procedure = new();
 
     [Fact]
@@ -55,12 +50,12 @@ public sealed class NoConfidentialStringInExportsTests : IDisposable
             }
             foreach (var (name, client, url) in records)
             {
-                await SearchAsync(phase, name, client, url, DialogueMarkers);
+                await SearchAsync(phase, name, client, url, DemoProcedure.DialogueMarkers);
             }
             // A PDF's text is written as glyph numbers, so its bytes alone prove little: search the text of the same reports.
             foreach (var (name, text) in await PrintedTextsAsync())
             {
-                leaks.AddRange(DialogueMarkers.Where(m => text.Contains(m, StringComparison.Ordinal)).Select(m => $"{phase}: {name} text contains {m}"));
+                leaks.AddRange(DemoProcedure.DialogueMarkers.Where(m => text.Contains(m, StringComparison.Ordinal)).Select(m => $"{phase}: {name} text contains {m}"));
                 fetched++;
             }
         });
