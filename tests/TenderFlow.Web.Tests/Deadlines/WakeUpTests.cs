@@ -30,17 +30,59 @@ public class WakeUpTests
     }
 
     [Fact]
-    public async Task Cancelling_a_job_removes_its_wake_up_and_every_planned_row_has_one()
+    public async Task Cancelling_a_job_removes_its_wake_up()
     {
         using var app = new TenderFlowFactory();
         var tender = await DeadlineWorld.PublishedTenderAsync(app);
         var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
 
-        var rows = app.Db(db => db.DeadlineJobs.Where(j => j.TenderId == tender).ToList());
-        Assert.All(rows.Where(r => r.State == DeadlineJobState.Scheduled),
-            r => Assert.Equal("Scheduled", monitoring.JobDetails(r.HangfireJobId!).History[0].StateName));
-        var cancelled = rows.Where(r => r.State == DeadlineJobState.Cancelled).ToList();
-        Assert.NotEmpty(cancelled);
-        Assert.All(cancelled, r => Assert.Equal("Deleted", monitoring.JobDetails(r.HangfireJobId!).History[0].StateName));
+        // The publication deadline's close job (a minute before the start) was woken at once and cancelled when the tender
+        // was published; its escalation, days later, was cancelled before it ever had a wake-up.
+        var cancelled = app.Db(db => db.DeadlineJobs.Where(j => j.TenderId == tender && j.State == DeadlineJobState.Cancelled).ToList());
+        var woken = cancelled.Where(r => r.HangfireJobId is not null).ToList();
+        Assert.Contains(woken, r => r.Kind == DeadlineJobKind.Close);
+        Assert.All(woken, r => Assert.Equal("Deleted", monitoring.JobDetails(r.HangfireJobId!).History[0].StateName));
+        Assert.All(cancelled.Except(woken), r => Assert.True(r.RunAtUtc > r.CreatedAtUtc.AddMinutes(new JobsOptions().WakeHorizonMinutes)));
+    }
+
+    [Fact]
+    public async Task Only_jobs_due_within_the_horizon_have_a_wake_up_and_the_sweep_gives_later_ones_theirs_as_they_come_near()
+    {
+        using var app = new TenderFlowFactory();
+        var tender = await DeadlineWorld.PublishedTenderAsync(app);
+        var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        List<DeadlineJob> Scheduled() => app.Db(db => db.DeadlineJobs.Where(j => j.TenderId == tender && j.State == DeadlineJobState.Scheduled).OrderBy(j => j.RunAtUtc).ToList());
+        var horizon = TimeSpan.FromMinutes(new JobsOptions().WakeHorizonMinutes);
+
+        var rows = Scheduled();
+        Assert.True(rows.Count >= 3, "questions and applications close, with reminders");
+        Assert.All(rows, r => Assert.Null(r.HangfireJobId));   // all at least a day away
+        Assert.Equal(0, await WakeDueSoonAsync(app));
+
+        var first = rows[0];
+        app.Clock.SetUtcNow(new DateTimeOffset(first.RunAtUtc - horizon + TimeSpan.FromMinutes(1), TimeSpan.Zero));
+        Assert.Equal(rows.Count(r => r.RunAtUtc == first.RunAtUtc), await WakeDueSoonAsync(app));
+
+        var after = Scheduled();
+        foreach (var row in after)
+        {
+            if (row.RunAtUtc == first.RunAtUtc)
+            {
+                var job = monitoring.JobDetails(row.HangfireJobId!);
+                Assert.Equal("Scheduled", job.History[0].StateName);
+                Assert.Equal(row.Id, (Guid)job.Job.Args[0]);
+            }
+            else
+            {
+                Assert.Null(row.HangfireJobId);
+            }
+        }
+        Assert.Equal(0, await WakeDueSoonAsync(app));   // a row is woken once
+    }
+
+    private static async Task<int> WakeDueSoonAsync(TenderFlowFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DeadlineSchedule>().WakeDueSoonAsync(CancellationToken.None);
     }
 }

@@ -7,7 +7,7 @@ namespace TenderFlow.Web.Features.Deadlines;
 /// <summary>
 /// At start-up, after the database is migrated: the reconciliation pass (every tender's jobs planned, every deadline job
 /// that fell due while the app was down run once, audited as late), then the Hangfire server, and our own sweep that
-/// runs any job a few seconds overdue. The sweep deliberately does not run on Hangfire: when Hangfire's storage stalls or
+/// gives jobs coming within the wake horizon their Hangfire wake-up and runs any job a few seconds overdue. The sweep deliberately does not run on Hangfire: when Hangfire's storage stalls or
 /// breaks (measured with Hangfire.Storage.SQLite under load), deadlines still act, a little later.
 /// </summary>
 public sealed class DeadlineJobHost(
@@ -51,6 +51,7 @@ public sealed class DeadlineJobHost(
             while (await timer.WaitForNextTickAsync(stopping))
             {
                 await using var scope = services.CreateAsyncScope();
+                await WakeDueSoonAsync(scope.ServiceProvider, stopping);
                 var ran = await scope.ServiceProvider.GetRequiredService<DeadlineJobRunner>()
                     .RunOverdueAsync(stopping, olderThan: TimeSpan.FromSeconds(options.Value.SweepGraceSeconds));
                 if (ran > 0)
@@ -62,6 +63,20 @@ public sealed class DeadlineJobHost(
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>A broken Hangfire storage must not stop the sweep, which is what still runs the jobs then.</summary>
+    private async Task WakeDueSoonAsync(IServiceProvider scoped, CancellationToken stopping)
+    {
+        try
+        {
+            await scoped.GetRequiredService<DeadlineSchedule>().WakeDueSoonAsync(stopping);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Deadline sweep could not give upcoming jobs their Hangfire wake-up; it runs them itself when they are overdue");
+        }
+        scoped.GetRequiredService<Data.TenderFlowDbContext>().ChangeTracker.Clear();
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -4,7 +4,10 @@ using TenderFlow.Web.Hosting;
 
 namespace TenderFlow.Web.Features.Deadlines;
 
-/// <summary>Re-plans every open tender's jobs (each in its own transaction) and runs, once, every job whose moment passed.</summary>
+/// <summary>
+/// Re-plans every open tender's jobs (each in its own transaction), wakes those due soon and runs, once, every job whose
+/// moment passed.
+/// </summary>
 public sealed class DeadlineReconciliation(TenderFlowDbContext db, DefinitionCatalog catalog, DeadlineSchedule schedule, DeadlineJobRunner runner)
 {
     public async Task<(int Planned, int Ran)> RunAsync(CancellationToken cancellationToken)
@@ -25,6 +28,8 @@ public sealed class DeadlineReconciliation(TenderFlowDbContext db, DefinitionCat
             }
             await transaction.CommitAsync(cancellationToken);
         }
+        db.ChangeTracker.Clear();
+        await schedule.WakeDueSoonAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return (planned, await runner.RunOverdueAsync(cancellationToken));
     }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TenderFlow.Domain.Deadlines;
 using TenderFlow.Domain.Tenders;
 using TenderFlow.Domain.Workflow.Definitions;
@@ -9,16 +10,25 @@ namespace TenderFlow.Web.Features.Deadlines;
 
 /// <summary>
 /// Keeps a tender's deadline jobs in line with its phase and dates, inside the caller's transaction: new rows for jobs
-/// that should exist (each woken by a Hangfire job), cancelled rows for jobs that no longer should. Call it after
-/// anything that changes the phase or a deadline; it is idempotent.
+/// that should exist, cancelled rows for jobs that no longer should. Call it after anything that changes the phase or a
+/// deadline; it is idempotent. A row due within the wake horizon gets a Hangfire wake-up at once; later rows get theirs
+/// from <see cref="WakeDueSoonAsync"/> (the sweep), so a step rarely writes to Hangfire's storage at all.
 /// </summary>
-public sealed class DeadlineSchedule(TenderFlowDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class DeadlineSchedule(TenderFlowDbContext db, IBackgroundJobClient jobs, TimeProvider clock, IOptions<JobsOptions> options)
 {
+    private TimeSpan Horizon => TimeSpan.FromMinutes(options.Value.WakeHorizonMinutes);
+
     public async Task SyncAsync(Tender tender, WorkflowDefinition definition, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var planned = DeadlineJobPlan.For(tender, definition, now);
-        var existing = await db.DeadlineJobs.Where(j => j.TenderId == tender.Id).ToListAsync(cancellationToken);
+        // Only rows that can matter: the scheduled ones (which may have to be cancelled) and any row, whatever its state,
+        // for a planned due time (so a done job is not planned again and a cancelled one comes back). A tender's history of
+        // cancelled rows grows with every phase change and deadline change; it is never loaded.
+        var plannedDue = planned.Select(p => p.DeadlineDueAtUtc).Distinct().ToList();
+        var existing = await db.DeadlineJobs
+            .Where(j => j.TenderId == tender.Id && (j.State == DeadlineJobState.Scheduled || plannedDue.Contains(j.DeadlineDueAtUtc)))
+            .ToListAsync(cancellationToken);
         existing.AddRange(db.ChangeTracker.Entries<DeadlineJob>().Where(e => e.State == EntityState.Added && e.Entity.TenderId == tender.Id).Select(e => e.Entity));
         foreach (var plan in planned)
         {
@@ -32,14 +42,14 @@ public sealed class DeadlineSchedule(TenderFlowDbContext db, IBackgroundJobClien
                 };
                 db.DeadlineJobs.Add(row);
                 existing.Add(row);
-                Wake(row, now);
+                WakeIfDueSoon(row, now);
             }
             else if (row is { State: DeadlineJobState.Cancelled })
             {
                 row.State = DeadlineJobState.Scheduled;
                 row.CompletedAtUtc = null;
                 row.Outcome = null;
-                Wake(row, now);
+                WakeIfDueSoon(row, now);
             }
         }
         foreach (var row in existing.Where(j => j.State == DeadlineJobState.Scheduled && !planned.Any(p => Matches(j, p))))
@@ -54,8 +64,36 @@ public sealed class DeadlineSchedule(TenderFlowDbContext db, IBackgroundJobClien
         }
     }
 
+    /// <summary>
+    /// Gives every scheduled row due within the horizon that has no wake-up yet its Hangfire job; returns how many. Two
+    /// hosts doing this at once may wake a row twice, which the runner's claim makes harmless.
+    /// </summary>
+    public async Task<int> WakeDueSoonAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + Horizon;
+        var rows = await db.DeadlineJobs
+            .Where(j => j.State == DeadlineJobState.Scheduled && j.HangfireJobId == null && j.RunAtUtc <= until)
+            .ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            Wake(row, now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return rows.Count;
+    }
+
+    private void WakeIfDueSoon(DeadlineJob row, DateTime nowUtc)
+    {
+        row.HangfireJobId = null;
+        if (row.RunAtUtc - nowUtc <= Horizon)
+        {
+            Wake(row, nowUtc);
+        }
+    }
+
     /// <summary>Asks Hangfire to wake the runner at the job's moment (the row decides whether anything happens).</summary>
-    public void Wake(DeadlineJob row, DateTime nowUtc)
+    private void Wake(DeadlineJob row, DateTime nowUtc)
     {
         var delay = row.RunAtUtc - nowUtc;
         row.HangfireJobId = jobs.Schedule<DeadlineJobRunner>(r => r.RunAsync(row.Id, CancellationToken.None), delay < TimeSpan.Zero ? TimeSpan.Zero : delay);

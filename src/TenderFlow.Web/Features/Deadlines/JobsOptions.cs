@@ -22,4 +22,10 @@ public sealed class JobsOptions
 
     /// <summary>How overdue a job must be before the sweep takes it rather than waiting for Hangfire's wake-up.</summary>
     public double SweepGraceSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Only jobs due within this many minutes get a Hangfire wake-up; the sweep gives later ones theirs as they come
+    /// within reach. Deadlines are days or weeks away, and Hangfire's storage need not hold (and churn) all of them.
+    /// </summary>
+    public double WakeHorizonMinutes { get; set; } = 60;
 }

@@ -132,6 +132,24 @@ public sealed class DeadlineChangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deadline_changed_and_changed_back_brings_back_its_own_jobs_and_closes_once()
+    {
+        var original = (await _world.JobsAsync()).Where(j => j.DeadlineKey == "questionsClose" && j.State == DeadlineJobState.Scheduled)
+            .Select(j => j.Id).Order().ToList();
+        Assert.NotEmpty(original);
+
+        Assert.True((await _world.ChangeAsync(_world.Procurement(), "questionsClose", "2027-03-28T12:00", "Extra sessie")).IsSuccessStatusCode);
+        Assert.True((await _world.ChangeAsync(_world.Procurement(), "questionsClose", "2027-03-21T12:00", "Sessie gaat niet door")).IsSuccessStatusCode);
+
+        var jobs = (await _world.JobsAsync()).Where(j => j.DeadlineKey == "questionsClose").ToList();
+        Assert.Equal(original, jobs.Where(j => j.State == DeadlineJobState.Scheduled).Select(j => j.Id).Order().ToList());
+        Assert.All(jobs.Where(j => j.State == DeadlineJobState.Cancelled), j => Assert.Equal(new DateTime(2027, 3, 28, 10, 0, 0, DateTimeKind.Utc), j.DeadlineDueAtUtc));
+        _app.Clock.SetUtcNow(DeadlineChangeWorld.QuestionsClose.AddSeconds(1));
+        await _app.RunDueDeadlineJobsAsync();
+        Assert.Single(await _world.AuditAsync(), e => e!["action"]!.GetValue<string>() == "deadline.passed" && e["subject"]!.GetValue<string>().EndsWith("/questionsClose", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_time_the_spring_clock_change_skips_is_refused()
     {
         var problem = await (await _world.ChangeAsync(_world.Procurement(), "questionsClose", "2027-03-28T02:30", "Nachtelijke sluiting")).ProblemAsync(400);
