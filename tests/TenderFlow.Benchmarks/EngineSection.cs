@@ -83,6 +83,7 @@ public static class EngineSection
         report.Line("raw inserts/s", Report.Rate(insertsPerSecond));
         report.Line("raw mean transaction latency", $"{(rawTime.TotalMilliseconds / inserts).ToString("N3", Report.Culture)} ms");
         report.Line("engine / raw", Report.Percent(share));
+        report.Line("deadline jobs run between stages (untimed, as the job server would)", Report.Count(engine.DeadlineJobsRun));
 
         // The steps wrote a real chain through EF Core; the production verifier must accept it.
         var chain = AuditChainReader.Verify(engine.Host.ConnectionString);

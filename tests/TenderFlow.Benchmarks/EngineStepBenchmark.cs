@@ -63,7 +63,14 @@ public sealed class EngineStepBenchmark : IAsyncDisposable
         return benchmark;
     }
 
-    /// <summary>Takes <paramref name="steps"/> steps one after another and returns the wall time they took.</summary>
+    /// <summary>Deadline jobs the runner ran between stages (outside the timed steps), as the app's Hangfire server would.</summary>
+    public int DeadlineJobsRun { get; private set; }
+
+    /// <summary>
+    /// Takes <paramref name="steps"/> steps one after another and returns the wall time they took. Before each stage moves
+    /// the clock on, the production runner runs whatever deadline jobs are due (untimed): the simulated years pass the
+    /// framework's absolute end (contractEnd, 2030), and a job that no server ran would be planned again every round.
+    /// </summary>
     public async Task<TimeSpan> RunAsync(int steps)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -72,12 +79,21 @@ public sealed class EngineStepBenchmark : IAsyncDisposable
             var stage = Cycle[_position / TenderCount % Cycle.Length];
             if (_position % TenderCount == 0)
             {
+                stopwatch.Stop();
+                await RunDueDeadlineJobsAsync();
+                stopwatch.Start();
                 _clock.Advance(stage.AdvanceFirst);
             }
             await FireAsync(_tenders[(int)(_position % TenderCount)], stage.Trigger, stage.Reason);
             _position++;
         }
         return stopwatch.Elapsed;
+    }
+
+    private async Task RunDueDeadlineJobsAsync()
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        DeadlineJobsRun += await _host.Runner(scope).RunOverdueAsync(CancellationToken.None);
     }
 
     private async Task FireAsync(Guid tenderId, string trigger, string? reason)

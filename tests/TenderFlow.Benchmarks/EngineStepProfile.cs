@@ -1,177 +1,68 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using TenderFlow.Domain.Tenders;
-using TenderFlow.Domain.Workflow;
-using TenderFlow.Domain.Workflow.Runtime;
-using TenderFlow.Web.Data;
-using TenderFlow.Web.Features.Audit;
-using TenderFlow.Web.Hosting;
 
 namespace TenderFlow.Benchmarks;
 
 /// <summary>
-/// Where a step's time goes: the body of <see cref="Web.Features.Tenders.TenderSteps.FireAsync"/> replayed call by call
-/// (same services, same order) with a stopwatch between the calls. Diagnostic only ("engine-profile"); the
-/// benchmark's figures always come from the real method.
+/// Where a step's time goes: the benchmark's own steps (<see cref="EngineStepBenchmark"/>, so the real
+/// <see cref="Web.Features.Tenders.TenderSteps.FireAsync"/>) with every SQL command EF Core runs timed by EF Core, and
+/// the rest of the step (EF Core's own work, the engine, JSON, hashing, DI) as the difference. Diagnostic only
+/// ("engine-profile"), no targets; then the floor: the core statements of a step on raw ADO.NET next to the raw loop.
 /// </summary>
 public static class EngineStepProfile
 {
-    private static readonly string[] Parts =
-        ["scope + DbContext", "BEGIN (open + BEGIN IMMEDIATE)", "load tender (+deadlines, themes)", "definition by hash", "engine.FireAsync (guards, Stateless, entry)",
-         "audit append (head query, JSON, hash)", "SaveChanges", "COMMIT", "dispose (close connection)"];
-
-    private static readonly Actor Officer = new("user:bench-procurement", "Benchmark procurement officer",
-        new HashSet<string>(StringComparer.Ordinal) { Roles.Procurement });
-
-    /// <summary>Ways of running the same step body: as TenderSteps does, and with changes TenderSteps could make.</summary>
-    private enum Variant
-    {
-        AsInTenderSteps,
-        NoAutoSavepoints,
-        SynchronousEf,
-    }
-
-    private static readonly string[] VariantNames =
-        ["as in TenderSteps.FireAsync", "+ AutoSavepointsEnabled = false", "+ synchronous EF calls (no savepoints)"];
+    private const int WarmUp = 3_000;   // tiered compilation settles after a few thousand steps (see EngineSection)
+    private const int Block = 100;
 
     public static async Task RunAsync(TempDirectory temp, Report report, int steps)
     {
-        report.Title("Engine step profile (the body of TenderSteps.FireAsync, timed call by call)");
-        var clock = new BenchmarkClock(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero));
-        await using var host = await TenderFlowHost.StartAsync(temp.Sub("profile"), clock);
-        var tenders = new List<Guid>();
-        for (var i = 0; i < 8; i++)
-        {
-            await using var scope = host.Services.CreateAsyncScope();
-            var (tender, _) = await host.Steps(scope).CreateAsync("open-house", null, $"PROF-{i}", "Profiel", null, Officer, CancellationToken.None);
-            tenders.Add(tender!.Id);
-            await host.Steps(scope).FireAsync(tender.Id, "openAdmission", null, null, Officer, CancellationToken.None);
-        }
-        (string Trigger, string? Reason, TimeSpan Advance)[] cycle =
-        [
-            ("closeAdmissionRound", null, TimeSpan.FromDays(49)),
-            ("completeReview", null, TimeSpan.FromDays(29)),
-            ("reopenAdmission", "Nieuwe ronde.", TimeSpan.Zero),
-        ];
-        var variants = Enum.GetValues<Variant>();
-        var totals = new double[variants.Length, Parts.Length];
-        var counts = new int[variants.Length];
+        report.Title("Engine step profile (the benchmark's steps, SQL timed per command)");
+        await using var engine = await EngineStepBenchmark.CreateAsync(temp.Sub("profile"));
         using var commands = new CommandLog();
-        var audit = new AuditTrail(clock);
-        const int warmUp = 3_000;   // tiered compilation settles after a few thousand steps (see EngineSection)
-        const int block = 100;
-        var times = new long[Parts.Length + 1];
-        for (var n = 0; n < warmUp + steps * variants.Length; n++)
-        {
-            var stage = cycle[n / tenders.Count % cycle.Length];
-            if (n % tenders.Count == 0)
-            {
-                clock.Advance(stage.Advance);
-            }
-            // Variants take turns in blocks, so a slow spell of the machine hits each alike.
-            var variant = n < warmUp ? (Variant)(n % variants.Length) : variants[(n - warmUp) / block % variants.Length];
-            if (n == warmUp)
-            {
-                commands.Reset();
-            }
-            await StepAsync(host, variant, tenders[n % tenders.Count], stage.Trigger, stage.Reason, clock, audit, times);
-            if (n >= warmUp)
-            {
-                counts[(int)variant]++;
-                for (var p = 0; p < Parts.Length; p++)
-                {
-                    totals[(int)variant, p] += Stopwatch.GetElapsedTime(times[p], times[p + 1]).TotalMilliseconds;
-                }
-            }
-        }
-        for (var p = 0; p < Parts.Length; p++)
-        {
-            report.Line(Parts[p], $"{(totals[0, p] / counts[0]).ToString("N3", Report.Culture)} ms");
-        }
-        for (var v = 0; v < variants.Length; v++)
-        {
-            var sum = Enumerable.Range(0, Parts.Length).Sum(p => totals[v, p]);
-            report.Line($"total per step, {VariantNames[v]}", $"{(sum / counts[v]).ToString("N3", Report.Culture)} ms " +
-                $"(SaveChanges {(totals[v, 6] / counts[v]).ToString("N3", Report.Culture)} ms, COMMIT {(totals[v, 7] / counts[v]).ToString("N3", Report.Culture)} ms)");
-        }
-        var measured = counts.Sum();
-        report.Note("SQL commands per step, all variants (EF Core's own timing of each command: SQLite + ADO.NET, not EF's work around it):");
-        foreach (var (sql, count, time) in commands.Summary().Take(12))
+        await engine.RunAsync(WarmUp);
+        commands.Reset();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var collectionsBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var stepTime = await engine.RunAsync(steps);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var paused = GC.GetTotalPauseDuration() - pausedBefore;
+
+        var perStep = stepTime.TotalMilliseconds / steps;
+        report.Line("mean step", $"{perStep.ToString("N3", Report.Culture)} ms");
+        report.Line("managed allocations per step", $"{(allocated / 1024.0 / steps).ToString("N1", Report.Culture)} KB");
+        report.Line("garbage collections (gen 0 / 1 / 2) during the steps, GC pause per step",
+            $"{GC.CollectionCount(0) - collectionsBefore.Item1} / {GC.CollectionCount(1) - collectionsBefore.Item2} / {GC.CollectionCount(2) - collectionsBefore.Item3}, " +
+            $"{(paused.TotalMilliseconds / steps).ToString("N3", Report.Culture)} ms");
+        report.Line("SQL commands (EF Core's timing: SQLite + ADO.NET)",
+            $"{(commands.Total.TotalMilliseconds / steps).ToString("N3", Report.Culture)} ms, {(commands.Count / (double)steps).ToString("N2", Report.Culture)} per step");
+        report.Line("everything else (EF Core, engine, JSON, hashing, DI, Hangfire)",
+            $"{(perStep - commands.Total.TotalMilliseconds / steps).ToString("N3", Report.Culture)} ms");
+        report.Note("SQL commands per step, most expensive first:");
+        foreach (var (sql, count, time) in commands.Summary().Take(16))
         {
             var text = sql.ReplaceLineEndings(" ");
-            report.Line($"  {(count / (double)measured).ToString("N2", Report.Culture)}× {(text.Length > 70 ? text[..70] + "…" : text)}",
-                $"{(time.TotalMilliseconds / measured).ToString("N3", Report.Culture)} ms");
+            report.Line($"  {(count / (double)steps).ToString("N2", Report.Culture)}× {(text.Length > 90 ? text[..90] + "…" : text)}",
+                $"{(time.TotalMilliseconds / steps).ToString("N3", Report.Culture)} ms");
         }
-        var wal = new FileInfo(host.DatabaseFile + "-wal");
+        var wal = new FileInfo(engine.Host.DatabaseFile + "-wal");
         report.Line("WAL file after the steps (grows if a reader holds back checkpoints)", wal.Exists ? $"{Report.Mb(wal.Length)} MB" : "none");
-        report.Line("all SQL commands", $"{(commands.Total.TotalMilliseconds / measured).ToString("N3", Report.Culture)} ms, {(commands.Count / (double)measured).ToString("N2", Report.Culture)} per step");
 
         // The floor: the same statements without EF Core, next to the benchmark's raw loop, in alternating blocks.
-        using var floor = new StepStatementsFloor(host.ConnectionString);
+        using var floor = new StepStatementsFloor(engine.Host.ConnectionString);
         using var raw = new RawSqliteBaseline(temp.Sub("profile-raw"));
-        floor.Run(block);
-        raw.Run(block * 5);
+        floor.Run(Block);
+        raw.Run(Block * 5);
         var floorTime = TimeSpan.Zero;
         var rawTime = TimeSpan.Zero;
-        for (var round = 0; round < steps / block; round++)
+        for (var round = 0; round < steps / Block; round++)
         {
-            floorTime += floor.Run(block);
-            rawTime += raw.Run(block) / block;
+            floorTime += floor.Run(Block);
+            rawTime += raw.Run(Block) / Block;
         }
-        var rounds = steps / block;
-        report.Line("floor: the step's statements, raw ADO.NET, prepared, open connection", $"{(floorTime.TotalMilliseconds / rounds).ToString("N3", Report.Culture)} ms");
+        var rounds = steps / Block;
+        report.Line("floor: a step's core statements, raw ADO.NET, open connection", $"{(floorTime.TotalMilliseconds / rounds).ToString("N3", Report.Culture)} ms");
         report.Line("raw INSERT+COMMIT (the benchmark's baseline)", $"{(rawTime.TotalMilliseconds / rounds).ToString("N3", Report.Culture)} ms");
-    }
-
-    private static async Task StepAsync(TenderFlowHost host, Variant variant, Guid id, string trigger, string? reason, BenchmarkClock clock,
-        AuditTrail audit, long[] times)
-    {
-        times[0] = Stopwatch.GetTimestamp();
-        var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TenderFlowDbContext>();
-        var catalog = scope.ServiceProvider.GetRequiredService<DefinitionCatalog>();
-        var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
-        var facts = scope.ServiceProvider.GetRequiredService<ITenderFacts>();
-        db.Database.AutoSavepointsEnabled = variant == Variant.AsInTenderSteps;
-        var sync = variant == Variant.SynchronousEf;
-        times[1] = Stopwatch.GetTimestamp();
-        var transaction = sync ? db.Database.BeginTransaction() : await db.Database.BeginTransactionAsync();
-        times[2] = Stopwatch.GetTimestamp();
-        var tender = sync ? db.Tenders.Single(t => t.Id == id) : (await Web.Features.Tenders.TenderSteps.TenderForStep(db, id, CancellationToken.None))!;
-        times[3] = Stopwatch.GetTimestamp();
-        var definition = await catalog.ForHashAsync(db, tender.DefinitionHash, CancellationToken.None);
-        times[4] = Stopwatch.GetTimestamp();
-        var result = await engine.FireAsync(tender, definition, trigger, Officer, reason, clock.GetUtcNow().UtcDateTime, facts, CancellationToken.None);
-        if (result.Outcome is null)
-        {
-            await scope.DisposeAsync();
-            throw new InvalidOperationException($"Step '{trigger}' was refused: {result.Violation?.Message.En}");
-        }
-        times[5] = Stopwatch.GetTimestamp();
-        await audit.AppendAsync(db, Officer.Id, result.Outcome.ActingRole, tender.Id, result.Outcome.Records, CancellationToken.None);
-        times[6] = Stopwatch.GetTimestamp();
-        if (sync)
-        {
-            db.SaveChanges();
-        }
-        else
-        {
-            await db.SaveChangesAsync();
-        }
-        times[7] = Stopwatch.GetTimestamp();
-        if (sync)
-        {
-            transaction.Commit();
-        }
-        else
-        {
-            await transaction.CommitAsync();
-        }
-        times[8] = Stopwatch.GetTimestamp();
-        await transaction.DisposeAsync();
-        await scope.DisposeAsync();
-        times[9] = Stopwatch.GetTimestamp();
     }
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using TenderFlow.Web.Features.Audit;
+using TenderFlow.Web.Features.Deadlines;
 using TenderFlow.Web.Features.Tenders;
 using TenderFlow.Web.Hosting;
 
@@ -50,10 +51,15 @@ public sealed class TenderFlowHost : IAsyncDisposable
 
     /// <summary>
     /// What the container would hand a request (every dependency resolved from the request scope), except that the
-    /// clock, and the audit trail that reads it, are the benchmark's.
+    /// clock, and the audit trail and deadline schedule that read it, are the benchmark's.
     /// </summary>
     public TenderSteps Steps(AsyncServiceScope scope) =>
-        ActivatorUtilities.CreateInstance<TenderSteps>(scope.ServiceProvider, _clock, _audit);
+        ActivatorUtilities.CreateInstance<TenderSteps>(scope.ServiceProvider, _clock, _audit,
+            ActivatorUtilities.CreateInstance<DeadlineSchedule>(scope.ServiceProvider, _clock));
+
+    /// <summary>The deadline job runner as the app's job server builds it, on the benchmark's clock.</summary>
+    public DeadlineJobRunner Runner(AsyncServiceScope scope) =>
+        ActivatorUtilities.CreateInstance<DeadlineJobRunner>(scope.ServiceProvider, Steps(scope), _clock, _audit);
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

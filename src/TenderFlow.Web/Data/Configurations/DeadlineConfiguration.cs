@@ -7,6 +7,8 @@ namespace TenderFlow.Web.Data.Configurations;
 
 public sealed class DeadlineJobConfiguration : IEntityTypeConfiguration<DeadlineJob>
 {
+    private const string ScheduledOnly = "\"State\" = 'Scheduled'";
+
     public void Configure(EntityTypeBuilder<DeadlineJob> builder)
     {
         builder.HasKey(j => j.Id);
@@ -18,9 +20,13 @@ public sealed class DeadlineJobConfiguration : IEntityTypeConfiguration<Deadline
         builder.Property(j => j.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(j => j.HangfireJobId).HasMaxLength(100);
         builder.Property(j => j.Outcome).HasMaxLength(1000);
-        // Exactly once per tender + deadline + due time: the same job can never be planned twice.
-        builder.HasIndex(j => new { j.TenderId, j.DeadlineKey, j.Kind, j.Offset, j.DeadlineDueAtUtc }).IsUnique();
-        builder.HasIndex(j => new { j.State, j.RunAtUtc });
+        // Exactly once per tender + deadline + due time: the same job can never be planned twice. The due time comes
+        // second so that a step finds the rows for its planned due times without reading the tender's history.
+        builder.HasIndex(j => new { j.TenderId, j.DeadlineDueAtUtc, j.DeadlineKey, j.Kind, j.Offset }).IsUnique();
+        // Only waiting jobs are ever looked up by tender or by moment, and a job leaves these indexes when it is done or
+        // cancelled instead of moving within them: fewer pages written per step.
+        builder.HasIndex(j => j.TenderId, "IX_DeadlineJobs_Scheduled_TenderId").HasFilter(ScheduledOnly);
+        builder.HasIndex(j => j.RunAtUtc, "IX_DeadlineJobs_Scheduled_RunAtUtc").HasFilter(ScheduledOnly);
     }
 }
 

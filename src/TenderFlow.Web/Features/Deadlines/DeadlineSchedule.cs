@@ -16,6 +16,11 @@ namespace TenderFlow.Web.Features.Deadlines;
 /// </summary>
 public sealed class DeadlineSchedule(TenderFlowDbContext db, IBackgroundJobClient jobs, TimeProvider clock, IOptions<JobsOptions> options)
 {
+    private static readonly Func<TenderFlowDbContext, Guid, DateTime[], IAsyncEnumerable<DeadlineJob>> RowsThatMatter =
+        EF.CompileAsyncQuery((TenderFlowDbContext context, Guid tenderId, DateTime[] plannedDue) => context.DeadlineJobs
+            .Where(j => j.TenderId == tenderId && j.State == DeadlineJobState.Scheduled)
+            .Concat(context.DeadlineJobs.Where(j => j.TenderId == tenderId && plannedDue.Contains(j.DeadlineDueAtUtc) && j.State != DeadlineJobState.Scheduled)));
+
     private TimeSpan Horizon => TimeSpan.FromMinutes(options.Value.WakeHorizonMinutes);
 
     public async Task SyncAsync(Tender tender, WorkflowDefinition definition, CancellationToken cancellationToken)
@@ -25,10 +30,8 @@ public sealed class DeadlineSchedule(TenderFlowDbContext db, IBackgroundJobClien
         // Only rows that can matter: the scheduled ones (which may have to be cancelled) and any row, whatever its state,
         // for a planned due time (so a done job is not planned again and a cancelled one comes back). A tender's history of
         // cancelled rows grows with every phase change and deadline change; it is never loaded.
-        var plannedDue = planned.Select(p => p.DeadlineDueAtUtc).Distinct().ToList();
-        var existing = await db.DeadlineJobs
-            .Where(j => j.TenderId == tender.Id && (j.State == DeadlineJobState.Scheduled || plannedDue.Contains(j.DeadlineDueAtUtc)))
-            .ToListAsync(cancellationToken);
+        var plannedDue = planned.Select(p => p.DeadlineDueAtUtc).Distinct().ToArray();
+        var existing = await RowsThatMatter(db, tender.Id, plannedDue).ToListAsync(cancellationToken);
         existing.AddRange(db.ChangeTracker.Entries<DeadlineJob>().Where(e => e.State == EntityState.Added && e.Entity.TenderId == tender.Id).Select(e => e.Entity));
         foreach (var plan in planned)
         {

@@ -690,10 +690,14 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("State", "RunAtUtc");
-
-                    b.HasIndex("TenderId", "DeadlineKey", "Kind", "Offset", "DeadlineDueAtUtc")
+                    b.HasIndex("TenderId", "DeadlineDueAtUtc", "DeadlineKey", "Kind", "Offset")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "RunAtUtc" }, "IX_DeadlineJobs_Scheduled_RunAtUtc")
+                        .HasFilter("\"State\" = 'Scheduled'");
+
+                    b.HasIndex(new[] { "TenderId" }, "IX_DeadlineJobs_Scheduled_TenderId")
+                        .HasFilter("\"State\" = 'Scheduled'");
 
                     b.ToTable("DeadlineJobs");
                 });
