@@ -40,7 +40,7 @@ public sealed class DeadlineSchedule(TenderFlowDbContext db, IBackgroundJobClien
             {
                 row = new DeadlineJob
                 {
-                    Id = Guid.NewGuid(), TenderId = tender.Id, DeadlineKey = plan.DeadlineKey, Kind = plan.Kind, Offset = plan.Offset,
+                    Id = Guid.CreateVersion7(clock.GetUtcNow()), TenderId = tender.Id, DeadlineKey = plan.DeadlineKey, Kind = plan.Kind, Offset = plan.Offset,
                     DeadlineDueAtUtc = plan.DeadlineDueAtUtc, RunAtUtc = plan.RunAtUtc, State = DeadlineJobState.Scheduled, CreatedAtUtc = now,
                 };
                 db.DeadlineJobs.Add(row);

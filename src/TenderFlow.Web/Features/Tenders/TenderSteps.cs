@@ -110,6 +110,8 @@ public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalo
         }
         await audit.AppendAsync(db, actor.Id, result.Outcome.ActingRole, tender.Id, result.Outcome.Records, cancellationToken);
         await schedule.SyncAsync(tender, definition, cancellationToken);
+        // No savepoint around the save: nothing here retries inside the transaction, a failed save ends the whole step.
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
