@@ -7,12 +7,11 @@ namespace TenderFlow.Benchmarks;
 /// Where a step's time goes: the benchmark's own steps (<see cref="EngineStepBenchmark"/>, so the real
 /// <see cref="Web.Features.Tenders.TenderSteps.FireAsync"/>) with every SQL command EF Core runs timed by EF Core, and
 /// the rest of the step (EF Core's own work, the engine, JSON, hashing, DI) as the difference. Diagnostic only
-/// ("engine-profile"), no targets; then the floor: the core statements of a step on raw ADO.NET next to the raw loop.
+/// ("engine-profile"), no targets. The floor under a step (its statements on raw ADO.NET) is in the engine benchmark.
 /// </summary>
 public static class EngineStepProfile
 {
     private const int WarmUp = 3_000;   // tiered compilation settles after a few thousand steps (see EngineSection)
-    private const int Block = 100;
 
     public static async Task RunAsync(TempDirectory temp, Report report, int steps)
     {
@@ -47,22 +46,6 @@ public static class EngineStepProfile
         }
         var wal = new FileInfo(engine.Host.DatabaseFile + "-wal");
         report.Line("WAL file after the steps (grows if a reader holds back checkpoints)", wal.Exists ? $"{Report.Mb(wal.Length)} MB" : "none");
-
-        // The floor: the same statements without EF Core, next to the benchmark's raw loop, in alternating blocks.
-        using var floor = new StepStatementsFloor(engine.Host.ConnectionString);
-        using var raw = new RawSqliteBaseline(temp.Sub("profile-raw"));
-        floor.Run(Block);
-        raw.Run(Block * 5);
-        var floorTime = TimeSpan.Zero;
-        var rawTime = TimeSpan.Zero;
-        for (var round = 0; round < steps / Block; round++)
-        {
-            floorTime += floor.Run(Block);
-            rawTime += raw.Run(Block) / Block;
-        }
-        var rounds = steps / Block;
-        report.Line("floor: a step's core statements, raw ADO.NET, open connection", $"{(floorTime.TotalMilliseconds / rounds).ToString("N3", Report.Culture)} ms");
-        report.Line("raw INSERT+COMMIT (the benchmark's baseline)", $"{(rawTime.TotalMilliseconds / rounds).ToString("N3", Report.Culture)} ms");
     }
 }
 
