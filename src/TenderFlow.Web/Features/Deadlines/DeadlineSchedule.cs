@@ -16,10 +16,13 @@ namespace TenderFlow.Web.Features.Deadlines;
 /// </summary>
 public sealed class DeadlineSchedule(TenderFlowDbContext db, IBackgroundJobClient jobs, TimeProvider clock, IOptions<JobsOptions> options)
 {
-    private static readonly Func<TenderFlowDbContext, Guid, DateTime[], IAsyncEnumerable<DeadlineJob>> RowsThatMatter =
-        EF.CompileAsyncQuery((TenderFlowDbContext context, Guid tenderId, DateTime[] plannedDue) => context.DeadlineJobs
+    // Two scalar bounds rather than the list of planned due times: EF Core caches the SQL of this shape, whereas a list
+    // parameter makes it rebuild the SQL on every call. Rows in between that match no plan are simply not used.
+    private static readonly Func<TenderFlowDbContext, Guid, DateTime, DateTime, IAsyncEnumerable<DeadlineJob>> RowsThatMatter =
+        EF.CompileAsyncQuery((TenderFlowDbContext context, Guid tenderId, DateTime firstDue, DateTime lastDue) => context.DeadlineJobs
             .Where(j => j.TenderId == tenderId && j.State == DeadlineJobState.Scheduled)
-            .Concat(context.DeadlineJobs.Where(j => j.TenderId == tenderId && plannedDue.Contains(j.DeadlineDueAtUtc) && j.State != DeadlineJobState.Scheduled)));
+            .Concat(context.DeadlineJobs.Where(j => j.TenderId == tenderId && j.DeadlineDueAtUtc >= firstDue && j.DeadlineDueAtUtc <= lastDue
+                && j.State != DeadlineJobState.Scheduled)));
 
     private TimeSpan Horizon => TimeSpan.FromMinutes(options.Value.WakeHorizonMinutes);
 
@@ -28,10 +31,12 @@ public sealed class DeadlineSchedule(TenderFlowDbContext db, IBackgroundJobClien
         var now = clock.GetUtcNow().UtcDateTime;
         var planned = DeadlineJobPlan.For(tender, definition, now);
         // Only rows that can matter: the scheduled ones (which may have to be cancelled) and any row, whatever its state,
-        // for a planned due time (so a done job is not planned again and a cancelled one comes back). A tender's history of
+        // due within the planned due times (so a done job is not planned again and a cancelled one comes back). A tender's history of
         // cancelled rows grows with every phase change and deadline change; it is never loaded.
-        var plannedDue = planned.Select(p => p.DeadlineDueAtUtc).Distinct().ToArray();
-        var existing = await RowsThatMatter(db, tender.Id, plannedDue).ToListAsync(cancellationToken);
+        var (firstDue, lastDue) = planned.Count == 0
+            ? (DateTime.MaxValue, DateTime.MinValue)
+            : (planned.Min(p => p.DeadlineDueAtUtc), planned.Max(p => p.DeadlineDueAtUtc));
+        var existing = await RowsThatMatter(db, tender.Id, firstDue, lastDue).ToListAsync(cancellationToken);
         existing.AddRange(db.ChangeTracker.Entries<DeadlineJob>().Where(e => e.State == EntityState.Added && e.Entity.TenderId == tender.Id).Select(e => e.Entity));
         foreach (var plan in planned)
         {
