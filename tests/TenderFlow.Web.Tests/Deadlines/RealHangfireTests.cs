@@ -70,6 +70,29 @@ public class RealHangfireTests
     }
 
     [Fact]
+    public async Task A_deadline_beyond_the_wake_horizon_is_woken_by_the_sweep_and_fired_by_Hangfire()
+    {
+        using var app = new TenderFlowFactory
+        {
+            RealJobs = true,
+            Settings = { ["Jobs:WakeHorizonMinutes"] = "0.1", ["Jobs:SweepSeconds"] = "1", ["Jobs:SweepGraceSeconds"] = "30" },
+        };
+        var procurement = app.Procurement();   // the host is up before the clock starts counting
+        var due = DateTimeOffset.UtcNow.AddSeconds(15);
+        var tender = Guid.Parse((await procurement.CreateTenderAsync(deadlines: new Dictionary<string, DateTimeOffset> { ["publication"] = due })).Id());
+        var planned = app.Jobs(tender, "publication").Single(j => j.Kind == DeadlineJobKind.Close);
+        Assert.True(planned.RunAtUtc - planned.CreatedAtUtc > TimeSpan.FromSeconds(6), "planned beyond the 6 s horizon");
+        Assert.Null(planned.HangfireJobId);
+
+        var done = await WaitForAsync(() => app.Jobs(tender, "publication").SingleOrDefault(j => j.Kind == DeadlineJobKind.Close && j.State == DeadlineJobState.Done));
+
+        // The sweep's own catch-up waits 30 s here, so only the wake-up it gave the job can have run it this soon.
+        Assert.NotNull(done.HangfireJobId);
+        Assert.InRange(done.CompletedAtUtc!.Value - done.RunAtUtc, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+        Assert.Single(app.Events(tender, "deadline.passed"));
+    }
+
+    [Fact]
     public async Task A_deadline_job_that_fails_for_good_raises_an_incident_on_the_tender_page()
     {
         using var app = new TenderFlowFactory
