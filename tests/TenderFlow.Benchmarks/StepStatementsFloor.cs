@@ -7,10 +7,10 @@ namespace TenderFlow.Benchmarks;
 /// What a step's SQL costs with nothing around it: the statements a step of the benchmark's workload runs (load the
 /// tender with its deadlines and themes, read the audit head, find its waiting deadline jobs, update the tender and a
 /// deadline, insert one or two audit events, plan new deadline jobs and cancel old ones, as many per step as the
-/// workload averages), prepared once, on one open connection, BEGIN … COMMIT. Diagnostic only ("engine-profile"): the
-/// floor no EF Core code can go under, because a step dirties many more pages (tender, deadline, audit table and index,
-/// deadline jobs and their indexes) than the raw loop's single row. The rows it writes do not chain; it runs on the
-/// profile's own throw-away database.
+/// workload averages), prepared once, on one open connection, BEGIN … COMMIT: the floor no EF Core code can go under,
+/// because a step dirties many more pages (tender, deadline, audit table and index, deadline jobs and their indexes)
+/// than the raw loop's single row. The rows it writes do not chain, so the engine section runs it on its throw-away
+/// database only after checking the chain the real steps wrote.
 /// </summary>
 public sealed class StepStatementsFloor : IDisposable
 {

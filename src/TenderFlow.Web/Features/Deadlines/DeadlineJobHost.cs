@@ -7,8 +7,9 @@ namespace TenderFlow.Web.Features.Deadlines;
 /// <summary>
 /// At start-up, after the database is migrated: the reconciliation pass (every tender's jobs planned, every deadline job
 /// that fell due while the app was down run once, audited as late), then the Hangfire server, and our own sweep that
-/// gives jobs coming within the wake horizon their Hangfire wake-up and runs any job a few seconds overdue. The sweep deliberately does not run on Hangfire: when Hangfire's storage stalls or
-/// breaks (measured with Hangfire.Storage.SQLite under load), deadlines still act, a little later.
+/// gives jobs coming within the wake horizon their Hangfire wake-up and runs any job a few seconds overdue. The sweep
+/// deliberately does not run on Hangfire: when Hangfire's storage stalls or breaks (measured with Hangfire.Storage.SQLite
+/// under load), deadlines still act, a little later.
 /// </summary>
 public sealed class DeadlineJobHost(
     IServiceProvider services, JobStorage storage, IJobFilterProvider filters, JobActivator activator, IOptions<JobsOptions> options,

@@ -31,8 +31,8 @@ public sealed class DeadlineSchedule(TenderFlowDbContext db, IBackgroundJobClien
         var now = clock.GetUtcNow().UtcDateTime;
         var planned = DeadlineJobPlan.For(tender, definition, now);
         // Only rows that can matter: the scheduled ones (which may have to be cancelled) and any row, whatever its state,
-        // due within the planned due times (so a done job is not planned again and a cancelled one comes back). A tender's history of
-        // cancelled rows grows with every phase change and deadline change; it is never loaded.
+        // due within the planned due times (so a done job is not planned again and a cancelled one comes back). A
+        // tender's history of cancelled rows grows with every phase change and deadline change; it is never loaded.
         var (firstDue, lastDue) = planned.Count == 0
             ? (DateTime.MaxValue, DateTime.MinValue)
             : (planned.Min(p => p.DeadlineDueAtUtc), planned.Max(p => p.DeadlineDueAtUtc));
@@ -45,7 +45,7 @@ public sealed class DeadlineSchedule(TenderFlowDbContext db, IBackgroundJobClien
             {
                 row = new DeadlineJob
                 {
-                    Id = Guid.CreateVersion7(clock.GetUtcNow()), TenderId = tender.Id, DeadlineKey = plan.DeadlineKey, Kind = plan.Kind, Offset = plan.Offset,
+                    Id = Guid.CreateVersion7(new DateTimeOffset(now, TimeSpan.Zero)), TenderId = tender.Id, DeadlineKey = plan.DeadlineKey, Kind = plan.Kind, Offset = plan.Offset,
                     DeadlineDueAtUtc = plan.DeadlineDueAtUtc, RunAtUtc = plan.RunAtUtc, State = DeadlineJobState.Scheduled, CreatedAtUtc = now,
                 };
                 db.DeadlineJobs.Add(row);
@@ -74,7 +74,8 @@ public sealed class DeadlineSchedule(TenderFlowDbContext db, IBackgroundJobClien
 
     /// <summary>
     /// Gives every scheduled row due within the horizon that has no wake-up yet its Hangfire job; returns how many. Two
-    /// hosts doing this at once may wake a row twice, which the runner's claim makes harmless.
+    /// hosts doing this at once may wake a row twice, and a step may cancel a row meanwhile (its wake-up then stays in
+    /// Hangfire): the runner's claim makes both harmless.
     /// </summary>
     public async Task<int> WakeDueSoonAsync(CancellationToken cancellationToken)
     {

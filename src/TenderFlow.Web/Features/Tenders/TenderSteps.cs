@@ -110,7 +110,9 @@ public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalo
         }
         await audit.AppendAsync(db, actor.Id, result.Outcome.ActingRole, tender.Id, result.Outcome.Records, cancellationToken);
         await schedule.SyncAsync(tender, definition, cancellationToken);
-        // No savepoint around the save: nothing here retries inside the transaction, a failed save ends the whole step.
+        // No savepoint around the save: a failed save ends the whole step (its transaction is rolled back, never retried).
+        // The caller's own saves in the same scope keep EF Core's default.
+        var savepoints = db.Database.AutoSavepointsEnabled;
         db.Database.AutoSavepointsEnabled = false;
         try
         {
@@ -119,6 +121,10 @@ public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalo
         catch (DbUpdateConcurrencyException)
         {
             return new StepReport(tender, null, TenderRules.ConcurrentStep());
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
         }
         foreach (var followUp in followUps.Where(f => f.Trigger == result.Outcome.Trigger))
         {
