@@ -20,6 +20,8 @@ public sealed class RawSqliteBaseline : IDisposable
     {
         var data = new DataDirectory(directory);
         data.EnsureExists();
+        ConnectionString = data.ConnectionString;
+        DatabaseFile = data.DatabaseFile;
         _connection = new SqliteConnection(data.ConnectionString);
         _connection.Open();
         Execute("PRAGMA journal_mode=WAL;");
@@ -30,6 +32,10 @@ public sealed class RawSqliteBaseline : IDisposable
         _payload = _insert.Parameters.Add("$payload", SqliteType.Text);
         _insert.Prepare();
     }
+
+    public string ConnectionString { get; }
+
+    public string DatabaseFile { get; }
 
     public string JournalMode => Scalar("PRAGMA journal_mode;");
 

@@ -54,12 +54,22 @@ public sealed class TenderFlowHost : IAsyncDisposable
     /// clock, and the audit trail and deadline schedule that read it, are the benchmark's.
     /// </summary>
     public TenderSteps Steps(AsyncServiceScope scope) =>
-        ActivatorUtilities.CreateInstance<TenderSteps>(scope.ServiceProvider, _clock, _audit,
-            ActivatorUtilities.CreateInstance<DeadlineSchedule>(scope.ServiceProvider, _clock));
+        StepsFactory(scope.ServiceProvider, [_clock, _audit, ScheduleFactory(scope.ServiceProvider, [_clock])]);
 
     /// <summary>The deadline job runner as the app's job server builds it, on the benchmark's clock.</summary>
     public DeadlineJobRunner Runner(AsyncServiceScope scope) =>
-        ActivatorUtilities.CreateInstance<DeadlineJobRunner>(scope.ServiceProvider, Steps(scope), _clock, _audit);
+        RunnerFactory(scope.ServiceProvider, [Steps(scope), _clock, _audit]);
+
+    // Built once, as the container builds its own: constructor lookup by reflection on every step is benchmark overhead
+    // the application does not have.
+    private static readonly ObjectFactory<DeadlineSchedule> ScheduleFactory =
+        ActivatorUtilities.CreateFactory<DeadlineSchedule>([typeof(TimeProvider)]);
+
+    private static readonly ObjectFactory<TenderSteps> StepsFactory =
+        ActivatorUtilities.CreateFactory<TenderSteps>([typeof(TimeProvider), typeof(AuditTrail), typeof(DeadlineSchedule)]);
+
+    private static readonly ObjectFactory<DeadlineJobRunner> RunnerFactory =
+        ActivatorUtilities.CreateFactory<DeadlineJobRunner>([typeof(TenderSteps), typeof(TimeProvider), typeof(AuditTrail)]);
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 }
