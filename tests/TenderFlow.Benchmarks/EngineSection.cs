@@ -89,7 +89,7 @@ public static class EngineSection
         report.Line($"engine: {Report.Count(steps)} steps", $"{Report.Seconds(engineTime)}");
         report.Line("engine steps/s", Report.Rate(stepsPerSecond));
         report.Line("engine mean step latency", $"{(engineTime.TotalMilliseconds / steps).ToString("N3", Report.Culture)} ms");
-        report.Line("engine CPU time per step (all threads of this process; the rest of a step waits for the disk)",
+        report.Line("engine CPU time per step (all threads of this process; near the step latency = CPU-bound, not disk-bound)",
             $"{(engineCpu.TotalMilliseconds / steps).ToString("N3", Report.Culture)} ms");
         report.Line($"raw: {Report.Count(inserts)} INSERT+COMMIT (after {WarmUpInserts} warm-up)", $"{Report.Seconds(rawTime)}");
         report.Line("raw inserts/s", Report.Rate(insertsPerSecond));
