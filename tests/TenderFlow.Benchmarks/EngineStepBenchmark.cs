@@ -69,7 +69,8 @@ public sealed class EngineStepBenchmark : IAsyncDisposable
     /// <summary>
     /// Takes <paramref name="steps"/> steps one after another and returns the wall time they took. Before each stage moves
     /// the clock on, the production runner runs whatever deadline jobs are due (untimed): the simulated years pass the
-    /// framework's absolute end (contractEnd, 2030), and a job that no server ran would be planned again every round.
+    /// framework's absolute end (contractEnd, 2030), and a job that no server ran would stay the tender's next moment, due
+    /// and waiting, every round.
     /// </summary>
     public async Task<TimeSpan> RunAsync(int steps)
     {

@@ -7,7 +7,7 @@ using TenderFlow.Benchmarks;
 //     [--deadlines N] [--window SECONDS] [--workers N] [--polling SECONDS] [--one-server]
 //   engine         : engine steps vs raw SQLite, then audit verification vs raw SHA-256
 //   audit          : audit verification only
-//   deadlines      : N scheduled deadline jobs on the real clock (Hangfire on SQLite), one host, then two hosts
+//   deadlines      : N deadline (close) jobs on the real clock (Hangfire wake-ups on SQLite), one host, then two hosts
 //   all            : engine, audit and deadlines
 //   engine-profile : where a step's time goes (diagnostic, no targets)
 // Exit code 0 when every target is met, 1 when one is missed, 2 on bad arguments.

@@ -5,12 +5,15 @@ namespace TenderFlow.Benchmarks;
 
 /// <summary>
 /// What a step's SQL costs with nothing around it: the statements a step of the benchmark's workload runs (load the
-/// tender with its deadlines and themes, read the audit head, find its waiting deadline jobs, update the tender and a
-/// deadline, insert one or two audit events, plan new deadline jobs and cancel old ones, as many per step as the
-/// workload averages), prepared once, on one open connection, BEGIN … COMMIT: the floor no EF Core code can go under,
-/// because a step dirties many more pages (tender, deadline, audit table and index, deadline jobs and their indexes)
-/// than the raw loop's single row. The rows it writes do not chain, so the engine section runs it on its throw-away
-/// database only after checking the chain the real steps wrote.
+/// tender with its deadlines and themes, read the audit head, update the tender with its next deadline-job moment and a
+/// deadline, insert one or two audit events, and one step in three read the deadline-job rows of the one planned job
+/// whose moment has come), prepared once, on one open connection, BEGIN … COMMIT: the floor no EF Core code can go
+/// under, because a step dirties many more pages (tender and its next-job index, deadline, audit table and index) than
+/// the raw loop's single row. A step writes no deadline-job rows: jobs that have not run are not stored, only the
+/// tender's NextDeadlineJobAtUtc moves; it reads rows only when its plan holds a job whose moment has come, to see whether
+/// it ran (<c>DeadlineSchedule.WaitingAsync</c>). Its DeadlineWakeUpAtUtc is set only when that moment is within the wake
+/// horizon, which the workload's moments, weeks ahead, never are. The rows it writes do not chain, so the engine section
+/// runs it on its throw-away database only after checking the chain the real steps wrote.
 /// </summary>
 public sealed class StepStatementsFloor : IDisposable
 {
@@ -20,12 +23,9 @@ public sealed class StepStatementsFloor : IDisposable
     private readonly SqliteCommand _tender;
     private readonly SqliteCommand _deadline;
     private readonly SqliteCommand _insert;
-    private readonly SqliteCommand _jobs;
-    private readonly SqliteCommand _planJob;
-    private readonly SqliteCommand _cancelJob;
+    private readonly SqliteCommand _ran;
     private readonly List<(string Id, string? DeadlineKey)> _tenders = [];
-    private readonly Dictionary<string, List<string>> _waiting = [];
-    private long _due;
+    private long _next;
 
     public StepStatementsFloor(string connectionString)
     {
@@ -46,25 +46,17 @@ public sealed class StepStatementsFloor : IDisposable
             WHERE t."Id" = $id
             """, "$id");
         _head = Prepare("""SELECT "Sequence", "Hash" FROM "AuditEvents" ORDER BY "Sequence" DESC LIMIT 1""");
-        _tender = Prepare("""UPDATE "Tenders" SET "Phase" = $phase, "PhaseEnteredAtUtc" = $at, "Revision" = "Revision" + 1 WHERE "Id" = $id""",
-            "$phase", "$at", "$id");
-        _deadline = Prepare("""UPDATE "TenderDeadlines" SET "DueAtUtc" = $at WHERE "TenderId" = $id AND "Key" = $key""", "$at", "$id", "$key");
+        _tender = Prepare("""
+            UPDATE "Tenders" SET "Phase" = $phase, "PhaseEnteredAtUtc" = $at, "NextDeadlineJobAtUtc" = $next, "Revision" = "Revision" + 1 WHERE "Id" = $id
+            """, "$phase", "$at", "$next", "$id");
+        _deadline = Prepare("""UPDATE "TenderDeadlines" SET "DueAtUtc" = $at, "SetAtUtc" = $at WHERE "TenderId" = $id AND "Key" = $key""", "$at", "$id", "$key");
         _insert = Prepare("""
             INSERT INTO "AuditEvents" ("Sequence", "Action", "ActorId", "ActorRole", "Hash", "OccurredAtUtc", "PayloadJson", "PreviousHash", "Subject", "TenderId")
             VALUES ($seq, 'tender.trigger.fired', 'user:bench-procurement', 'Procurement', $hash, $at, $payload, $prev, $subject, $id)
             """, "$seq", "$hash", "$at", "$payload", "$prev", "$subject", "$id");
-        _jobs = Prepare("""
-            SELECT j.* FROM "DeadlineJobs" j WHERE j."TenderId" = $id AND j."State" = 'Scheduled'
-            UNION ALL
-            SELECT j.* FROM "DeadlineJobs" j WHERE j."TenderId" = $id AND j."DeadlineDueAtUtc" IN ($due1, $due2) AND j."State" <> 'Scheduled'
-            """, "$id", "$due1", "$due2");
-        _planJob = Prepare("""
-            INSERT INTO "DeadlineJobs" ("Id", "CompletedAtUtc", "CreatedAtUtc", "DeadlineDueAtUtc", "DeadlineKey", "HangfireJobId", "Kind", "LatenessMilliseconds", "Offset", "Outcome", "RunAtUtc", "State", "TenderId")
-            VALUES ($jobId, NULL, $at, $due, 'roundClose', NULL, 'Close', NULL, '', NULL, $due, 'Scheduled', $id)
-            """, "$jobId", "$at", "$due", "$id");
-        _cancelJob = Prepare("""
-            UPDATE "DeadlineJobs" SET "CompletedAtUtc" = $at, "Outcome" = 'cancelled: phase review', "State" = 'Cancelled' WHERE "Id" = $jobId
-            """, "$at", "$jobId");
+        _ran = Prepare("""
+            SELECT d.* FROM "DeadlineJobs" d WHERE d."TenderId" = $id AND d."DeadlineDueAtUtc" >= $first AND d."DeadlineDueAtUtc" <= $last
+            """, "$id", "$first", "$last");
     }
 
     /// <summary>Runs <paramref name="steps"/> step-shaped transactions (a third with one audit event, the rest with two, as the workload) and returns the wall time.</summary>
@@ -95,32 +87,21 @@ public sealed class StepStatementsFloor : IDisposable
                 sequence = reader.GetInt64(0);
                 previous = reader.GetString(1);
             }
-            // The workload averages 1.66 new deadline jobs and 1.68 cancelled ones per step: two of each, five steps in six.
-            var waiting = _waiting.TryGetValue(id, out var list) ? list : _waiting[id] = [];
-            _jobs.Parameters[0].Value = id;
-            _jobs.Parameters[1].Value = Moment(_due + 1);
-            _jobs.Parameters[2].Value = Moment(_due + 2);
-            using (var reader = _jobs.ExecuteReader())
+            // The tender's next deadline-job moment moves with the phase (admission, review: a reminder weeks ahead). In
+            // contracting, one step in three, the plan's only job is contractEnd's close (2030), long past: the step reads
+            // its row to find that it ran, and no job is left.
+            var contracting = n % 3 == 2;
+            if (contracting)
             {
+                _ran.Parameters[0].Value = id;
+                _ran.Parameters[1].Value = ContractEnd;
+                _ran.Parameters[2].Value = ContractEnd;
+                using var reader = _ran.ExecuteReader();
                 while (reader.Read())
                 {
                 }
             }
-            if (n % 6 != 5)
-            {
-                foreach (var job in waiting)
-                {
-                    Execute(_cancelJob, at, job);
-                }
-                waiting.Clear();
-                for (var j = 0; j < 2; j++)
-                {
-                    var job = Guid.CreateVersion7().ToString().ToUpperInvariant();
-                    Execute(_planJob, job, at, Moment(++_due), id);
-                    waiting.Add(job);
-                }
-            }
-            Execute(_tender, "admission", at, id);
+            Execute(_tender, "admission", at, contracting ? DBNull.Value : Moment(++_next), id);
             if (n % 3 != 2 && key is not null)
             {
                 Execute(_deadline, at, id, key);
@@ -137,7 +118,10 @@ public sealed class StepStatementsFloor : IDisposable
         return stopwatch.Elapsed;
     }
 
-    private SqliteCommand[] Commands => [_load, _head, _tender, _deadline, _insert, _jobs, _planJob, _cancelJob];
+    private SqliteCommand[] Commands => [_load, _head, _tender, _deadline, _insert, _ran];
+
+    /// <summary>open-house's contractEnd (2030-12-31T23:59:59+01:00) as EF Core stores it.</summary>
+    private const string ContractEnd = "2030-12-31 22:59:59";
 
     private static string Moment(long minutes) =>
         new DateTime(2030, 1, 1).AddMinutes(minutes).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);

@@ -53,12 +53,22 @@ public sealed class TenderFlowHost : IAsyncDisposable
     /// What the container would hand a request (every dependency resolved from the request scope), except that the
     /// clock, and the audit trail and deadline schedule that read it, are the benchmark's.
     /// </summary>
-    public TenderSteps Steps(AsyncServiceScope scope) =>
-        StepsFactory(scope.ServiceProvider, [_clock, _audit, ScheduleFactory(scope.ServiceProvider, [_clock])]);
+    public TenderSteps Steps(AsyncServiceScope scope) => Steps(scope, Schedule(scope));
 
-    /// <summary>The deadline job runner as the app's job server builds it, on the benchmark's clock.</summary>
-    public DeadlineJobRunner Runner(AsyncServiceScope scope) =>
-        RunnerFactory(scope.ServiceProvider, [Steps(scope), _clock, _audit]);
+    /// <summary>
+    /// The deadline job runner as the app's job server builds it, on the benchmark's clock: it and the steps it fires share
+    /// one deadline schedule, as they share the scoped one in the container.
+    /// </summary>
+    public DeadlineJobRunner Runner(AsyncServiceScope scope)
+    {
+        var schedule = Schedule(scope);
+        return RunnerFactory(scope.ServiceProvider, [Steps(scope, schedule), schedule, _clock, _audit]);
+    }
+
+    private DeadlineSchedule Schedule(AsyncServiceScope scope) => ScheduleFactory(scope.ServiceProvider, [_clock]);
+
+    private TenderSteps Steps(AsyncServiceScope scope, DeadlineSchedule schedule) =>
+        StepsFactory(scope.ServiceProvider, [_clock, _audit, schedule]);
 
     // Built once, as the container builds its own: constructor lookup by reflection on every step is benchmark overhead
     // the application does not have.
@@ -69,7 +79,7 @@ public sealed class TenderFlowHost : IAsyncDisposable
         ActivatorUtilities.CreateFactory<TenderSteps>([typeof(TimeProvider), typeof(AuditTrail), typeof(DeadlineSchedule)]);
 
     private static readonly ObjectFactory<DeadlineJobRunner> RunnerFactory =
-        ActivatorUtilities.CreateFactory<DeadlineJobRunner>([typeof(TenderSteps), typeof(TimeProvider), typeof(AuditTrail)]);
+        ActivatorUtilities.CreateFactory<DeadlineJobRunner>([typeof(TenderSteps), typeof(DeadlineSchedule), typeof(TimeProvider), typeof(AuditTrail)]);
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

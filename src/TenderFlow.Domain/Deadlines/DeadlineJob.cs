@@ -12,18 +12,15 @@ public enum DeadlineJobKind
 
 public enum DeadlineJobState
 {
-    Scheduled,
     Done,
-    /// <summary>Ran, but the tender had moved on or the date had changed: nothing was done.</summary>
+    /// <summary>Ran, but there was nothing left to do (a reminder whose deadline had passed meanwhile).</summary>
     Skipped,
-    /// <summary>No longer wanted (phase left, date changed) before it ran.</summary>
-    Cancelled,
 }
 
 /// <summary>
-/// One deadline job, keyed by tender + deadline + kind + offset + the deadline's due time. The row, not the Hangfire job,
-/// is the truth: a Hangfire job only wakes the runner, which claims the row (Scheduled → Done) in the same transaction
-/// as the work, so a job delivered twice, or by two servers, acts once.
+/// One deadline job that ran, keyed by tender + deadline + kind + offset + the deadline's due time. Jobs that have not run
+/// are not stored: they follow from the tender's phase and dates (<see cref="DeadlineJobPlan"/>). The row is written in the
+/// same transaction as the job's work, and its unique key makes a job delivered twice, or by two servers, act once.
 /// </summary>
 public sealed class DeadlineJob
 {
@@ -35,17 +32,18 @@ public sealed class DeadlineJob
     /// <summary>The reminder or escalation offset as written in the definition ("P7D"); empty for the close job.</summary>
     public required string Offset { get; init; }
 
-    /// <summary>The deadline's due moment this job was planned for; a job whose deadline has since moved does nothing.</summary>
+    /// <summary>The deadline's due moment this job was planned for.</summary>
     public DateTime DeadlineDueAtUtc { get; init; }
     public DateTime RunAtUtc { get; init; }
     public DeadlineJobState State { get; set; }
-    public string? HangfireJobId { get; set; }
-    public DateTime CreatedAtUtc { get; init; }
-    public DateTime? CompletedAtUtc { get; set; }
+    public DateTime CompletedAtUtc { get; init; }
 
     /// <summary>How late the job ran, in milliseconds after <see cref="RunAtUtc"/>.</summary>
-    public long? LatenessMilliseconds { get; set; }
+    public long LatenessMilliseconds { get; init; }
 
-    /// <summary>What happened, in English for operators: "fired closeApplications", "skipped: phase moved on".</summary>
+    /// <summary>What happened, in English for operators: "fired closeApplications", "skipped: the deadline passed first".</summary>
     public string? Outcome { get; set; }
+
+    public bool IsFor(PlannedDeadlineJob plan) =>
+        DeadlineKey == plan.DeadlineKey && Kind == plan.Kind && Offset == plan.Offset && DeadlineDueAtUtc == plan.DeadlineDueAtUtc;
 }

@@ -3,16 +3,17 @@ using TenderFlow.Domain.Workflow.Definitions;
 
 namespace TenderFlow.Domain.Deadlines;
 
-/// <summary>One job a tender should have. <see cref="CreateIfMissing"/> is false for a reminder whose moment has gone: one already planned still runs (late), none is added.</summary>
-public sealed record PlannedDeadlineJob(string DeadlineKey, DeadlineJobKind Kind, string Offset, DateTime DeadlineDueAtUtc, DateTime RunAtUtc, bool CreateIfMissing = true);
+/// <summary>One job a tender should have, whether or not it has run yet.</summary>
+public sealed record PlannedDeadlineJob(string DeadlineKey, DeadlineJobKind Kind, string Offset, DateTime DeadlineDueAtUtc, DateTime RunAtUtc);
 
 /// <summary>
-/// Which deadline jobs a tender should have right now: for every deadline with a date that is watched in the current
-/// phase, its reminders (those still ahead), its close job and its escalation. Anything else is cancelled.
+/// Which deadline jobs a tender should have: for every deadline with a date that is watched in the current phase, its
+/// reminders, its close job and its escalation. A pure function of the tender's phase and dates, so jobs are never stored
+/// before they run: a step that changes the phase or a date changes the plan with it.
 /// </summary>
 public static class DeadlineJobPlan
 {
-    public static IReadOnlyList<PlannedDeadlineJob> For(Tender tender, WorkflowDefinition definition, DateTime nowUtc)
+    public static IReadOnlyList<PlannedDeadlineJob> For(Tender tender, WorkflowDefinition definition)
     {
         var jobs = new List<PlannedDeadlineJob>();
         if (definition.Phase(tender.Phase).IsEnd)
@@ -21,15 +22,20 @@ public static class DeadlineJobPlan
         }
         foreach (var d in definition.Deadlines.Where(d => d.ActiveIn.Contains(tender.Phase)))
         {
-            if (tender.Deadline(d.Id)?.DueAtUtc is not { } due)
+            if (tender.Deadline(d.Id) is not { DueAtUtc: { } due } row)
             {
                 continue;
             }
+            // A reminder whose moment had already gone when the deadline got its date, or when the tender entered this
+            // phase, would only confuse; the deadline itself still closes.
+            var plannedAt = Max(tender.PhaseEnteredAtUtc, row.SetAtUtc ?? tender.CreatedAtUtc);
             foreach (var reminder in d.Reminders)
             {
                 var runAt = reminder.Negated().ApplyTo(due);
-                // A reminder whose moment had already gone when the deadline was set would only confuse; the deadline itself still closes.
-                jobs.Add(new PlannedDeadlineJob(d.Id, DeadlineJobKind.Reminder, reminder.ToString(), due, runAt, CreateIfMissing: runAt > nowUtc));
+                if (runAt > plannedAt)
+                {
+                    jobs.Add(new PlannedDeadlineJob(d.Id, DeadlineJobKind.Reminder, reminder.ToString(), due, runAt));
+                }
             }
             jobs.Add(new PlannedDeadlineJob(d.Id, DeadlineJobKind.Close, "", due, due));
             if (d.EscalateAfter is { } after)
@@ -39,4 +45,6 @@ public static class DeadlineJobPlan
         }
         return jobs;
     }
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 }

@@ -5,7 +5,9 @@ public sealed class TenderIncident
 {
     public Guid Id { get; init; }
     public Guid TenderId { get; init; }
-    public Guid? DeadlineJobId { get; init; }
+
+    /// <summary>The deadline whose job failed, when the incident is about one.</summary>
+    public string? DeadlineKey { get; init; }
     public required string Kind { get; init; }
     public required string Message { get; init; }
     public DateTime OccurredAtUtc { get; init; }

@@ -25,6 +25,15 @@ public sealed class Tender
     /// <summary>Raised by every step; the optimistic-concurrency token that makes one of two racing steps lose.</summary>
     public long Revision { get; set; }
 
+    /// <summary>
+    /// When the earliest planned deadline job that has not run falls due; null when none is planned. Kept in the same
+    /// transaction as every change of phase or date: the sweep and the job server look at this column, not at rows per job.
+    /// </summary>
+    public DateTime? NextDeadlineJobAtUtc { get; set; }
+
+    /// <summary>The moment the tender's job-server wake-up is set for, so that it is not asked for twice.</summary>
+    public DateTime? DeadlineWakeUpAtUtc { get; set; }
+
     public List<TenderDeadline> Deadlines { get; init; } = [];
     public List<DialogueTheme> Themes { get; init; } = [];
 

@@ -5,4 +5,7 @@ public sealed class TenderDeadline
     public Guid TenderId { get; init; }
     public required string Key { get; init; }
     public DateTime? DueAtUtc { get; set; }
+
+    /// <summary>When <see cref="DueAtUtc"/> got its current value: a reminder whose moment had already gone by then is never sent.</summary>
+    public DateTime? SetAtUtc { get; set; }
 }

@@ -52,7 +52,7 @@ public static class TenderFactory
             PhaseEnteredAtUtc = nowUtc,
             CreatedAtUtc = nowUtc,
         };
-        DeadlinePlanner.Initialise(tender, definition, plannedUtc);
+        DeadlinePlanner.Initialise(tender, definition, plannedUtc, nowUtc);
         return (tender, null);
     }
 

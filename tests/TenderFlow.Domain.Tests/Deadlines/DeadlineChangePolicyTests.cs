@@ -99,12 +99,19 @@ public class DeadlineChangePolicyTests
         var tender = Tender();
         var moved = new DateTime(2027, 5, 8, 10, 0, 0, DateTimeKind.Utc);
 
-        var changes = DeadlinePlanner.Reschedule(tender, Sas, "questionsClose", moved);
+        var changedAt = Now.AddHours(3);
+
+        var changes = DeadlinePlanner.Reschedule(tender, Sas, "questionsClose", moved, changedAt);
 
         Assert.Equal(new DeadlineChange("questionsClose", QuestionsClose, moved), changes[0]);
         var nvi = Assert.Single(changes, c => c.Key == "nviPublication");
         Assert.Equal(moved.AddDays(7), nvi.ToUtc);
         Assert.Equal(moved.AddDays(7), tender.Deadline("nviPublication")!.DueAtUtc);
-        Assert.Empty(DeadlinePlanner.Reschedule(tender, Sas, "questionsClose", moved));
+        // When each date got its value: the plan's reminders count from there.
+        Assert.Equal(changedAt, tender.Deadline("questionsClose")!.SetAtUtc);
+        Assert.Equal(changedAt, tender.Deadline("nviPublication")!.SetAtUtc);
+        Assert.NotEqual(changedAt, tender.Deadline("applicationsClose")!.SetAtUtc);
+        Assert.Empty(DeadlinePlanner.Reschedule(tender, Sas, "questionsClose", moved, changedAt.AddHours(1)));
+        Assert.Equal(changedAt, tender.Deadline("questionsClose")!.SetAtUtc);
     }
 }

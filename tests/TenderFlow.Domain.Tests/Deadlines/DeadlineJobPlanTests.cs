@@ -18,7 +18,7 @@ public class DeadlineJobPlanTests
             ["applicationsClose"] = new(2027, 5, 10, 12, 0, 0, TimeSpan.FromHours(2)),
         });
 
-        var jobs = DeadlineJobPlan.For(tender, definition, Now);
+        var jobs = DeadlineJobPlan.For(tender, definition);
 
         // Consultation watches the publication date (reminders P7D and P1D, close, escalation after a day) and applicationsClose.
         Assert.Equal(["applicationsClose", "publication"], jobs.Select(j => j.DeadlineKey).Distinct().Order());
@@ -29,22 +29,35 @@ public class DeadlineJobPlanTests
             [(DeadlineJobKind.Reminder, "P7D", due.AddDays(-7).AddHours(1)), (DeadlineJobKind.Reminder, "P1D", due.AddDays(-1)),
              (DeadlineJobKind.Close, "", due), (DeadlineJobKind.Escalation, "P1D", due.AddDays(1))],
             publication.Select(j => (j.Kind, j.Offset, j.RunAtUtc)));
-        Assert.All(jobs, j => Assert.True(j.CreateIfMissing));
         Assert.Equal("closeApplications", definition.Deadline("applicationsClose")!.Fires);
     }
 
     [Fact]
-    public void A_reminder_whose_moment_has_gone_is_not_added_but_the_deadline_still_closes()
+    public void A_reminder_whose_moment_had_gone_when_the_date_was_set_is_not_planned_but_the_deadline_still_closes()
     {
         var definition = RealDefinitions.SasDialogue;
         var due = Now.AddDays(3);
         var tender = TestTenders.Create(definition, Now, new Dictionary<string, DateTimeOffset> { ["publication"] = new(due) });
 
-        var jobs = DeadlineJobPlan.For(tender, definition, Now).Where(j => j.DeadlineKey == "publication").ToList();
+        var jobs = DeadlineJobPlan.For(tender, definition).Where(j => j.DeadlineKey == "publication").ToList();
 
-        Assert.False(jobs.Single(j => j.Kind == DeadlineJobKind.Reminder && j.Offset == "P7D").CreateIfMissing);
-        Assert.True(jobs.Single(j => j.Kind == DeadlineJobKind.Reminder && j.Offset == "P1D").CreateIfMissing);
-        Assert.True(jobs.Single(j => j.Kind == DeadlineJobKind.Close).CreateIfMissing);
+        Assert.Equal([(DeadlineJobKind.Reminder, "P1D"), (DeadlineJobKind.Close, ""), (DeadlineJobKind.Escalation, "P1D")], jobs.Select(j => (j.Kind, j.Offset)));
+    }
+
+    [Fact]
+    public void A_reminder_planned_in_time_stays_planned_after_its_moment_until_it_has_run()
+    {
+        var definition = RealDefinitions.SasDialogue;
+        var tender = TestTenders.Create(definition, Now, new Dictionary<string, DateTimeOffset> { ["publication"] = new(Now.AddDays(10)) });
+
+        // Eight days on (the platform was down when the seven-day reminder was due): the plan has not changed, so the
+        // reminder is still owed and runs late rather than silently never.
+        var later = DeadlineJobPlan.For(tender, definition).Where(j => j.DeadlineKey == "publication").ToList();
+        Assert.Contains(later, j => j.Kind == DeadlineJobKind.Reminder && j.Offset == "P7D" && j.RunAtUtc == Now.AddDays(3));
+
+        // Entering another phase that watches the same date counts as planning it again.
+        tender.PhaseEnteredAtUtc = Now.AddDays(4);
+        Assert.DoesNotContain(DeadlineJobPlan.For(tender, definition), j => j.DeadlineKey == "publication" && j.Offset == "P7D" && j.Kind == DeadlineJobKind.Reminder);
     }
 
     [Fact]
@@ -54,7 +67,7 @@ public class DeadlineJobPlanTests
         // 2027-04-01 12:00 summer time; seven calendar days earlier is 2027-03-25 12:00 winter time: 7 days and 1 hour in UTC.
         var tender = TestTenders.Create(definition, Now, new Dictionary<string, DateTimeOffset> { ["publication"] = new(2027, 4, 1, 12, 0, 0, TimeSpan.FromHours(2)) });
 
-        var week = DeadlineJobPlan.For(tender, definition, Now).Single(j => j.DeadlineKey == "publication" && j.Offset == "P7D");
+        var week = DeadlineJobPlan.For(tender, definition).Single(j => j.DeadlineKey == "publication" && j.Offset == "P7D");
 
         Assert.Equal(new DateTime(2027, 3, 25, 11, 0, 0, DateTimeKind.Utc), week.RunAtUtc);
     }
@@ -64,11 +77,11 @@ public class DeadlineJobPlanTests
     {
         var definition = RealDefinitions.SasDialogue;
         var undated = TestTenders.Create(definition, Now);
-        Assert.Empty(DeadlineJobPlan.For(undated, definition, Now));
+        Assert.Empty(DeadlineJobPlan.For(undated, definition));
 
         var ended = TestTenders.InPhase(definition, "cancelled", Now);
         TestTenders.AllDeadlinesDue(ended, Now.AddDays(10));
-        Assert.Empty(DeadlineJobPlan.For(ended, definition, Now));
+        Assert.Empty(DeadlineJobPlan.For(ended, definition));
     }
 
     [Fact]

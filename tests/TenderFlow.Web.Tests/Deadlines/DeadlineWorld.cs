@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TenderFlow.Domain.Audit;
 using TenderFlow.Domain.Deadlines;
+using TenderFlow.Domain.Tenders;
 using TenderFlow.Web.Data;
+using TenderFlow.Web.Features.Deadlines;
+using TenderFlow.Web.Features.Tenders;
 using TenderFlow.Web.Tests.Infrastructure;
 
 namespace TenderFlow.Web.Tests.Deadlines;
@@ -38,8 +41,20 @@ public static class DeadlineWorld
 
     public static JsonObject Payload(this AuditEvent e) => JsonNode.Parse(e.PayloadJson)!.AsObject();
 
+    /// <summary>The deadline's jobs that ran (only those are stored).</summary>
     public static List<DeadlineJob> Jobs(this TenderFlowFactory app, Guid tenderId, string deadline) =>
         app.Db(db => db.DeadlineJobs.AsNoTracking().Where(j => j.TenderId == tenderId && j.DeadlineKey == deadline).ToList());
+
+    /// <summary>The deadline's jobs that are planned and have not run, as the tender page and the API show them.</summary>
+    public static List<PlannedDeadlineJob> Planned(this TenderFlowFactory app, Guid tenderId, string deadline)
+    {
+        using var scope = app.Services.CreateScope();
+        var (tender, definition) = scope.ServiceProvider.GetRequiredService<TenderSteps>().LoadAsync(tenderId, CancellationToken.None).GetAwaiter().GetResult()!.Value;
+        return scope.ServiceProvider.GetRequiredService<DeadlineSchedule>().WaitingAsync(tender, definition, app.Clock.GetUtcNow().UtcDateTime, CancellationToken.None)
+            .GetAwaiter().GetResult().Where(j => j.DeadlineKey == deadline).ToList();
+    }
+
+    public static Tender Tender(this TenderFlowFactory app, Guid tenderId) => app.Db(db => db.Tenders.AsNoTracking().Single(t => t.Id == tenderId));
 
     public static string Phase(this TenderFlowFactory app, Guid tenderId) => app.Db(db => db.Tenders.AsNoTracking().Single(t => t.Id == tenderId).Phase);
 }

@@ -6,78 +6,85 @@ using TenderFlow.Web.Tests.Infrastructure;
 
 namespace TenderFlow.Web.Tests.Deadlines;
 
-/// <summary>How the rows and Hangfire's wake-ups stay in step (on the in-memory storage, which no server processes in tests).</summary>
+/// <summary>How a tender's next job moment and Hangfire's wake-ups stay in step (on the in-memory storage, which no server processes in tests).</summary>
 public class WakeUpTests
 {
     [Fact]
-    public async Task A_job_woken_before_its_moment_does_nothing_and_asks_to_be_woken_on_time()
+    public async Task A_tender_woken_before_its_moment_does_nothing_and_asks_to_be_woken_on_time()
     {
         using var app = new TenderFlowFactory();
         var tender = await DeadlineWorld.PublishedTenderAsync(app);
-        var close = app.Jobs(tender, "questionsClose").Single(j => j.Kind == DeadlineJobKind.Close);
+        var next = app.Tender(tender).NextDeadlineJobAtUtc!.Value;
         var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         var scheduledBefore = monitoring.ScheduledCount();
 
-        app.Clock.SetUtcNow(new DateTimeOffset(close.RunAtUtc, TimeSpan.Zero).AddMilliseconds(-800));
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            Assert.Null(await scope.ServiceProvider.GetRequiredService<DeadlineJobRunner>().RunAsync(close.Id, CancellationToken.None));
-        }
+        app.Clock.SetUtcNow(new DateTimeOffset(next, TimeSpan.Zero).AddMilliseconds(-800));
+        Assert.Equal(0, await RunDueAsync(app, tender));
 
-        Assert.Equal(DeadlineJobState.Scheduled, app.Jobs(tender, "questionsClose").Single(j => j.Id == close.Id).State);
-        Assert.Empty(app.Events(tender, "deadline.passed"));
+        Assert.Empty(app.Db(db => db.DeadlineJobs.Where(j => j.TenderId == tender).ToList()));
+        Assert.Empty(app.Events(tender, "deadline.reminder.sent"));
+        Assert.Equal(next, app.Tender(tender).NextDeadlineJobAtUtc);
         Assert.Equal(scheduledBefore + 1, monitoring.ScheduledCount());
+        Assert.All(monitoring.ScheduledJobs(0, 100), j => Assert.Equal(tender, (Guid)j.Value.Job.Args[0]));
     }
 
     [Fact]
-    public async Task Cancelling_a_job_removes_its_wake_up()
+    public async Task A_wake_up_left_behind_when_a_step_moved_the_next_moment_finds_nothing_due()
+    {
+        using var app = new TenderFlowFactory();
+        var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var tender = await DeadlineWorld.PublishedTenderAsync(app);
+
+        // Created in consultation a minute after its publication date: the close job was due at once and got a wake-up. The
+        // publish step then left consultation, so that job is no longer planned; the wake-up stays in Hangfire, and the
+        // step asked for no new one, as the next job is a day away.
+        var wakeUp = Assert.Single(monitoring.ScheduledJobs(0, 100)).Value;
+        Assert.Equal(tender, (Guid)wakeUp.Job.Args[0]);
+        var next = app.Tender(tender).NextDeadlineJobAtUtc!.Value;
+        Assert.True(next > app.Clock.GetUtcNow().UtcDateTime.AddHours(20));
+
+        Assert.Equal(0, await RunDueAsync(app, tender));
+        Assert.Empty(app.Events(tender, "deadline.passed"));
+        Assert.Equal(next, app.Tender(tender).NextDeadlineJobAtUtc);
+        Assert.Single(monitoring.ScheduledJobs(0, 100));
+    }
+
+    [Fact]
+    public async Task Only_a_moment_within_the_horizon_has_a_wake_up_and_the_sweep_gives_a_later_one_its_wake_up_as_it_comes_near()
     {
         using var app = new TenderFlowFactory();
         var tender = await DeadlineWorld.PublishedTenderAsync(app);
         var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-
-        // The publication deadline's close job (a minute before the start) was woken at once and cancelled when the tender
-        // was published; its escalation, days later, was cancelled before it ever had a wake-up.
-        var cancelled = app.Db(db => db.DeadlineJobs.Where(j => j.TenderId == tender && j.State == DeadlineJobState.Cancelled).ToList());
-        var woken = cancelled.Where(r => r.HangfireJobId is not null).ToList();
-        Assert.Contains(woken, r => r.Kind == DeadlineJobKind.Close);
-        Assert.All(woken, r => Assert.Equal("Deleted", monitoring.JobDetails(r.HangfireJobId!).History[0].StateName));
-        Assert.All(cancelled.Except(woken), r => Assert.True(r.RunAtUtc > r.CreatedAtUtc.AddMinutes(new JobsOptions().WakeHorizonMinutes)));
-    }
-
-    [Fact]
-    public async Task Only_jobs_due_within_the_horizon_have_a_wake_up_and_the_sweep_gives_later_ones_theirs_as_they_come_near()
-    {
-        using var app = new TenderFlowFactory();
-        var tender = await DeadlineWorld.PublishedTenderAsync(app);
-        var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        List<DeadlineJob> Scheduled() => app.Db(db => db.DeadlineJobs.Where(j => j.TenderId == tender && j.State == DeadlineJobState.Scheduled).OrderBy(j => j.RunAtUtc).ToList());
         var horizon = TimeSpan.FromMinutes(new JobsOptions().WakeHorizonMinutes);
-
-        var rows = Scheduled();
-        Assert.True(rows.Count >= 3, "questions and applications close, with reminders");
-        Assert.All(rows, r => Assert.Null(r.HangfireJobId));   // all at least a day away
+        var next = app.Tender(tender).NextDeadlineJobAtUtc!.Value;
+        Assert.NotEqual(next, app.Tender(tender).DeadlineWakeUpAtUtc);   // a day away
         Assert.Equal(0, await WakeDueSoonAsync(app));
+        var scheduled = monitoring.ScheduledCount();
 
-        var first = rows[0];
-        app.Clock.SetUtcNow(new DateTimeOffset(first.RunAtUtc - horizon + TimeSpan.FromMinutes(1), TimeSpan.Zero));
-        Assert.Equal(rows.Count(r => r.RunAtUtc == first.RunAtUtc), await WakeDueSoonAsync(app));
+        app.Clock.SetUtcNow(new DateTimeOffset(next - horizon + TimeSpan.FromMinutes(1), TimeSpan.Zero));
+        Assert.Equal(1, await WakeDueSoonAsync(app));
 
-        var after = Scheduled();
-        foreach (var row in after)
+        Assert.Equal(next, app.Tender(tender).DeadlineWakeUpAtUtc);
+        Assert.Equal(scheduled + 1, monitoring.ScheduledCount());
+        Assert.All(monitoring.ScheduledJobs(0, 100), j =>
         {
-            if (row.RunAtUtc == first.RunAtUtc)
-            {
-                var job = monitoring.JobDetails(row.HangfireJobId!);
-                Assert.Equal("Scheduled", job.History[0].StateName);
-                Assert.Equal(row.Id, (Guid)job.Job.Args[0]);
-            }
-            else
-            {
-                Assert.Null(row.HangfireJobId);
-            }
-        }
-        Assert.Equal(0, await WakeDueSoonAsync(app));   // a row is woken once
+            Assert.Equal(tender, (Guid)j.Value.Job.Args[0]);
+            Assert.Equal(nameof(DeadlineJobRunner.RunDueAsync), j.Value.Job.Method.Name);
+        });
+        Assert.Equal(0, await WakeDueSoonAsync(app));   // a moment is woken once
+
+        // When the job has run, the next moment (the questions' close, a day later) is beyond the horizon again.
+        app.Clock.SetUtcNow(new DateTimeOffset(next, TimeSpan.Zero));
+        Assert.Equal(1, await RunDueAsync(app, tender));
+        Assert.Equal(DeadlineJobKind.Reminder, Assert.Single(app.Jobs(tender, "questionsClose")).Kind);
+        Assert.Equal(next.AddDays(1), app.Tender(tender).NextDeadlineJobAtUtc);
+        Assert.Equal(0, await WakeDueSoonAsync(app));
+    }
+
+    private static async Task<int> RunDueAsync(TenderFlowFactory app, Guid tender)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DeadlineJobRunner>().RunDueAsync(tender, CancellationToken.None);
     }
 
     private static async Task<int> WakeDueSoonAsync(TenderFlowFactory app)

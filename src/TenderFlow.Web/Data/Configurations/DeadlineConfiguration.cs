@@ -7,8 +7,6 @@ namespace TenderFlow.Web.Data.Configurations;
 
 public sealed class DeadlineJobConfiguration : IEntityTypeConfiguration<DeadlineJob>
 {
-    private const string ScheduledOnly = "\"State\" = 'Scheduled'";
-
     public void Configure(EntityTypeBuilder<DeadlineJob> builder)
     {
         builder.HasKey(j => j.Id);
@@ -18,15 +16,11 @@ public sealed class DeadlineJobConfiguration : IEntityTypeConfiguration<Deadline
         builder.Property(j => j.Offset).HasMaxLength(40);
         builder.Property(j => j.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(j => j.State).HasConversion<string>().HasMaxLength(20);
-        builder.Property(j => j.HangfireJobId).HasMaxLength(100);
         builder.Property(j => j.Outcome).HasMaxLength(1000);
-        // Exactly once per tender + deadline + due time: the same job can never be planned twice. The due time comes
-        // second so that a step finds the rows for its planned due times without reading the tender's history.
+        // Exactly once per tender + deadline + due time: a job delivered twice, or run by two servers at once, cannot be
+        // recorded twice, so its work (committed with the row) cannot stand twice. The due time comes second so that the
+        // rows for a tender's planned due times are found without reading its history.
         builder.HasIndex(j => new { j.TenderId, j.DeadlineDueAtUtc, j.DeadlineKey, j.Kind, j.Offset }).IsUnique();
-        // Only waiting jobs are ever looked up by tender or by moment, and a job leaves these indexes when it is done or
-        // cancelled instead of moving within them: fewer pages written per step.
-        builder.HasIndex(j => j.TenderId, "IX_DeadlineJobs_Scheduled_TenderId").HasFilter(ScheduledOnly);
-        builder.HasIndex(j => j.RunAtUtc, "IX_DeadlineJobs_Scheduled_RunAtUtc").HasFilter(ScheduledOnly);
     }
 }
 
@@ -40,6 +34,7 @@ public sealed class TenderIncidentConfiguration : IEntityTypeConfiguration<Tende
         builder.Property(i => i.Kind).HasMaxLength(80);
         builder.Property(i => i.Message).HasMaxLength(4000);
         builder.Property(i => i.ResolvedByUserId).HasMaxLength(450);
+        builder.Property(i => i.DeadlineKey).HasMaxLength(80);
         builder.HasIndex(i => new { i.TenderId, i.ResolvedAtUtc });
     }
 }

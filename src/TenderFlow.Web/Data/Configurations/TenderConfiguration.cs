@@ -17,6 +17,8 @@ public sealed class TenderConfiguration : IEntityTypeConfiguration<Tender>
         builder.Property(t => t.Phase).HasMaxLength(80);
         builder.Property(t => t.Outcome).HasMaxLength(80);
         builder.Property(t => t.Revision).IsConcurrencyToken();
+        // The sweep's one question: which tenders have a deadline job due (or coming within the wake horizon)?
+        builder.HasIndex(t => t.NextDeadlineJobAtUtc).HasFilter("\"NextDeadlineJobAtUtc\" IS NOT NULL");
         builder.HasOne<DefinitionSnapshot>().WithMany().HasForeignKey(t => t.DefinitionHash).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.Deadlines).WithOne().HasForeignKey(d => d.TenderId);
         builder.HasMany(t => t.Themes).WithOne().HasForeignKey(d => d.TenderId);

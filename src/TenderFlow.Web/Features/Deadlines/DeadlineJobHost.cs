@@ -5,9 +5,10 @@ using Microsoft.Extensions.Options;
 namespace TenderFlow.Web.Features.Deadlines;
 
 /// <summary>
-/// At start-up, after the database is migrated: the reconciliation pass (every tender's jobs planned, every deadline job
-/// that fell due while the app was down run once, audited as late), then the Hangfire server, and our own sweep that
-/// gives jobs coming within the wake horizon their Hangfire wake-up and runs any job a few seconds overdue. The sweep
+/// At start-up, after the database is migrated: the reconciliation pass (every tender's next job moment planned, every
+/// deadline job that fell due while the app was down run once, audited as late), then the Hangfire server, and our own
+/// sweep that gives tenders whose next job comes within the wake horizon their Hangfire wake-up and runs any job a few
+/// seconds overdue. The sweep
 /// deliberately does not run on Hangfire: when Hangfire's storage stalls or breaks (measured with Hangfire.Storage.SQLite
 /// under load), deadlines still act, a little later.
 /// </summary>

@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Audit;
 using TenderFlow.Domain.Deadlines;
@@ -16,110 +15,135 @@ using TenderFlow.Web.Hosting;
 namespace TenderFlow.Web.Features.Deadlines;
 
 /// <summary>
-/// Runs one deadline job. It first claims the row (Scheduled → Done) with a conditional UPDATE, which takes SQLite's write
-/// lock: a second delivery of the same job, from this or another server, waits and then finds nothing to claim. The work
-/// (audit, notifications, the engine step of the definition's trigger) commits with the claim or not at all; an exception
-/// rolls both back and Hangfire retries.
+/// Runs a tender's deadline jobs that are due, one transaction per job. Each transaction first takes SQLite's write lock
+/// with a conditional UPDATE on the tender (only when its next job moment has come), so a second wake-up for the same
+/// tender, from this or another server or the sweep, waits and then finds the job recorded. A job's row, its work (audit,
+/// notifications, the engine step of the definition's trigger) and the tender's next moment commit together or not at
+/// all; a job that fails is rolled back, the tender's other due jobs still run, and the failure is thrown at the end so
+/// that the job server retries.
 /// </summary>
 public sealed class DeadlineJobRunner(
-    TenderFlowDbContext db, TenderSteps steps, DefinitionCatalog catalog, Notifier notifier, AuditTrail audit, TimeProvider clock,
-    IBackgroundJobClient jobs, ILogger<DeadlineJobRunner> logger)
+    TenderFlowDbContext db, TenderSteps steps, DefinitionCatalog catalog, DeadlineSchedule schedule, Notifier notifier, AuditTrail audit, TimeProvider clock,
+    ILogger<DeadlineJobRunner> logger)
 {
     /// <summary>A job that runs more than this after its moment is audited as late (the platform was down or overloaded).</summary>
     public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(1);
 
-    /// <summary>The state the row ended in, or null when this delivery found nothing to do.</summary>
-    public async Task<DeadlineJobState?> RunAsync(Guid jobId, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claimed = await db.DeadlineJobs
-            .Where(j => j.Id == jobId && j.State == DeadlineJobState.Scheduled && j.RunAtUtc <= now)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, DeadlineJobState.Done).SetProperty(j => j.CompletedAtUtc, now), cancellationToken);
-        if (claimed == 0)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            await WakeAgainIfEarlyAsync(jobId, now, cancellationToken);
-            return null;
-        }
-        var job = await db.DeadlineJobs.SingleAsync(j => j.Id == jobId, cancellationToken);
-        job.LatenessMilliseconds = (long)(now - job.RunAtUtc).TotalMilliseconds;
-        var tender = await TenderSteps.TenderForStep(db, job.TenderId, cancellationToken)
-            ?? throw new InvalidOperationException($"Deadline job {jobId} names tender {job.TenderId}, which does not exist.");
-        var definition = await catalog.ForHashAsync(db, tender.DefinitionHash, cancellationToken);
-        var deadline = definition.Deadline(job.DeadlineKey)
-            ?? throw new InvalidOperationException($"Deadline '{job.DeadlineKey}' is not in {definition.Id} v{definition.Version}.");
+    /// <summary>The job server may start a wake-up up to a second before its moment; one that early is set again.</summary>
+    private static readonly TimeSpan EarlyWakeUp = TimeSpan.FromSeconds(2);
 
-        if (WhyNot(job, tender, deadline, now) is { } reason)
+    /// <summary>Runs every job of the tender whose moment has come; returns how many ran. Throws the first failure after trying the others.</summary>
+    public async Task<int> RunDueAsync(Guid tenderId, CancellationToken cancellationToken)
+    {
+        var ran = 0;
+        var failures = new List<DeadlineJobFailedException>();
+        while (true)
         {
-            job.State = DeadlineJobState.Skipped;
-            job.Outcome = "skipped: " + reason;
-        }
-        else
-        {
-            job.Outcome = job.Kind switch
+            db.ChangeTracker.Clear();
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var claimed = await db.Tenders.Where(t => t.Id == tenderId && t.NextDeadlineJobAtUtc <= now)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.NextDeadlineJobAtUtc, t => t.NextDeadlineJobAtUtc), cancellationToken);
+            if (claimed == 0)
             {
-                DeadlineJobKind.Reminder => await RemindAsync(job, tender, deadline, cancellationToken),
-                DeadlineJobKind.Close => await CloseAsync(job, tender, deadline, now, cancellationToken),
-                DeadlineJobKind.Escalation => await EscalateAsync(job, tender, definition, deadline, now, cancellationToken),
-            };
+                await transaction.RollbackAsync(cancellationToken);
+                if (ran == 0 && failures.Count == 0)
+                {
+                    await WakeAgainIfEarlyAsync(tenderId, now, cancellationToken);
+                }
+                break;
+            }
+            var tender = await TenderSteps.TenderForStep(db, tenderId, cancellationToken)
+                ?? throw new InvalidOperationException($"Tender {tenderId} does not exist.");
+            var definition = await catalog.ForHashAsync(db, tender.DefinitionHash, cancellationToken);
+            var waiting = await schedule.WaitingAsync(tender, definition, now, cancellationToken);
+            var job = waiting.FirstOrDefault(j => j.RunAtUtc <= now && !failures.Any(f => f.Job == j));
+            if (job is null)
+            {
+                // Nothing (more) to run: the next moment moves on, or stays on a failed job for the retry.
+                await schedule.SyncAsync(tender, definition, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                break;
+            }
+            try
+            {
+                await RunAsync(job, tender, definition, now, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                ran++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                var failure = e as DeadlineJobFailedException ?? new DeadlineJobFailedException(job, e.Message, e);
+                logger.LogError(e, "Deadline job {Deadline} {Kind} {Offset} of tender {TenderId} failed; it stays due and is retried", job.DeadlineKey, job.Kind, job.Offset, tenderId);
+                failures.Add(failure);
+            }
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return job.State;
+        return failures.Count > 0 ? throw failures[0] : ran;
     }
 
     /// <summary>
-    /// Every scheduled job whose moment has passed (by at least <paramref name="olderThan"/>), oldest first: the start-up
-    /// reconciliation and the sweep. One job that fails does not stop the others; it stays scheduled for its retries.
+    /// Every tender with a job whose moment passed (by at least <paramref name="olderThan"/>), earliest first: the start-up
+    /// reconciliation and the sweep. A tender whose job fails does not stop the others; its job stays due for the retries.
     /// </summary>
     public async Task<int> RunOverdueAsync(CancellationToken cancellationToken, TimeSpan olderThan = default)
     {
         var before = clock.GetUtcNow().UtcDateTime - olderThan;
-        var due = await db.DeadlineJobs.AsNoTracking()
-            .Where(j => j.State == DeadlineJobState.Scheduled && j.RunAtUtc <= before)
-            .OrderBy(j => j.RunAtUtc).ThenBy(j => j.Kind).Select(j => j.Id).ToListAsync(cancellationToken);
+        var due = await db.Tenders.AsNoTracking()
+            .Where(t => t.NextDeadlineJobAtUtc <= before)
+            .OrderBy(t => t.NextDeadlineJobAtUtc).Select(t => t.Id).ToListAsync(cancellationToken);
         var ran = 0;
         foreach (var id in due)
         {
-            db.ChangeTracker.Clear();
             try
             {
-                if (await RunAsync(id, cancellationToken) is not null)
-                {
-                    ran++;
-                }
+                ran += await RunDueAsync(id, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Deadline job {JobId} failed; it stays scheduled and is retried", id);
+                logger.LogError(e, "Deadline jobs of tender {TenderId} failed; they stay due and are retried", id);
             }
         }
         return ran;
     }
 
-    private async Task WakeAgainIfEarlyAsync(Guid jobId, DateTime now, CancellationToken cancellationToken)
+    private async Task RunAsync(PlannedDeadlineJob job, Tender tender, WorkflowDefinition definition, DateTime now, CancellationToken cancellationToken)
     {
-        // Hangfire may start a job up to a second before its moment: nothing was claimed, so ask to be woken on time.
-        var runAt = await db.DeadlineJobs.AsNoTracking()
-            .Where(j => j.Id == jobId && j.State == DeadlineJobState.Scheduled).Select(j => (DateTime?)j.RunAtUtc).SingleOrDefaultAsync(cancellationToken);
-        if (runAt > now)
+        var row = new DeadlineJob
         {
-            jobs.Schedule<DeadlineJobRunner>(r => r.RunAsync(jobId, CancellationToken.None), runAt.Value - now);
+            Id = Guid.CreateVersion7(new DateTimeOffset(now, TimeSpan.Zero)), TenderId = tender.Id, DeadlineKey = job.DeadlineKey, Kind = job.Kind,
+            Offset = job.Offset, DeadlineDueAtUtc = job.DeadlineDueAtUtc, RunAtUtc = job.RunAtUtc, State = DeadlineJobState.Done, CompletedAtUtc = now,
+            LatenessMilliseconds = (long)(now - job.RunAtUtc).TotalMilliseconds,
+        };
+        db.DeadlineJobs.Add(row);
+        var deadline = definition.Deadline(job.DeadlineKey)
+            ?? throw new InvalidOperationException($"Deadline '{job.DeadlineKey}' is not in {definition.Id} v{definition.Version}.");
+        if (job.Kind == DeadlineJobKind.Reminder && now >= job.DeadlineDueAtUtc)
+        {
+            row.State = DeadlineJobState.Skipped;
+            row.Outcome = "skipped: the deadline passed before the reminder could be sent";
         }
+        else
+        {
+            row.Outcome = job.Kind switch
+            {
+                DeadlineJobKind.Reminder => await RemindAsync(row, tender, deadline, cancellationToken),
+                DeadlineJobKind.Close => await CloseAsync(row, job, tender, deadline, now, cancellationToken),
+                DeadlineJobKind.Escalation => await EscalateAsync(row, tender, definition, deadline, now, cancellationToken),
+            };
+        }
+        await schedule.SyncAsync(tender, definition, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static string? WhyNot(DeadlineJob job, Tender tender, DeadlineDefinition deadline, DateTime now)
+    private async Task WakeAgainIfEarlyAsync(Guid tenderId, DateTime now, CancellationToken cancellationToken)
     {
-        if (tender.Deadline(job.DeadlineKey)?.DueAtUtc != job.DeadlineDueAtUtc)
+        var next = await db.Tenders.AsNoTracking().Where(t => t.Id == tenderId).Select(t => t.NextDeadlineJobAtUtc).SingleOrDefaultAsync(cancellationToken);
+        if (next is { } at && at > now && at - now <= EarlyWakeUp)
         {
-            return "the deadline was moved";
+            schedule.Wake(tenderId, at, now);
         }
-        if (!deadline.ActiveIn.Contains(tender.Phase))
-        {
-            return $"the tender moved on to phase {tender.Phase}";
-        }
-        return job.Kind == DeadlineJobKind.Reminder && now >= job.DeadlineDueAtUtc ? "the deadline passed before the reminder could be sent" : null;
     }
 
     private async Task<string> RemindAsync(DeadlineJob job, Tender tender, DeadlineDefinition deadline, CancellationToken cancellationToken)
@@ -138,7 +162,7 @@ public sealed class DeadlineJobRunner(
         return $"reminded {recipients.Count} people";
     }
 
-    private async Task<string> CloseAsync(DeadlineJob job, Tender tender, DeadlineDefinition deadline, DateTime now, CancellationToken cancellationToken)
+    private async Task<string> CloseAsync(DeadlineJob job, PlannedDeadlineJob planned, Tender tender, DeadlineDefinition deadline, DateTime now, CancellationToken cancellationToken)
     {
         var shown = AmsterdamTime.Format(job.DeadlineDueAtUtc);
         await AppendAsync(tender, "deadline.passed", job, new
@@ -161,7 +185,7 @@ public sealed class DeadlineJobRunner(
             if (violation.Rule is not ("GuardsUnmetRule" or "TriggerNotAvailableInPhaseRule" or "RoleMayNotFireTriggerRule"))
             {
                 // A lost race or a follow-up that refused: nothing of this run may stand; Hangfire tries again later.
-                throw new DeadlineJobFailedException($"{trigger} for tender {tender.Id} was refused: {violation.Rule} — {violation.Message.En}");
+                throw new DeadlineJobFailedException(planned, $"{trigger} for tender {tender.Id} was refused: {violation.Rule} — {violation.Message.En}");
             }
             await RefuseAsync(job, tender, deadline, trigger, violation, cancellationToken);
             return $"not fired: {violation.Rule}; escalated";
@@ -206,7 +230,7 @@ public sealed class DeadlineJobRunner(
         audit.AppendAsync(db, Actor.Scheduler.Id, Domain.Workflow.Roles.System, tender.Id,
             [new AuditRecord(action, $"tender/{tender.Id}/deadline/{job.DeadlineKey}", payload)], cancellationToken);
 
-    private static double LateSeconds(DeadlineJob job) => Math.Round(Math.Max(0, job.LatenessMilliseconds ?? 0) / 1000.0, 1);
+    private static double LateSeconds(DeadlineJob job) => Math.Round(Math.Max(0, job.LatenessMilliseconds) / 1000.0, 1);
 
     private static bool IsLate(DeadlineJob job) => job.LatenessMilliseconds > LateAfter.TotalMilliseconds;
 
@@ -218,4 +242,7 @@ public sealed class DeadlineJobRunner(
 }
 
 /// <summary>A deadline job that must be retried: its whole run was rolled back.</summary>
-public sealed class DeadlineJobFailedException(string message) : Exception(message);
+public sealed class DeadlineJobFailedException(PlannedDeadlineJob job, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public PlannedDeadlineJob Job { get; } = job;
+}

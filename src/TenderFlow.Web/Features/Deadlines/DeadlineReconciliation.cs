@@ -5,8 +5,8 @@ using TenderFlow.Web.Hosting;
 namespace TenderFlow.Web.Features.Deadlines;
 
 /// <summary>
-/// Re-plans every open tender's jobs (each in its own transaction), wakes those due soon and runs, once, every job whose
-/// moment passed.
+/// Re-plans every open tender's next deadline-job moment (each in its own transaction), wakes those due soon and runs,
+/// once, every job whose moment passed.
 /// </summary>
 public sealed class DeadlineReconciliation(TenderFlowDbContext db, DefinitionCatalog catalog, DeadlineSchedule schedule, DeadlineJobRunner runner)
 {

@@ -9,105 +9,76 @@ using TenderFlow.Web.Data;
 namespace TenderFlow.Web.Features.Deadlines;
 
 /// <summary>
-/// Keeps a tender's deadline jobs in line with its phase and dates, inside the caller's transaction: new rows for jobs
-/// that should exist, cancelled rows for jobs that no longer should. Call it after anything that changes the phase or a
-/// deadline; it is idempotent. A row due within the wake horizon gets a Hangfire wake-up at once; later rows get theirs
-/// from <see cref="WakeDueSoonAsync"/> (the sweep), so a step rarely writes to Hangfire's storage at all.
+/// Keeps a tender's next deadline-job moment in line with its phase and dates, inside the caller's transaction. The jobs
+/// themselves are not stored until they run: they follow from the tender (<see cref="DeadlineJobPlan"/>), so a step that
+/// leaves a phase or moves a date changes one column of the tender row it writes anyway. Call it after anything that
+/// changes the phase or a date, and after a job ran; it is idempotent. A moment within the wake horizon gets a job-server
+/// wake-up at once; later ones get theirs from <see cref="WakeDueSoonAsync"/> (the sweep).
 /// </summary>
 public sealed class DeadlineSchedule(TenderFlowDbContext db, IBackgroundJobClient jobs, TimeProvider clock, IOptions<JobsOptions> options)
 {
-    // Two scalar bounds rather than the list of planned due times: EF Core caches the SQL of this shape, whereas a list
-    // parameter makes it rebuild the SQL on every call. Rows in between that match no plan are simply not used.
-    private static readonly Func<TenderFlowDbContext, Guid, DateTime, DateTime, IAsyncEnumerable<DeadlineJob>> RowsThatMatter =
-        EF.CompileAsyncQuery((TenderFlowDbContext context, Guid tenderId, DateTime firstDue, DateTime lastDue) => context.DeadlineJobs
-            .Where(j => j.TenderId == tenderId && j.State == DeadlineJobState.Scheduled)
-            .Concat(context.DeadlineJobs.Where(j => j.TenderId == tenderId && j.DeadlineDueAtUtc >= firstDue && j.DeadlineDueAtUtc <= lastDue
-                && j.State != DeadlineJobState.Scheduled)));
+    private static readonly Func<TenderFlowDbContext, Guid, DateTime, DateTime, IAsyncEnumerable<DeadlineJob>> RanBetween =
+        EF.CompileAsyncQuery((TenderFlowDbContext context, Guid tenderId, DateTime firstDue, DateTime lastDue) => context.DeadlineJobs.AsNoTracking()
+            .Where(j => j.TenderId == tenderId && j.DeadlineDueAtUtc >= firstDue && j.DeadlineDueAtUtc <= lastDue));
 
     private TimeSpan Horizon => TimeSpan.FromMinutes(options.Value.WakeHorizonMinutes);
 
     public async Task SyncAsync(Tender tender, WorkflowDefinition definition, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var planned = DeadlineJobPlan.For(tender, definition, now);
-        // Only rows that can matter: the scheduled ones (which may have to be cancelled) and any row, whatever its state,
-        // due within the planned due times (so a done job is not planned again and a cancelled one comes back). A
-        // tender's history of cancelled rows grows with every phase change and deadline change; it is never loaded.
-        var (firstDue, lastDue) = planned.Count == 0
-            ? (DateTime.MaxValue, DateTime.MinValue)
-            : (planned.Min(p => p.DeadlineDueAtUtc), planned.Max(p => p.DeadlineDueAtUtc));
-        var existing = await RowsThatMatter(db, tender.Id, firstDue, lastDue).ToListAsync(cancellationToken);
-        existing.AddRange(db.ChangeTracker.Entries<DeadlineJob>().Where(e => e.State == EntityState.Added && e.Entity.TenderId == tender.Id).Select(e => e.Entity));
-        foreach (var plan in planned)
+        var waiting = await WaitingAsync(tender, definition, now, cancellationToken);
+        DateTime? next = waiting.Count == 0 ? null : waiting[0].RunAtUtc;
+        tender.NextDeadlineJobAtUtc = next;
+        if (next is { } at && at - now <= Horizon && tender.DeadlineWakeUpAtUtc != at)
         {
-            var row = existing.FirstOrDefault(j => Matches(j, plan));
-            if (row is null && plan.CreateIfMissing)
-            {
-                row = new DeadlineJob
-                {
-                    Id = Guid.CreateVersion7(new DateTimeOffset(now, TimeSpan.Zero)), TenderId = tender.Id, DeadlineKey = plan.DeadlineKey, Kind = plan.Kind, Offset = plan.Offset,
-                    DeadlineDueAtUtc = plan.DeadlineDueAtUtc, RunAtUtc = plan.RunAtUtc, State = DeadlineJobState.Scheduled, CreatedAtUtc = now,
-                };
-                db.DeadlineJobs.Add(row);
-                existing.Add(row);
-                WakeIfDueSoon(row, now);
-            }
-            else if (row is { State: DeadlineJobState.Cancelled })
-            {
-                row.State = DeadlineJobState.Scheduled;
-                row.CompletedAtUtc = null;
-                row.Outcome = null;
-                WakeIfDueSoon(row, now);
-            }
-        }
-        foreach (var row in existing.Where(j => j.State == DeadlineJobState.Scheduled && !planned.Any(p => Matches(j, p))))
-        {
-            row.State = DeadlineJobState.Cancelled;
-            row.CompletedAtUtc = now;
-            row.Outcome = tender.Deadline(row.DeadlineKey)?.DueAtUtc == row.DeadlineDueAtUtc ? $"cancelled: phase {tender.Phase}" : "cancelled: date changed";
-            if (row.HangfireJobId is { } id)
-            {
-                jobs.Delete(id);
-            }
+            Wake(tender.Id, at, now);
+            tender.DeadlineWakeUpAtUtc = at;
         }
     }
 
     /// <summary>
-    /// Gives every scheduled row due within the horizon that has no wake-up yet its Hangfire job; returns how many. Two
-    /// hosts doing this at once may wake a row twice, and a step may cancel a row meanwhile (its wake-up then stays in
-    /// Hangfire): the runner's claim makes both harmless.
+    /// The tender's planned jobs that have not run, earliest first. Only a job whose moment has come can have run, so the
+    /// rows are read only when the plan holds such a job, and only those for its due times: a tender's history is never loaded.
+    /// </summary>
+    public async Task<List<PlannedDeadlineJob>> WaitingAsync(Tender tender, WorkflowDefinition definition, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var planned = DeadlineJobPlan.For(tender, definition).OrderBy(j => j.RunAtUtc).ThenBy(j => j.Kind).ToList();
+        var come = planned.Where(j => j.RunAtUtc <= nowUtc).ToList();
+        if (come.Count == 0)
+        {
+            return planned;
+        }
+        var ran = await RanBetween(db, tender.Id, come.Min(j => j.DeadlineDueAtUtc), come.Max(j => j.DeadlineDueAtUtc)).ToListAsync(cancellationToken);
+        ran.AddRange(db.ChangeTracker.Entries<DeadlineJob>().Where(e => e.State == EntityState.Added && e.Entity.TenderId == tender.Id).Select(e => e.Entity));
+        return planned.Where(j => !ran.Any(r => r.IsFor(j))).ToList();
+    }
+
+    /// <summary>
+    /// Gives every tender whose next job falls due within the horizon, and has no wake-up for that moment yet, its job-server
+    /// wake-up; returns how many. Two hosts doing this at once may wake a tender twice, and a step may move the moment
+    /// meanwhile (the old wake-up then stays): the runner's claim makes both harmless.
     /// </summary>
     public async Task<int> WakeDueSoonAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now + Horizon;
-        var rows = await db.DeadlineJobs
-            .Where(j => j.State == DeadlineJobState.Scheduled && j.HangfireJobId == null && j.RunAtUtc <= until)
+        var due = await db.Tenders.AsNoTracking()
+            .Where(t => t.NextDeadlineJobAtUtc <= until && t.DeadlineWakeUpAtUtc != t.NextDeadlineJobAtUtc)
+            .Select(t => new { t.Id, At = t.NextDeadlineJobAtUtc!.Value })
             .ToListAsync(cancellationToken);
-        foreach (var row in rows)
+        foreach (var tender in due)
         {
-            Wake(row, now);
+            Wake(tender.Id, tender.At, now);
+            await db.Tenders.Where(t => t.Id == tender.Id && t.NextDeadlineJobAtUtc == tender.At)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.DeadlineWakeUpAtUtc, tender.At), cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
-        return rows.Count;
+        return due.Count;
     }
 
-    private void WakeIfDueSoon(DeadlineJob row, DateTime nowUtc)
+    /// <summary>Asks the job server to wake the runner for the tender at <paramref name="atUtc"/> (the tender decides whether anything is due).</summary>
+    public void Wake(Guid tenderId, DateTime atUtc, DateTime nowUtc)
     {
-        row.HangfireJobId = null;
-        if (row.RunAtUtc - nowUtc <= Horizon)
-        {
-            Wake(row, nowUtc);
-        }
+        var delay = atUtc - nowUtc;
+        jobs.Schedule<DeadlineJobRunner>(r => r.RunDueAsync(tenderId, CancellationToken.None), delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
     }
-
-    /// <summary>Asks Hangfire to wake the runner at the job's moment (the row decides whether anything happens).</summary>
-    private void Wake(DeadlineJob row, DateTime nowUtc)
-    {
-        var delay = row.RunAtUtc - nowUtc;
-        row.HangfireJobId = jobs.Schedule<DeadlineJobRunner>(r => r.RunAsync(row.Id, CancellationToken.None), delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
-    }
-
-    private static bool Matches(DeadlineJob row, PlannedDeadlineJob plan) =>
-        row.DeadlineKey == plan.DeadlineKey && row.Kind == plan.Kind && row.Offset == plan.Offset && row.DeadlineDueAtUtc == plan.DeadlineDueAtUtc;
 }

@@ -15,21 +15,23 @@ namespace TenderFlow.Web.Features.Deadlines;
 /// </summary>
 public sealed class JobFailureIncidents(IServiceScopeFactory scopes, AuditTrail audit, TimeProvider clock, ILogger<JobFailureIncidents> logger) : IApplyStateFilter
 {
+    private const string Kind = "deadline.job.failed";
+
     public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
         if (context.NewState is not FailedState failed || context.BackgroundJob.Job is not { } job
-            || job.Type != typeof(DeadlineJobRunner) || job.Args.FirstOrDefault() is not Guid jobId)
+            || job.Type != typeof(DeadlineJobRunner) || job.Args.FirstOrDefault() is not Guid tenderId)
         {
             return;
         }
         try
         {
-            RaiseAsync(jobId, context.BackgroundJob.Id, failed.Exception).GetAwaiter().GetResult();
+            RaiseAsync(tenderId, context.BackgroundJob.Id, failed.Exception).GetAwaiter().GetResult();
         }
         catch (Exception e)
         {
             // The failed state is still visible in the dashboard; losing the incident row must not hide the original failure.
-            logger.LogError(e, "Could not record an incident for failed deadline job {JobId}", jobId);
+            logger.LogError(e, "Could not record an incident for the failed deadline jobs of tender {TenderId}", tenderId);
         }
     }
 
@@ -37,28 +39,31 @@ public sealed class JobFailureIncidents(IServiceScopeFactory scopes, AuditTrail 
     {
     }
 
-    public async Task RaiseAsync(Guid deadlineJobId, string hangfireJobId, Exception? exception)
+    public async Task RaiseAsync(Guid tenderId, string hangfireJobId, Exception? exception)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TenderFlowDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var job = await db.DeadlineJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == deadlineJobId);
-        if (job is null || await db.TenderIncidents.AnyAsync(i => i.DeadlineJobId == deadlineJobId && i.ResolvedAtUtc == null))
+        var job = (exception as DeadlineJobFailedException)?.Job;
+        var key = job?.DeadlineKey;
+        if (!await db.Tenders.AnyAsync(t => t.Id == tenderId)
+            || await db.TenderIncidents.AnyAsync(i => i.TenderId == tenderId && i.Kind == Kind && i.DeadlineKey == key && i.ResolvedAtUtc == null))
         {
             return;
         }
-        var message = $"Deadline job '{job.DeadlineKey}' ({job.Kind}, due {job.RunAtUtc:yyyy-MM-dd HH:mm:ss} UTC) failed after its retries: "
-            + (exception?.Message ?? "unknown error");
+        var what = job is null ? "A deadline job" : $"Deadline job '{job.DeadlineKey}' ({job.Kind}, due {job.RunAtUtc:yyyy-MM-dd HH:mm:ss} UTC)";
+        var message = $"{what} failed after its retries: {exception?.Message ?? "unknown error"}";
         var incident = new TenderIncident
         {
-            Id = Guid.NewGuid(), TenderId = job.TenderId, DeadlineJobId = job.Id, Kind = "deadline.job.failed",
+            Id = Guid.NewGuid(), TenderId = tenderId, DeadlineKey = job?.DeadlineKey, Kind = Kind,
             Message = message.Length > 4000 ? message[..4000] : message, OccurredAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.TenderIncidents.Add(incident);
-        await audit.AppendAsync(db, Domain.Workflow.Runtime.Actor.Scheduler.Id, Domain.Workflow.Roles.System, job.TenderId,
-            [new AuditRecord("incident.raised", $"tender/{job.TenderId}/deadline/{job.DeadlineKey}", new
+        await audit.AppendAsync(db, Domain.Workflow.Runtime.Actor.Scheduler.Id, Domain.Workflow.Roles.System, tenderId,
+            [new AuditRecord("incident.raised", job is null ? $"tender/{tenderId}" : $"tender/{tenderId}/deadline/{job.DeadlineKey}", new
             {
-                incident = incident.Id, kind = incident.Kind, deadlineJob = job.Id, hangfireJob = hangfireJobId, message = incident.Message,
+                incident = incident.Id, kind = incident.Kind, deadline = job?.DeadlineKey, jobKind = job?.Kind.ToString(), offset = job?.Offset,
+                hangfireJob = hangfireJobId, message = incident.Message,
             })], CancellationToken.None);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TenderFlow.Domain.Deadlines;
 using TenderFlow.Web.Data;
+using TenderFlow.Web.Features.Deadlines;
+using TenderFlow.Web.Features.Tenders;
 using TenderFlow.Web.Tests.Infrastructure;
 
 namespace TenderFlow.Web.Tests.Deadlines.Changes;
@@ -63,12 +65,12 @@ public sealed class DeadlineChangeWorld(TenderFlowFactory app)
 
     public async Task<JsonArray> AuditAsync() => await app.Legal().GetArrayAsync($"/api/tenders/{Tender}/audit");
 
-    public async Task<List<DeadlineJob>> JobsAsync()
+    /// <summary>The tender's planned jobs that have not run.</summary>
+    public async Task<List<PlannedDeadlineJob>> PlannedAsync()
     {
         using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TenderFlowDbContext>();
-        var id = Guid.Parse(Tender);
-        return await db.DeadlineJobs.AsNoTracking().Where(j => j.TenderId == id).OrderBy(j => j.Id).ToListAsync();
+        var (tender, definition) = (await scope.ServiceProvider.GetRequiredService<TenderSteps>().LoadAsync(Guid.Parse(Tender), CancellationToken.None))!.Value;
+        return await scope.ServiceProvider.GetRequiredService<DeadlineSchedule>().WaitingAsync(tender, definition, app.Clock.GetUtcNow().UtcDateTime, CancellationToken.None);
     }
 
     public async Task<List<Domain.Notifications.Notification>> NotificationsAsync(string kind)

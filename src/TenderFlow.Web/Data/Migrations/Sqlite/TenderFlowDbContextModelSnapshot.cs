@@ -642,10 +642,7 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("CompletedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
+                    b.Property<DateTime>("CompletedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("DeadlineDueAtUtc")
@@ -656,16 +653,12 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("HangfireJobId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("LatenessMilliseconds")
+                    b.Property<long>("LatenessMilliseconds")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Offset")
@@ -693,12 +686,6 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                     b.HasIndex("TenderId", "DeadlineDueAtUtc", "DeadlineKey", "Kind", "Offset")
                         .IsUnique();
 
-                    b.HasIndex(new[] { "RunAtUtc" }, "IX_DeadlineJobs_Scheduled_RunAtUtc")
-                        .HasFilter("\"State\" = 'Scheduled'");
-
-                    b.HasIndex(new[] { "TenderId" }, "IX_DeadlineJobs_Scheduled_TenderId")
-                        .HasFilter("\"State\" = 'Scheduled'");
-
                     b.ToTable("DeadlineJobs");
                 });
 
@@ -707,7 +694,8 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("DeadlineJobId")
+                    b.Property<string>("DeadlineKey")
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -2090,6 +2078,9 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeadlineWakeUpAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DefinitionHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2102,6 +2093,9 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("DefinitionVersion")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("NextDeadlineJobAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(80)
@@ -2133,6 +2127,9 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DefinitionHash");
 
+                    b.HasIndex("NextDeadlineJobAtUtc")
+                        .HasFilter("\"NextDeadlineJobAtUtc\" IS NOT NULL");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -2149,6 +2146,9 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SetAtUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("TenderId", "Key");

@@ -65,11 +65,12 @@ public sealed class ContractService(TenderFlowDbContext db, DefinitionCatalog ca
         var deadline = tender.Deadline(AwardNames.ContractStart);
         if (deadline is null)
         {
-            tender.Deadlines.Add(new TenderDeadline { TenderId = tenderId, Key = AwardNames.ContractStart, DueAtUtc = startUtc });
+            tender.Deadlines.Add(new TenderDeadline { TenderId = tenderId, Key = AwardNames.ContractStart, DueAtUtc = startUtc, SetAtUtc = now });
         }
-        else
+        else if (deadline.DueAtUtc != startUtc)
         {
             deadline.DueAtUtc = startUtc;
+            deadline.SetAtUtc = now;
         }
         tender.Revision++;
         await audit.AppendAsync(db, actor.Id, Roles.Procurement, tenderId,

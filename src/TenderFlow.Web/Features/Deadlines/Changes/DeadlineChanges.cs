@@ -34,13 +34,14 @@ public sealed class DeadlineChanges(
         }
         var definition = await catalog.ForHashAsync(db, tender.DefinitionHash, cancellationToken);
         // Decided by the server clock inside the write lock, so a deadline passing during the request is honoured.
-        var (change, violation) = DeadlineChangePolicy.Check(tender, definition, request, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (change, violation) = DeadlineChangePolicy.Check(tender, definition, request, now);
         if (change is null)
         {
             return new(tender, definition, violation);
         }
 
-        var changes = DeadlinePlanner.Reschedule(tender, definition, change.Deadline.Id, change.NewUtc);
+        var changes = DeadlinePlanner.Reschedule(tender, definition, change.Deadline.Id, change.NewUtc, now);
         tender.Revision++;
         var recipients = await DeadlineRecipients.UserIdsAsync(db, tender.Id, change.Deadline.Notify.Append(DeadlineAudiences.Procurement), cancellationToken);
         await audit.AppendAsync(db, actor.Id, Domain.Workflow.Roles.Procurement, tender.Id,
