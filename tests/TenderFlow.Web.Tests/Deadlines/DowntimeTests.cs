@@ -39,4 +39,26 @@ public class DowntimeTests
             Assert.Single(again.Events(tender, "tender.trigger.fired"), e => e.Payload()["trigger"]!.GetValue<string>() == "closeApplications");
         }
     }
+
+    [Fact]
+    public async Task A_reminder_that_fell_due_while_the_app_was_down_is_sent_late_when_its_deadline_is_still_ahead()
+    {
+        using var data = new TempDirectory();
+        Guid tender;
+        DateTime reminderAt;
+        using (var before = new TenderFlowFactory(data.Path))
+        {
+            tender = await DeadlineWorld.PublishedTenderAsync(before);
+            reminderAt = before.Planned(tender, "applicationsClose").Single(j => j.Kind == DeadlineJobKind.Reminder).RunAtUtc;
+        }
+
+        using var after = new TenderFlowFactory(data.Path);
+        after.Clock.SetUtcNow(new DateTimeOffset(reminderAt, TimeSpan.Zero).AddHours(2));
+        _ = after.Services;
+
+        var sent = Assert.Single(after.Events(tender, "deadline.reminder.sent"), e => e.Subject.EndsWith("/applicationsClose", StringComparison.Ordinal));
+        Assert.True(sent.Payload()["late"]!.GetValue<bool>());
+        Assert.Equal(7200.0, sent.Payload()["lateBySeconds"]!.GetValue<double>());
+        Assert.Equal("publication", after.Phase(tender));
+    }
 }
