@@ -26,9 +26,10 @@ public static class DeadlineJobPlan
             {
                 continue;
             }
-            // A reminder whose moment had already gone when the deadline got its date, or when the tender entered this
-            // phase, would only confuse; the deadline itself still closes.
-            var plannedAt = Max(tender.PhaseEnteredAtUtc, row.SetAtUtc ?? tender.CreatedAtUtc);
+            // A reminder whose moment had already gone when the deadline got its date, or when the tender came into the
+            // phases that watch it, would only confuse; the deadline itself still closes. One planned in time stays
+            // planned until it has run, also when the tender moves on to another phase that watches the same deadline.
+            var plannedAt = Max(row.WatchedSinceUtc ?? tender.PhaseEnteredAtUtc, row.SetAtUtc ?? tender.CreatedAtUtc);
             foreach (var reminder in d.Reminders)
             {
                 var runAt = reminder.Negated().ApplyTo(due);
@@ -44,6 +45,31 @@ public static class DeadlineJobPlan
             }
         }
         return jobs;
+    }
+
+    /// <summary>
+    /// Records from when each deadline has been watched: call it whenever the phase may have changed, before
+    /// <see cref="For"/>. A deadline that stays watched across a phase change keeps its moment.
+    /// </summary>
+    public static void Watch(Tender tender, WorkflowDefinition definition, DateTime nowUtc)
+    {
+        var ended = definition.Phase(tender.Phase).IsEnd;
+        foreach (var d in definition.Deadlines)
+        {
+            if (tender.Deadline(d.Id) is not { } row)
+            {
+                continue;
+            }
+            var watched = !ended && d.ActiveIn.Contains(tender.Phase);
+            if (watched && row.WatchedSinceUtc is null)
+            {
+                row.WatchedSinceUtc = nowUtc;
+            }
+            else if (!watched && row.WatchedSinceUtc is not null)
+            {
+                row.WatchedSinceUtc = null;
+            }
+        }
     }
 
     private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;

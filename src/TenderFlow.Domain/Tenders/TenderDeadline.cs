@@ -8,4 +8,10 @@ public sealed class TenderDeadline
 
     /// <summary>When <see cref="DueAtUtc"/> got its current value: a reminder whose moment had already gone by then is never sent.</summary>
     public DateTime? SetAtUtc { get; set; }
+
+    /// <summary>
+    /// Since when the tender has been in phases that watch this deadline without a break (null while it is not watched):
+    /// a reminder whose moment had already gone by then is never sent either.
+    /// </summary>
+    public DateTime? WatchedSinceUtc { get; set; }
 }

@@ -45,19 +45,31 @@ public class DeadlineJobPlanTests
     }
 
     [Fact]
-    public void A_reminder_planned_in_time_stays_planned_after_its_moment_until_it_has_run()
+    public void A_reminder_planned_in_time_stays_planned_after_its_moment_also_across_phases_that_keep_watching_its_deadline()
     {
         var definition = RealDefinitions.SasDialogue;
-        var tender = TestTenders.Create(definition, Now, new Dictionary<string, DateTimeOffset> { ["publication"] = new(Now.AddDays(10)) });
+        var tender = TestTenders.Create(definition, Now, new Dictionary<string, DateTimeOffset> { ["applicationsClose"] = new(Now.AddDays(10)) });
+        DeadlineJobPlan.Watch(tender, definition, Now);
+        bool WeekReminderPlanned() => DeadlineJobPlan.For(tender, definition)
+            .Any(j => j.DeadlineKey == "applicationsClose" && j.Kind == DeadlineJobKind.Reminder && j.Offset == "P7D");
 
-        // Eight days on (the platform was down when the seven-day reminder was due): the plan has not changed, so the
-        // reminder is still owed and runs late rather than silently never.
-        var later = DeadlineJobPlan.For(tender, definition).Where(j => j.DeadlineKey == "publication").ToList();
-        Assert.Contains(later, j => j.Kind == DeadlineJobKind.Reminder && j.Offset == "P7D" && j.RunAtUtc == Now.AddDays(3));
-
-        // Entering another phase that watches the same date counts as planning it again.
+        // Four days on, the seven-day reminder (day 3) has not run yet (the platform was down, or its run is being
+        // retried) and the tender moves from consultation to publication, which watches the same deadline: still owed.
+        tender.Phase = "publication";
         tender.PhaseEnteredAtUtc = Now.AddDays(4);
-        Assert.DoesNotContain(DeadlineJobPlan.For(tender, definition), j => j.DeadlineKey == "publication" && j.Offset == "P7D" && j.Kind == DeadlineJobKind.Reminder);
+        DeadlineJobPlan.Watch(tender, definition, Now.AddDays(4));
+        Assert.Equal(Now, tender.Deadline("applicationsClose")!.WatchedSinceUtc);
+        Assert.True(WeekReminderPlanned());
+
+        // A phase that does not watch it ends the watch; coming back later plans only the reminders still ahead.
+        tender.Phase = "selection";
+        DeadlineJobPlan.Watch(tender, definition, Now.AddDays(5));
+        Assert.Null(tender.Deadline("applicationsClose")!.WatchedSinceUtc);
+        tender.Phase = "publication";
+        tender.PhaseEnteredAtUtc = Now.AddDays(6);
+        DeadlineJobPlan.Watch(tender, definition, Now.AddDays(6));
+        Assert.Equal(Now.AddDays(6), tender.Deadline("applicationsClose")!.WatchedSinceUtc);
+        Assert.False(WeekReminderPlanned());
     }
 
     [Fact]

@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using TenderFlow.Domain.Deadlines;
 using TenderFlow.Web.Data;
 using TenderFlow.Web.Features.Deadlines;
+using TenderFlow.Domain.Tenders;
+using TenderFlow.Domain.Workflow.Runtime;
+using TenderFlow.Web.Features.Tenders;
 using TenderFlow.Web.Tests.Infrastructure;
 
 namespace TenderFlow.Web.Tests.Deadlines;
@@ -159,5 +162,37 @@ public class DeadlineJobTests
         var escalated = Assert.Single(app.Events(tender, "deadline.escalated"));
         Assert.Equal("consultation", escalated.Payload()["phase"]!.GetValue<string>());
         Assert.EndsWith("/publication", escalated.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deadline_job_still_failing_an_hour_after_its_moment_raises_one_incident_without_the_job_server()
+    {
+        using var app = new TenderFlowFactory { ExtraServices = services => services.AddScoped<IStepFollowUp, RefusingFollowUp>() };
+        var tender = await DeadlineWorld.PublishedTenderAsync(app);
+        var close = app.Planned(tender, "applicationsClose").Single(j => j.Kind == DeadlineJobKind.Close);
+
+        app.Clock.SetUtcNow(new DateTimeOffset(close.RunAtUtc, TimeSpan.Zero).AddMinutes(59));
+        await app.RunDueDeadlineJobsAsync();
+        Assert.Empty(app.Db(db => db.TenderIncidents.Where(i => i.TenderId == tender).ToList()));
+
+        app.Clock.SetUtcNow(new DateTimeOffset(close.RunAtUtc, TimeSpan.Zero).AddMinutes(61));
+        await app.RunDueDeadlineJobsAsync();
+        await app.RunDueDeadlineJobsAsync();
+
+        var incident = Assert.Single(app.Db(db => db.TenderIncidents.Where(i => i.TenderId == tender).ToList()));
+        Assert.Equal(("deadline.job.failed", "applicationsClose"), (incident.Kind, incident.DeadlineKey));
+        Assert.Contains("is still failing", incident.Message, StringComparison.Ordinal);
+        Assert.Contains("LetterPrinterOnFireRule", incident.Message, StringComparison.Ordinal);
+        Assert.Single(app.Events(tender, "incident.raised"));
+        Assert.Equal("publication", app.Phase(tender));
+        Assert.DoesNotContain(app.Jobs(tender, "applicationsClose"), j => j.Kind == DeadlineJobKind.Close);
+    }
+
+    private sealed class RefusingFollowUp : IStepFollowUp
+    {
+        public string Trigger => "closeApplications";
+
+        public Task<RuleViolation?> RunAsync(Tender tender, StepOutcome outcome, Actor actor, CancellationToken cancellationToken) =>
+            Task.FromResult<RuleViolation?>(new RuleViolation("LetterPrinterOnFireRule", RuleKind.Conflict, new("De printer brandt.", "The printer is on fire.")));
     }
 }

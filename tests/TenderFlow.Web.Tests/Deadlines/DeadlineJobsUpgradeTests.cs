@@ -19,28 +19,35 @@ public class DeadlineJobsUpgradeTests
     {
         using var data = new TempDirectory();
         Guid tender;
-        PlannedDeadlineJob reminder, close;
+        PlannedDeadlineJob reminder, close, applications, applicationsReminder;
         using (var before = new TenderFlowFactory(data.Path))
         {
             tender = await DeadlineWorld.PublishedTenderAsync(before);
             reminder = before.Planned(tender, "questionsClose").Single(j => j.Kind == DeadlineJobKind.Reminder);
             close = before.Planned(tender, "questionsClose").Single(j => j.Kind == DeadlineJobKind.Close);
+            applications = before.Planned(tender, "applicationsClose").Single(j => j.Kind == DeadlineJobKind.Close);
+            applicationsReminder = before.Planned(tender, "applicationsClose").Single(j => j.Kind == DeadlineJobKind.Reminder);
             using var scope = before.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<TenderFlowDbContext>().GetService<IMigrator>().MigrateAsync(BeforeRunOnlyRows);
         }
-        // The rows the old schema held: the reminder already ran, the close was waiting, a job of the publication date was cancelled.
+        // The rows the old schema held: the questions' reminder already ran and their close was waiting; a job of the
+        // publication date was cancelled; the applications' date was set (its rows planned) an hour after its one-day
+        // reminder's moment, so the old schema never planned that reminder.
+        var start = TenderFlowFactory.Start.UtcDateTime;
+        var applicationsDateSet = applicationsReminder.RunAtUtc.AddHours(1);
         var ranId = Guid.NewGuid();
         using (var connection = new SqliteConnection($"Data Source={Path.Combine(data.Path, "tenderflow.db")};Pooling=False"))
         {
             connection.Open();
-            Insert(connection, ranId, tender, reminder, "Done", TenderFlowFactory.Start.UtcDateTime.AddDays(1));
-            Insert(connection, Guid.NewGuid(), tender, close, "Scheduled", null);
-            Insert(connection, Guid.NewGuid(), tender, close with { DeadlineKey = "publication", DeadlineDueAtUtc = TenderFlowFactory.Start.UtcDateTime.AddMinutes(-1) }, "Cancelled", null);
+            Insert(connection, ranId, tender, reminder, "Done", start, reminder.RunAtUtc);
+            Insert(connection, Guid.NewGuid(), tender, close, "Scheduled", start, null);
+            Insert(connection, Guid.NewGuid(), tender, close with { DeadlineKey = "publication", DeadlineDueAtUtc = start.AddMinutes(-1) }, "Cancelled", start, null);
+            Insert(connection, Guid.NewGuid(), tender, applications, "Scheduled", applicationsDateSet, null);
         }
 
-        // Back up two hours after the questions closed (the app was down meanwhile).
+        // Back up two hours after the applications' reminder moment (the app was down meanwhile; the questions closed).
         using var after = new TenderFlowFactory(data.Path);
-        after.Clock.SetUtcNow(new DateTimeOffset(close.RunAtUtc, TimeSpan.Zero).AddHours(2));
+        after.Clock.SetUtcNow(new DateTimeOffset(applicationsReminder.RunAtUtc, TimeSpan.Zero).AddHours(2));
         _ = after.Services;
 
         var rows = after.Db(db => db.DeadlineJobs.AsNoTracking().Where(j => j.TenderId == tender).ToList());
@@ -48,13 +55,19 @@ public class DeadlineJobsUpgradeTests
         var closed = Assert.Single(rows, j => j.Kind == DeadlineJobKind.Close);
         Assert.Equal(("questionsClose", DeadlineJobState.Done), (closed.DeadlineKey, closed.State));
         Assert.Equal(2, rows.Count);
-        Assert.Empty(after.Events(tender, "deadline.reminder.sent"));   // it had run: not sent again
+        Assert.Empty(after.Events(tender, "deadline.reminder.sent"));   // the questions' reminder had run: not sent again
         var passed = Assert.Single(after.Events(tender, "deadline.passed"));
         Assert.True(passed.Payload()["late"]!.GetValue<bool>());
-        Assert.Equal(after.Planned(tender, "applicationsClose").Min(j => j.RunAtUtc), after.Tender(tender).NextDeadlineJobAtUtc);
+        // The applications' dates were backfilled from the old rows: the reminder planned too late is not sent now either.
+        var applicationsDate = after.Db(db => db.TenderDeadlines.AsNoTracking().Single(d => d.TenderId == tender && d.Key == "applicationsClose"));
+        Assert.Equal((applicationsDateSet, applicationsDateSet), (applicationsDate.SetAtUtc, applicationsDate.WatchedSinceUtc));
+        Assert.Empty(after.Events(tender, "deadline.reminder.sent"));
+        Assert.Equal(applications.RunAtUtc, after.Tender(tender).NextDeadlineJobAtUtc);
+        // A deadline the current phase does not watch is no longer watched.
+        Assert.Null(after.Db(db => db.TenderDeadlines.AsNoTracking().Single(d => d.TenderId == tender && d.Key == "publication")).WatchedSinceUtc);
     }
 
-    private static void Insert(SqliteConnection connection, Guid id, Guid tender, PlannedDeadlineJob job, string state, DateTime? completedAtUtc)
+    private static void Insert(SqliteConnection connection, Guid id, Guid tender, PlannedDeadlineJob job, string state, DateTime createdAtUtc, DateTime? completedAtUtc)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -69,7 +82,7 @@ public class DeadlineJobsUpgradeTests
         command.Parameters.AddWithValue("$due", job.DeadlineDueAtUtc);
         command.Parameters.AddWithValue("$runAt", job.RunAtUtc);
         command.Parameters.AddWithValue("$state", state);
-        command.Parameters.AddWithValue("$created", TenderFlowFactory.Start.UtcDateTime);
+        command.Parameters.AddWithValue("$created", createdAtUtc);
         command.Parameters.AddWithValue("$completed", (object?)completedAtUtc ?? DBNull.Value);
         command.Parameters.AddWithValue("$lateness", completedAtUtc is null ? DBNull.Value : 0L);
         command.ExecuteNonQuery();

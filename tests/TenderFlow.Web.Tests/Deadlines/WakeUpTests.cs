@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TenderFlow.Domain.Deadlines;
 using TenderFlow.Web.Features.Deadlines;
 using TenderFlow.Web.Tests.Infrastructure;
@@ -79,6 +80,38 @@ public class WakeUpTests
         Assert.Equal(DeadlineJobKind.Reminder, Assert.Single(app.Jobs(tender, "questionsClose")).Kind);
         Assert.Equal(next.AddDays(1), app.Tender(tender).NextDeadlineJobAtUtc);
         Assert.Equal(0, await WakeDueSoonAsync(app));
+    }
+
+    [Fact]
+    public async Task A_step_still_succeeds_when_Hangfire_cannot_take_the_wake_up_and_the_sweep_runs_the_job()
+    {
+        using var app = new TenderFlowFactory
+        {
+            ExtraServices = services =>
+            {
+                services.RemoveAll<IBackgroundJobClient>();
+                services.AddSingleton<IBackgroundJobClient, BrokenJobClient>();
+            },
+        };
+
+        // The publication date passed a minute ago: creating the tender makes its close job due at once.
+        var created = await app.Procurement().CreateTenderAsync(deadlines: new Dictionary<string, DateTimeOffset> { ["publication"] = app.Clock.GetUtcNow().AddMinutes(-1) });
+        var tender = Guid.Parse(created.Id());
+
+        var planned = app.Tender(tender);
+        Assert.NotNull(planned.NextDeadlineJobAtUtc);
+        Assert.Null(planned.DeadlineWakeUpAtUtc);   // no wake-up was taken: the sweep will try again and run the job itself
+        Assert.Equal(0, await WakeDueSoonAsync(app));   // logged; tried again on the next sweep
+        Assert.Null(app.Tender(tender).DeadlineWakeUpAtUtc);
+        await app.RunDueDeadlineJobsAsync();
+        Assert.Single(app.Events(tender, "deadline.passed"));
+    }
+
+    private sealed class BrokenJobClient : IBackgroundJobClient
+    {
+        public string Create(Hangfire.Common.Job job, Hangfire.States.IState state) => throw new InvalidOperationException("Hangfire storage is unavailable");
+
+        public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) => throw new InvalidOperationException("Hangfire storage is unavailable");
     }
 
     private static async Task<int> RunDueAsync(TenderFlowFactory app, Guid tender)

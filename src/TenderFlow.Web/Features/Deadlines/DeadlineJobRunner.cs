@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TenderFlow.Domain.Audit;
 using TenderFlow.Domain.Deadlines;
 using TenderFlow.Domain.Notifications;
@@ -24,7 +25,7 @@ namespace TenderFlow.Web.Features.Deadlines;
 /// </summary>
 public sealed class DeadlineJobRunner(
     TenderFlowDbContext db, TenderSteps steps, DefinitionCatalog catalog, DeadlineSchedule schedule, Notifier notifier, AuditTrail audit, TimeProvider clock,
-    ILogger<DeadlineJobRunner> logger)
+    JobFailureIncidents incidents, IOptions<JobsOptions> options, ILogger<DeadlineJobRunner> logger)
 {
     /// <summary>A job that runs more than this after its moment is audited as late (the platform was down or overloaded).</summary>
     public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(1);
@@ -78,6 +79,10 @@ public sealed class DeadlineJobRunner(
                 var failure = e as DeadlineJobFailedException ?? new DeadlineJobFailedException(job, e.Message, e);
                 logger.LogError(e, "Deadline job {Deadline} {Kind} {Offset} of tender {TenderId} failed; it stays due and is retried", job.DeadlineKey, job.Kind, job.Offset, tenderId);
                 failures.Add(failure);
+                if (now - job.RunAtUtc >= TimeSpan.FromMinutes(options.Value.IncidentAfterMinutes))
+                {
+                    await RaiseIncidentAsync(tenderId, failure);
+                }
             }
         }
         return failures.Count > 0 ? throw failures[0] : ran;
@@ -135,6 +140,18 @@ public sealed class DeadlineJobRunner(
         }
         await schedule.SyncAsync(tender, definition, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task RaiseIncidentAsync(Guid tenderId, DeadlineJobFailedException failure)
+    {
+        try
+        {
+            await incidents.RaiseAsync(tenderId, null, failure);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Could not record an incident for the failing deadline job {Deadline} of tender {TenderId}", failure.Job.DeadlineKey, tenderId);
+        }
     }
 
     private async Task WakeAgainIfEarlyAsync(Guid tenderId, DateTime now, CancellationToken cancellationToken)

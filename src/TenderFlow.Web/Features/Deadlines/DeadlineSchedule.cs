@@ -15,7 +15,7 @@ namespace TenderFlow.Web.Features.Deadlines;
 /// changes the phase or a date, and after a job ran; it is idempotent. A moment within the wake horizon gets a job-server
 /// wake-up at once; later ones get theirs from <see cref="WakeDueSoonAsync"/> (the sweep).
 /// </summary>
-public sealed class DeadlineSchedule(TenderFlowDbContext db, IBackgroundJobClient jobs, TimeProvider clock, IOptions<JobsOptions> options)
+public sealed class DeadlineSchedule(TenderFlowDbContext db, IBackgroundJobClient jobs, TimeProvider clock, IOptions<JobsOptions> options, ILogger<DeadlineSchedule> logger)
 {
     private static readonly Func<TenderFlowDbContext, Guid, DateTime, DateTime, IAsyncEnumerable<DeadlineJob>> RanBetween =
         EF.CompileAsyncQuery((TenderFlowDbContext context, Guid tenderId, DateTime firstDue, DateTime lastDue) => context.DeadlineJobs.AsNoTracking()
@@ -26,13 +26,31 @@ public sealed class DeadlineSchedule(TenderFlowDbContext db, IBackgroundJobClien
     public async Task SyncAsync(Tender tender, WorkflowDefinition definition, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        DeadlineJobPlan.Watch(tender, definition, now);
         var waiting = await WaitingAsync(tender, definition, now, cancellationToken);
         DateTime? next = waiting.Count == 0 ? null : waiting[0].RunAtUtc;
         tender.NextDeadlineJobAtUtc = next;
-        if (next is { } at && at - now <= Horizon && tender.DeadlineWakeUpAtUtc != at)
+        if (next is { } at && at - now <= Horizon && tender.DeadlineWakeUpAtUtc != at && TryWake(tender.Id, at, now))
         {
-            Wake(tender.Id, at, now);
             tender.DeadlineWakeUpAtUtc = at;
+        }
+    }
+
+    /// <summary>
+    /// A job server that cannot take the wake-up must not stop a step: the moment is on the tender, so the sweep asks
+    /// again and, failing that, runs the job itself once it is overdue.
+    /// </summary>
+    private bool TryWake(Guid tenderId, DateTime atUtc, DateTime nowUtc)
+    {
+        try
+        {
+            Wake(tenderId, atUtc, nowUtc);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Could not ask the job server to wake tender {TenderId} at {AtUtc:O}; the deadline sweep will", tenderId, atUtc);
+            return false;
         }
     }
 
@@ -56,7 +74,8 @@ public sealed class DeadlineSchedule(TenderFlowDbContext db, IBackgroundJobClien
     /// <summary>
     /// Gives every tender whose next job falls due within the horizon, and has no wake-up for that moment yet, its job-server
     /// wake-up; returns how many. Two hosts doing this at once may wake a tender twice, and a step may move the moment
-    /// meanwhile (the old wake-up then stays): the runner's claim makes both harmless.
+    /// meanwhile (the old wake-up then stays): the runner's claim makes both harmless. A tender the job server cannot take
+    /// is tried again on the next sweep, which meanwhile runs its job itself once it is overdue.
     /// </summary>
     public async Task<int> WakeDueSoonAsync(CancellationToken cancellationToken)
     {
@@ -66,13 +85,14 @@ public sealed class DeadlineSchedule(TenderFlowDbContext db, IBackgroundJobClien
             .Where(t => t.NextDeadlineJobAtUtc <= until && t.DeadlineWakeUpAtUtc != t.NextDeadlineJobAtUtc)
             .Select(t => new { t.Id, At = t.NextDeadlineJobAtUtc!.Value })
             .ToListAsync(cancellationToken);
-        foreach (var tender in due)
+        var woken = 0;
+        foreach (var tender in due.Where(t => TryWake(t.Id, t.At, now)))
         {
-            Wake(tender.Id, tender.At, now);
             await db.Tenders.Where(t => t.Id == tender.Id && t.NextDeadlineJobAtUtc == tender.At)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.DeadlineWakeUpAtUtc, tender.At), cancellationToken);
+            woken++;
         }
-        return due.Count;
+        return woken;
     }
 
     /// <summary>Asks the job server to wake the runner for the tender at <paramref name="atUtc"/> (the tender decides whether anything is due).</summary>

@@ -39,7 +39,8 @@ public sealed class JobFailureIncidents(IServiceScopeFactory scopes, AuditTrail 
     {
     }
 
-    public async Task RaiseAsync(Guid tenderId, string hangfireJobId, Exception? exception)
+    /// <summary>Raises the incident unless the same deadline already has an open one; <paramref name="hangfireJobId"/> is null when our sweep or a wake-up's own run raises it.</summary>
+    public async Task RaiseAsync(Guid tenderId, string? hangfireJobId, Exception? exception)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TenderFlowDbContext>();
@@ -52,7 +53,7 @@ public sealed class JobFailureIncidents(IServiceScopeFactory scopes, AuditTrail 
             return;
         }
         var what = job is null ? "A deadline job" : $"Deadline job '{job.DeadlineKey}' ({job.Kind}, due {job.RunAtUtc:yyyy-MM-dd HH:mm:ss} UTC)";
-        var message = $"{what} failed after its retries: {exception?.Message ?? "unknown error"}";
+        var message = $"{what} failed {(hangfireJobId is null ? "and is still failing" : "after its retries")}: {exception?.Message ?? "unknown error"}";
         var incident = new TenderIncident
         {
             Id = Guid.NewGuid(), TenderId = tenderId, DeadlineKey = job?.DeadlineKey, Kind = Kind,

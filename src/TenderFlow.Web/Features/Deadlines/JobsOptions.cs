@@ -28,4 +28,10 @@ public sealed class JobsOptions
     /// within reach. Deadlines are days or weeks away, and Hangfire's storage need not hold (and churn) all of them.
     /// </summary>
     public double WakeHorizonMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// A deadline job still failing this many minutes after its moment raises an incident on the tender, whichever of the
+    /// job server or our sweep tried it last (the job server also raises one when its retries are spent).
+    /// </summary>
+    public double IncidentAfterMinutes { get; set; } = 60;
 }

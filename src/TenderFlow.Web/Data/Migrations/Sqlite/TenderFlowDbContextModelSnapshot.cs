@@ -2151,6 +2151,9 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("SetAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("WatchedSinceUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("TenderId", "Key");
 
                     b.ToTable("TenderDeadlines");

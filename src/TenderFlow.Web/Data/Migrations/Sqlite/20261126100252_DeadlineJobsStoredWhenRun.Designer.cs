@@ -11,7 +11,7 @@ using TenderFlow.Web.Data;
 namespace TenderFlow.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(TenderFlowDbContext))]
-    [Migration("20261126090932_DeadlineJobsStoredWhenRun")]
+    [Migration("20261126100252_DeadlineJobsStoredWhenRun")]
     partial class DeadlineJobsStoredWhenRun
     {
         /// <inheritdoc />
@@ -2152,6 +2152,9 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SetAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WatchedSinceUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("TenderId", "Key");

@@ -11,24 +11,6 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Jobs that have not run are no longer stored: they follow from each tender's phase and dates, and the
-            // start-up reconciliation sets every open tender's next job moment. Only the jobs that ran are kept.
-            migrationBuilder.Sql("DELETE FROM \"DeadlineJobs\" WHERE \"State\" NOT IN ('Done', 'Skipped');");
-
-            migrationBuilder.DropIndex(
-                name: "IX_DeadlineJobs_Scheduled_RunAtUtc",
-                table: "DeadlineJobs");
-
-            migrationBuilder.DropIndex(
-                name: "IX_DeadlineJobs_Scheduled_TenderId",
-                table: "DeadlineJobs");
-
-            migrationBuilder.Sql("ALTER TABLE \"TenderIncidents\" DROP COLUMN \"DeadlineJobId\";");
-
-            migrationBuilder.Sql("ALTER TABLE \"DeadlineJobs\" DROP COLUMN \"CreatedAtUtc\";");
-
-            migrationBuilder.Sql("ALTER TABLE \"DeadlineJobs\" DROP COLUMN \"HangfireJobId\";");
-
             migrationBuilder.AddColumn<DateTime>(
                 name: "DeadlineWakeUpAtUtc",
                 table: "Tenders",
@@ -54,9 +36,38 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                 type: "TEXT",
                 nullable: true);
 
-            // CompletedAtUtc and LatenessMilliseconds are required in the model now (only jobs that ran are stored) but stay
-            // nullable in the file: SQLite can change that only by rebuilding the table, which EF Core does outside the
-            // migration's transaction. The columns are dropped above with SQLite's own DROP COLUMN for the same reason.
+            migrationBuilder.AddColumn<DateTime>(
+                name: "WatchedSinceUtc",
+                table: "TenderDeadlines",
+                type: "TEXT",
+                nullable: true);
+
+            // The old rows know when each deadline's current date was first planned (the earliest row for that due time):
+            // that is when the date was set, and from when it was watched. Without it, reminders whose moment had gone
+            // when a date was set would count as owed and go out late after the upgrade. The start-up reconciliation
+            // clears the watch of deadlines the current phase does not watch.
+            const string firstPlanned = "(SELECT MIN(j.\"CreatedAtUtc\") FROM \"DeadlineJobs\" AS j WHERE j.\"TenderId\" = \"TenderDeadlines\".\"TenderId\" "
+                + "AND j.\"DeadlineKey\" = \"TenderDeadlines\".\"Key\" AND j.\"DeadlineDueAtUtc\" = \"TenderDeadlines\".\"DueAtUtc\")";
+            migrationBuilder.Sql($"UPDATE \"TenderDeadlines\" SET \"SetAtUtc\" = {firstPlanned}, \"WatchedSinceUtc\" = {firstPlanned} WHERE \"DueAtUtc\" IS NOT NULL;");
+
+            // Jobs that have not run are no longer stored: they follow from each tender's phase and dates, and the
+            // start-up reconciliation sets every open tender's next job moment. Only the jobs that ran are kept.
+            migrationBuilder.Sql("DELETE FROM \"DeadlineJobs\" WHERE \"State\" NOT IN ('Done', 'Skipped');");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DeadlineJobs_Scheduled_RunAtUtc",
+                table: "DeadlineJobs");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DeadlineJobs_Scheduled_TenderId",
+                table: "DeadlineJobs");
+
+            // SQLite's own DROP COLUMN, inside the migration's transaction: EF Core would rebuild each table, partly outside
+            // it. For the same reason CompletedAtUtc and LatenessMilliseconds, required in the model now (only jobs that ran
+            // are stored, and those always had both), stay nullable in the file.
+            migrationBuilder.Sql("ALTER TABLE \"TenderIncidents\" DROP COLUMN \"DeadlineJobId\";");
+            migrationBuilder.Sql("ALTER TABLE \"DeadlineJobs\" DROP COLUMN \"CreatedAtUtc\";");
+            migrationBuilder.Sql("ALTER TABLE \"DeadlineJobs\" DROP COLUMN \"HangfireJobId\";");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tenders_NextDeadlineJobAtUtc",
@@ -86,6 +97,10 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "SetAtUtc",
+                table: "TenderDeadlines");
+
+            migrationBuilder.DropColumn(
+                name: "WatchedSinceUtc",
                 table: "TenderDeadlines");
 
             migrationBuilder.AddColumn<Guid>(
