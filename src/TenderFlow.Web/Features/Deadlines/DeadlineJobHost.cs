@@ -67,7 +67,11 @@ public sealed class DeadlineJobHost(
         }
     }
 
-    /// <summary>A broken Hangfire storage must not stop the sweep, which is what still runs the jobs then.</summary>
+    /// <summary>
+    /// Waking up must not stop the sweep, which is what still runs the jobs when it fails. A wake-up Hangfire refuses is
+    /// already skipped tender by tender (<see cref="DeadlineSchedule.WakeDueSoonAsync"/>); this catches the rest, such as
+    /// a busy database.
+    /// </summary>
     private async Task WakeDueSoonAsync(IServiceProvider scoped, CancellationToken stopping)
     {
         try
@@ -76,7 +80,7 @@ public sealed class DeadlineJobHost(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Deadline sweep could not give upcoming jobs their Hangfire wake-up; it runs them itself when they are overdue");
+            logger.LogError(e, "Deadline sweep could not look for tenders to wake; it runs their jobs itself when they are overdue");
         }
         scoped.GetRequiredService<Data.TenderFlowDbContext>().ChangeTracker.Clear();
     }

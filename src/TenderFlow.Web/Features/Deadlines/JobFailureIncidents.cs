@@ -9,9 +9,10 @@ using TenderFlow.Web.Features.Audit;
 namespace TenderFlow.Web.Features.Deadlines;
 
 /// <summary>
-/// When a deadline job fails for good (its retries are spent and Hangfire moves it to Failed), the tender gets an
-/// incident that Procurement sees on the tender page, and the audit trail records it: a deadline that did not act
-/// must never go unnoticed.
+/// When a deadline job fails for good (its retries are spent and Hangfire moves it to Failed), or is still failing
+/// <see cref="JobsOptions.IncidentAfterMinutes"/> after its moment whoever ran it (<see cref="DeadlineJobRunner"/>), the
+/// tender gets an incident that Procurement sees on the tender page, and the audit trail records it: a deadline that did
+/// not act must never go unnoticed. One open incident per tender and deadline.
 /// </summary>
 public sealed class JobFailureIncidents(IServiceScopeFactory scopes, AuditTrail audit, TimeProvider clock, ILogger<JobFailureIncidents> logger) : IApplyStateFilter
 {
