@@ -55,6 +55,7 @@ public static class EngineStepProfile
         var stepPages = await PagesPerCommitAsync(engine.Host.ConnectionString, engine.Host.DatabaseFile, () => engine.RunAsync(PageCountRuns));
         report.Line($"database pages written per commit (WAL frames over {PageCountRuns} transactions)",
             $"engine steps {Format(stepPages)} (a deadline job the runner ran between stages counts too), raw INSERT+COMMIT {Format(rawPages)}");
+        await TenderLoadProfile.RunAsync(engine.Host, report);
     }
 
     // Few enough that the WAL stays under SQLite's 1,000-page auto-checkpoint, which would start it over mid-count.

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TenderFlow.Domain.Tenders;
+using TenderFlow.Domain.Workflow;
+using TenderFlow.Domain.Workflow.Actions;
+using TenderFlow.Domain.Workflow.Runtime;
+using TenderFlow.Web.Data;
+using TenderFlow.Web.Features.Tenders;
+using TenderFlow.Web.Hosting;
+
+namespace TenderFlow.Benchmarks;
+
+/// <summary>
+/// The load that opens every step (<see cref="TenderSteps.TenderForStep"/>) on the customer's own procedure: a sas-dialogue
+/// tender from its dialogue on carries 9 deadlines and 11 themes. Next to it the same load as one statement, in which every
+/// deadline row repeats per theme. The engine benchmark's open-house tenders have no themes, so its figures do not show this.
+/// </summary>
+public static class TenderLoadProfile
+{
+    private const int Loads = 2_000;
+    private const int Rounds = 3;
+
+    private static readonly Actor Officer = new("user:bench-procurement", "Benchmark procurement officer",
+        new HashSet<string>(StringComparer.Ordinal) { Roles.Procurement });
+
+    private static readonly Func<TenderFlowDbContext, Guid, CancellationToken, Task<Tender?>> InOneStatement =
+        EF.CompileAsyncQuery((TenderFlowDbContext context, Guid id, CancellationToken _) => context.Tenders.AsSingleQuery().SingleOrDefault(t => t.Id == id));
+
+    public static async Task RunAsync(TenderFlowHost host, Report report)
+    {
+        var tenderId = await CreateTenderInDialogueShapeAsync(host);
+        var split = TimeSpan.MaxValue;
+        var single = TimeSpan.MaxValue;
+        for (var round = 0; round < Rounds; round++)
+        {
+            split = Min(split, await TimeLoadsAsync(host, tenderId, TenderSteps.TenderForStep));
+            single = Min(single, await TimeLoadsAsync(host, tenderId, InOneStatement));
+        }
+        report.Line("tender load for a step, sas-dialogue tender with 9 deadlines and 11 themes (best of 3 × 2,000)",
+            $"{PerLoad(split)} ms as the step loads it (split), {PerLoad(single)} ms in one statement (9 × 11 rows)");
+    }
+
+    /// <summary>
+    /// A sas-dialogue tender with the themes its dialogue entry action opens. The action is run directly: walking the tender
+    /// there would need bidders, applications and a selection decision.
+    /// </summary>
+    private static async Task<Guid> CreateTenderInDialogueShapeAsync(TenderFlowHost host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var (created, violation) = await host.Steps(scope).CreateAsync("sas-dialogue", null, "BENCH-LOAD-001",
+            "Specialistische Wmo-ondersteuning (benchmark)", null, Officer, CancellationToken.None);
+        if (created is null)
+        {
+            throw new InvalidOperationException($"Creating a tender was refused: {violation?.Message.En}");
+        }
+        var db = scope.ServiceProvider.GetRequiredService<TenderFlowDbContext>();
+        var tender = await db.Tenders.SingleAsync(t => t.Id == created.Id);
+        var definition = await scope.ServiceProvider.GetRequiredService<DefinitionCatalog>().ForHashAsync(db, tender.DefinitionHash, CancellationToken.None);
+        await new OpenDialogueThemesAction().ExecuteAsync(new ActionContext(tender, definition, Officer, DateTime.UtcNow), CancellationToken.None);
+        await db.SaveChangesAsync();
+        return tender.Id;
+    }
+
+    /// <summary>Each load in its own scope and transaction, as a step has them.</summary>
+    private static async Task<TimeSpan> TimeLoadsAsync(TenderFlowHost host, Guid tenderId, Func<TenderFlowDbContext, Guid, CancellationToken, Task<Tender?>> load)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        for (var i = 0; i < Loads; i++)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TenderFlowDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var tender = await load(db, tenderId, CancellationToken.None);
+            if (tender is not { Deadlines.Count: 9, Themes.Count: 11 })
+            {
+                throw new InvalidOperationException("The tender did not load with its 9 deadlines and 11 themes.");
+            }
+        }
+        return stopwatch.Elapsed;
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static string PerLoad(TimeSpan time) => (time.TotalMilliseconds / Loads).ToString("N3", Report.Culture);
+}
