@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TenderFlow.Domain.Deadlines;
@@ -186,6 +187,36 @@ public class DeadlineJobTests
         Assert.Single(app.Events(tender, "incident.raised"));
         Assert.Equal("publication", app.Phase(tender));
         Assert.DoesNotContain(app.Jobs(tender, "applicationsClose"), j => j.Kind == DeadlineJobKind.Close);
+    }
+
+    [Fact]
+    public async Task A_job_that_waits_for_another_writer_is_timed_when_it_runs_not_when_it_began_to_wait()
+    {
+        using var app = new TenderFlowFactory();
+        var tender = await DeadlineWorld.PublishedTenderAsync(app);
+        var close = app.Planned(tender, "applicationsClose").Single(j => j.Kind == DeadlineJobKind.Close);
+        app.Clock.SetUtcNow(new DateTimeOffset(close.RunAtUtc, TimeSpan.Zero).AddSeconds(2));
+
+        var before = app.Db(db => db.DeadlineJobs.Where(j => j.TenderId == tender).Select(j => j.Id).ToHashSet());
+        using var writer = new SqliteConnection(app.ConnectionString);
+        writer.Open();
+        var held = writer.BeginTransaction(deferred: false);
+        var run = Task.Run(app.RunDueDeadlineJobsAsync);
+        await Task.Delay(TimeSpan.FromMilliseconds(800));
+        Assert.False(run.IsCompleted);
+        app.Clock.Advance(TimeSpan.FromSeconds(20));
+        held.Commit();
+        Assert.NotEqual(0, await run);
+
+        var ran = app.Db(db => db.DeadlineJobs.Where(j => j.TenderId == tender).ToList()).Where(j => !before.Contains(j.Id)).ToList();
+        Assert.NotEmpty(ran);
+        Assert.All(ran, j => Assert.Equal(close.RunAtUtc.AddSeconds(22), j.CompletedAtUtc));
+
+        var row = app.Jobs(tender, "applicationsClose").Single(j => j.Kind == DeadlineJobKind.Close);
+        Assert.Equal(22_000L, row.LatenessMilliseconds);
+        Assert.Equal(close.RunAtUtc.AddSeconds(22), row.CompletedAtUtc);
+        var passed = Assert.Single(app.Events(tender, "deadline.passed"), e => e.Subject.EndsWith("/applicationsClose", StringComparison.Ordinal));
+        Assert.Equal(22, passed.Payload()["lateBySeconds"]!.GetValue<double>());
     }
 
     private sealed class RefusingFollowUp : IStepFollowUp

@@ -41,8 +41,9 @@ public sealed class DeadlineJobRunner(
         while (true)
         {
             db.ChangeTracker.Clear();
-            var now = clock.GetUtcNow().UtcDateTime;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Read after BEGIN, which waits for the write lock: the job is decided and timed when it runs.
+            var now = clock.GetUtcNow().UtcDateTime;
             var claimed = await db.Tenders.Where(t => t.Id == tenderId && t.NextDeadlineJobAtUtc <= now)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.NextDeadlineJobAtUtc, t => t.NextDeadlineJobAtUtc), cancellationToken);
             if (claimed == 0)
