@@ -23,9 +23,14 @@ public sealed class DeadlineChangePageTests : IAsyncLifetime
 
     private string Url => $"/tenders/{_world.Tender}/termijnen";
 
-    private Task<HttpResponseMessage> PostAsync(HttpClient client, string key, string date, string time, string reason, bool outage = false, string? choice = null)
+    private Task<HttpResponseMessage> PostAsync(HttpClient client, string key, string date, string time, string reason, bool outage = false, string? choice = null,
+        long? expectedRevision = null)
     {
         var fields = new Dictionary<string, string> { ["key"] = key, ["date"] = date, ["time"] = time, ["reason"] = reason };
+        if (expectedRevision is not null)
+        {
+            fields["expectedRevision"] = expectedRevision.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         if (outage)
         {
             fields["outage"] = "true";
@@ -61,6 +66,24 @@ public sealed class DeadlineChangePageTests : IAsyncLifetime
         Assert.Contains("id=\"change-applicationsClose\"", page);
         Assert.DoesNotContain("id=\"change-nviPublication\"", page);
         Assert.Contains("id=\"outage-questionsClose\"", page);
+    }
+
+    [Fact]
+    public async Task A_form_from_before_a_colleagues_change_comes_back_as_a_message_and_changes_nothing()
+    {
+        var procurement = _world.Procurement();
+        var page = await TextAsync(await procurement.GetAsync(Url));
+        var seen = await _world.RevisionAsync();
+        Assert.Contains($"name=\"expectedRevision\" value=\"{seen}\"", page);
+        Assert.Equal(HttpStatusCode.OK, (await _world.ChangeAsync(procurement, "applicationsClose", "2027-04-17T12:00", "Meer tijd voor combinaties")).StatusCode);
+
+        var response = await PostAsync(procurement, "questionsClose", "2027-03-28", "12:00", "Extra vragenronde", expectedRevision: seen);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var text = await TextAsync(response);
+        Assert.Contains("role=\"alert\"", text);
+        Assert.Contains("De aanbesteding is intussen gewijzigd", text);
+        Assert.Equal(DeadlineChangeWorld.QuestionsClose.UtcDateTime, await _world.DueAsync("questionsClose"));
     }
 
     [Fact]

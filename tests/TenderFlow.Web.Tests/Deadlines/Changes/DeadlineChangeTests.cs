@@ -44,6 +44,29 @@ public sealed class DeadlineChangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_change_decided_on_an_older_revision_of_the_tender_is_refused_and_changes_nothing()
+    {
+        var seen = await _world.RevisionAsync();
+        var first = await _world.ChangeAsync(_world.Procurement(), "questionsClose", "2027-03-28T12:00", "Extra informatiesessie", expectedRevision: seen);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var auditBefore = (await _world.AuditAsync()).Count;
+        var jobsBefore = await _world.PlannedAsync();
+
+        // A colleague decided on the same page, before the first change.
+        var stale = await _world.ChangeAsync(_world.Procurement(), "questionsClose", "2027-03-25T12:00", "Eerder sluiten", expectedRevision: seen);
+
+        var problem = await stale.ProblemAsync(409);
+        Assert.Equal("StaleTenderRule", Rule(problem));
+        Assert.Equal(new DateTime(2027, 3, 28, 10, 0, 0, DateTimeKind.Utc), await _world.DueAsync("questionsClose"));
+        Assert.Equal(seen + 1, await _world.RevisionAsync());
+        Assert.Equal(auditBefore, (await _world.AuditAsync()).Count);
+        Assert.Equal(jobsBefore, await _world.PlannedAsync());
+        var announced = await _world.NotificationsAsync("deadline.changed");
+        Assert.NotEmpty(announced);
+        Assert.DoesNotContain(announced, n => n.TextNl.Contains("25-03-2027", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_change_before_the_deadline_needs_a_reason()
     {
         var procurement = _world.Procurement();

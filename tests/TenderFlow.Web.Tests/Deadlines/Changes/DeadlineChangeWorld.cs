@@ -53,8 +53,10 @@ public sealed class DeadlineChangeWorld(TenderFlowFactory app)
     /// <summary>A fresh Procurement client: bearer tokens expire after an hour of the fake clock.</summary>
     public HttpClient Procurement() => app.Procurement();
 
-    public Task<HttpResponseMessage> ChangeAsync(HttpClient client, string key, string? dueAt, string? reason, bool outage = false) =>
-        client.PutAsJsonAsync($"/api/tenders/{Tender}/deadlines/{key}", new { dueAt, reason, outage });
+    public Task<HttpResponseMessage> ChangeAsync(HttpClient client, string key, string? dueAt, string? reason, bool outage = false, long? expectedRevision = null) =>
+        client.PutAsJsonAsync($"/api/tenders/{Tender}/deadlines/{key}", new { dueAt, reason, outage, expectedRevision });
+
+    public async Task<long> RevisionAsync() => (await app.Procurement().GetJsonAsync($"/api/tenders/{Tender}"))["revision"]!.GetValue<long>();
 
     public async Task<DateTime?> DueAsync(string key)
     {

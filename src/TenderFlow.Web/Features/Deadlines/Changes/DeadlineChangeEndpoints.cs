@@ -19,7 +19,8 @@ public static class DeadlineChangeEndpoints
                 {
                     return refused;
                 }
-                var report = await changes.ChangeAsync(id, new DeadlineChangeRequest(key, request?.DueAt, request?.Reason, request?.Outage ?? false), http.User.ToActor(), ct);
+                var report = await changes.ChangeAsync(id, new DeadlineChangeRequest(key, request?.DueAt, request?.Reason, request?.Outage ?? false),
+                    request?.ExpectedRevision, http.User.ToActor(), ct);
                 if (report is not { Violation: null, Tender: { } tender, Definition: { } definition })
                 {
                     return report.Violation!.ToProblem(http);

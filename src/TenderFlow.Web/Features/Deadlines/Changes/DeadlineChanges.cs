@@ -24,13 +24,17 @@ public sealed record DeadlineChangeReport(Tender? Tender, WorkflowDefinition? De
 public sealed class DeadlineChanges(
     TenderFlowDbContext db, DefinitionCatalog catalog, DeadlineSchedule schedule, Notifier notifier, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<DeadlineChangeReport> ChangeAsync(Guid tenderId, DeadlineChangeRequest request, Actor actor, CancellationToken cancellationToken)
+    public async Task<DeadlineChangeReport> ChangeAsync(Guid tenderId, DeadlineChangeRequest request, long? expectedRevision, Actor actor, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var tender = await TenderSteps.TenderForStep(db, tenderId, cancellationToken);
         if (tender is null)
         {
             return new(null, null, TenderRules.NotFound(tenderId));
+        }
+        if (expectedRevision is not null && expectedRevision != tender.Revision)
+        {
+            return new(null, null, TenderRules.Stale(expectedRevision.Value, tender.Revision));
         }
         var definition = await catalog.ForHashAsync(db, tender.DefinitionHash, cancellationToken);
         // Decided by the server clock inside the write lock, so a deadline passing during the request is honoured.

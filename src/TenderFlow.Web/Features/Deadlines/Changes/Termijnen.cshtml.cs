@@ -35,7 +35,8 @@ public sealed class TermijnenModel(TenderSteps steps, IAuthorizationService auth
 
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => LoadAsync(id, null, ct);
 
-    public async Task<IActionResult> OnPostChangeAsync(Guid id, string? key, string? date, string? time, string? reason, bool outage, string? choice, CancellationToken ct)
+    public async Task<IActionResult> OnPostChangeAsync(Guid id, string? key, string? date, string? time, string? reason, bool outage, string? choice,
+        long? expectedRevision, CancellationToken ct)
     {
         if (!await LoadTenderAsync(id, ct))
         {
@@ -47,7 +48,7 @@ public sealed class TermijnenModel(TenderSteps steps, IAuthorizationService auth
         }
         key ??= "";
         Input = new DeadlineChangeInput(key, date, time, reason, outage);
-        var report = await changes.ChangeAsync(id, new DeadlineChangeRequest(key, DueAt(date, time, choice), reason, outage), User.ToActor(), ct);
+        var report = await changes.ChangeAsync(id, new DeadlineChangeRequest(key, DueAt(date, time, choice), reason, outage), expectedRevision, User.ToActor(), ct);
         if (report.Violation is { } violation)
         {
             ErrorField = violation.Field;
