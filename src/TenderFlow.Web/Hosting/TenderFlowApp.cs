@@ -55,7 +55,8 @@ public static class TenderFlowApp
         // Pooled: a step (one request) would otherwise build a fresh context and its internal services every time.
         services.AddDbContextPool<TenderFlowDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DataDirectory>().ConnectionString,
-                // A tender loads with its deadlines and themes in one statement: one consistent read inside the step's transaction.
+                // A tender read outside a transaction loads with its deadlines and themes in one statement, so all three come from one
+                // commit. The step splits its own load (TenderSteps.TenderForStep): its transaction holds the snapshot.
                 sqlite => sqlite.MigrationsAssembly(typeof(TenderFlowDbContext).Assembly.FullName).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
         services.AddHostedService<DatabaseInitialiser>();
         Features.Deadlines.DeadlinesRegistration.AddDeadlines(services, builder.Configuration);
