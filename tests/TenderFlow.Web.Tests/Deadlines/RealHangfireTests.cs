@@ -70,6 +70,27 @@ public class RealHangfireTests
     }
 
     [Fact]
+    public async Task A_wake_up_stored_before_the_upgrade_succeeds_and_runs_what_is_due()
+    {
+        using var app = new TenderFlowFactory { RealJobs = true, Settings = { ["Jobs:SweepSeconds"] = "1", ["Jobs:SweepGraceSeconds"] = "30" } };
+        var procurement = app.Procurement();   // the host is up before the clock starts counting
+        var due = DateTimeOffset.UtcNow.AddSeconds(3);
+        var tender = Guid.Parse((await procurement.CreateTenderAsync(deadlines: new Dictionary<string, DateTimeOffset> { ["publication"] = due })).Id());
+        var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
+        var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        Assert.True(jobs.Delete(Assert.Single(monitoring.ScheduledJobs(0, 100), j => (Guid)j.Value.Job.Args[0] == tender).Key));
+        // The old kind named a planned job row; the upgrade deleted those rows.
+        var old = jobs.Schedule<DeadlineJobRunner>(r => r.RunAsync(Guid.NewGuid(), CancellationToken.None), due);
+
+        var done = await WaitForAsync(() => app.Jobs(tender, "publication").SingleOrDefault(j => j.Kind == DeadlineJobKind.Close && j.State == DeadlineJobState.Done));
+
+        // The sweep's own catch-up waits 30 s here, so only the old wake-up can have run the job this soon.
+        Assert.InRange(done.CompletedAtUtc - done.RunAtUtc, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+        await WaitForAsync(() => monitoring.JobDetails(old)?.History.FirstOrDefault()?.StateName is "Succeeded" ? "succeeded" : null);
+        Assert.Single(app.Events(tender, "deadline.passed"));
+    }
+
+    [Fact]
     public async Task A_deadline_beyond_the_wake_horizon_is_woken_by_the_sweep_and_fired_by_Hangfire()
     {
         using var app = new TenderFlowFactory

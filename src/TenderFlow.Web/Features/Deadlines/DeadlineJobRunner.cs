@@ -90,6 +90,13 @@ public sealed class DeadlineJobRunner(
     }
 
     /// <summary>
+    /// A wake-up stored in <c>hangfire.db</c> before jobs were stored when they run (migration DeadlineJobsStoredWhenRun). It
+    /// names a planned job row that no longer exists, so it runs whatever is due, as the sweep does, instead of failing
+    /// (and being retried) in the dashboard. Hangfire finds it by name and parameter types: keep the signature.
+    /// </summary>
+    public Task<int> RunAsync(Guid plannedJobId, CancellationToken cancellationToken) => RunOverdueAsync(cancellationToken);
+
+    /// <summary>
     /// Every tender with a job whose moment passed (by at least <paramref name="olderThan"/>), earliest first: the start-up
     /// reconciliation and the sweep. A tender whose job fails does not stop the others; its job stays due for the retries.
     /// </summary>
