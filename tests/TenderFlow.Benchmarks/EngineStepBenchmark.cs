@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
-using TenderFlow.Domain.Workflow;
-using TenderFlow.Domain.Workflow.Runtime;
 
 namespace TenderFlow.Benchmarks;
 
@@ -13,9 +11,6 @@ public sealed class EngineStepBenchmark : IAsyncDisposable
 {
     private const string Definition = "open-house";
     private const int TenderCount = 8;
-
-    private static readonly Actor Officer = new("user:bench-procurement", "Benchmark procurement officer",
-        new HashSet<string>(StringComparer.Ordinal) { Roles.Procurement });
 
     /// <summary>Each stage fires one trigger on every tender; the clock first moves past the deadline that trigger's guard waits for.</summary>
     private static readonly Stage[] Cycle =
@@ -47,13 +42,7 @@ public sealed class EngineStepBenchmark : IAsyncDisposable
         var benchmark = new EngineStepBenchmark(host, clock);
         for (var i = 1; i <= TenderCount; i++)
         {
-            await using var scope = host.Services.CreateAsyncScope();
-            var (tender, violation) = await host.Steps(scope).CreateAsync(Definition, null, $"BENCH-{i:000}",
-                $"Wmo-maatwerkvoorzieningen regio {i} (benchmark)", null, Officer, CancellationToken.None);
-            if (tender is null)
-            {
-                throw new InvalidOperationException($"Creating a tender was refused: {violation?.Message.En}");
-            }
+            var tender = await host.CreateTenderAsync(Definition, $"BENCH-{i:000}", $"Wmo-maatwerkvoorzieningen regio {i} (benchmark)");
             benchmark._tenders.Add(tender.Id);
         }
         foreach (var id in benchmark._tenders)
@@ -100,7 +89,7 @@ public sealed class EngineStepBenchmark : IAsyncDisposable
     private async Task FireAsync(Guid tenderId, string trigger, string? reason)
     {
         await using var scope = _host.Services.CreateAsyncScope();
-        var report = await _host.Steps(scope).FireAsync(tenderId, trigger, reason, expectedRevision: null, Officer, CancellationToken.None);
+        var report = await _host.Steps(scope).FireAsync(tenderId, trigger, reason, expectedRevision: null, TenderFlowHost.Officer, CancellationToken.None);
         if (report.Violation is not null)
         {
             throw new InvalidOperationException($"Step '{trigger}' was refused ({report.Violation.Rule}): {report.Violation.Message.En}");

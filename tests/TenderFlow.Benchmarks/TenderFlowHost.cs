@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using TenderFlow.Domain.Tenders;
+using TenderFlow.Domain.Workflow;
+using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Features.Audit;
 using TenderFlow.Web.Features.Deadlines;
 using TenderFlow.Web.Features.Tenders;
@@ -43,7 +46,19 @@ public sealed class TenderFlowHost : IAsyncDisposable
         return new TenderFlowHost(app, clock);
     }
 
+    /// <summary>The procurement officer who creates and moves the benchmark's tenders (no user row: steps only need the actor).</summary>
+    public static readonly Actor Officer = new("user:bench-procurement", "Benchmark procurement officer",
+        new HashSet<string>(StringComparer.Ordinal) { Roles.Procurement });
+
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>A tender created through <see cref="TenderSteps.CreateAsync"/> by <see cref="Officer"/>, in its own scope; a refusal stops the run.</summary>
+    public async Task<Tender> CreateTenderAsync(string definitionId, string reference, string title)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var (tender, violation) = await Steps(scope).CreateAsync(definitionId, null, reference, title, null, Officer, CancellationToken.None);
+        return tender ?? throw new InvalidOperationException($"Creating {reference} was refused: {violation?.Message.En}");
+    }
 
     public string ConnectionString => _app.Services.GetRequiredService<DataDirectory>().ConnectionString;
 

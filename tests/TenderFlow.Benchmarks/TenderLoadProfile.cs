@@ -2,9 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TenderFlow.Domain.Tenders;
-using TenderFlow.Domain.Workflow;
 using TenderFlow.Domain.Workflow.Actions;
-using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Data;
 using TenderFlow.Web.Features.Tenders;
 using TenderFlow.Web.Hosting;
@@ -20,9 +18,6 @@ public static class TenderLoadProfile
 {
     private const int Loads = 2_000;
     private const int Rounds = 3;
-
-    private static readonly Actor Officer = new("user:bench-procurement", "Benchmark procurement officer",
-        new HashSet<string>(StringComparer.Ordinal) { Roles.Procurement });
 
     private static readonly Func<TenderFlowDbContext, Guid, CancellationToken, Task<Tender?>> InOneStatement =
         EF.CompileAsyncQuery((TenderFlowDbContext context, Guid id, CancellationToken _) => context.Tenders.AsSingleQuery().SingleOrDefault(t => t.Id == id));
@@ -54,21 +49,16 @@ public static class TenderLoadProfile
     /// </summary>
     private static async Task<Guid> CreateTenderAsync(TenderFlowHost host, string definitionId, bool openThemes)
     {
-        await using var scope = host.Services.CreateAsyncScope();
-        var (created, violation) = await host.Steps(scope).CreateAsync(definitionId, null, $"BENCH-LOAD-{definitionId}",
-            "Specialistische Wmo-ondersteuning (benchmark)", null, Officer, CancellationToken.None);
-        if (created is null)
-        {
-            throw new InvalidOperationException($"Creating a tender was refused: {violation?.Message.En}");
-        }
+        var created = await host.CreateTenderAsync(definitionId, $"BENCH-LOAD-{definitionId}", "Specialistische Wmo-ondersteuning (benchmark)");
         if (!openThemes)
         {
             return created.Id;
         }
+        await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TenderFlowDbContext>();
         var tender = await db.Tenders.SingleAsync(t => t.Id == created.Id);
         var definition = await scope.ServiceProvider.GetRequiredService<DefinitionCatalog>().ForHashAsync(db, tender.DefinitionHash, CancellationToken.None);
-        await new OpenDialogueThemesAction().ExecuteAsync(new ActionContext(tender, definition, Officer, DateTime.UtcNow), CancellationToken.None);
+        await new OpenDialogueThemesAction().ExecuteAsync(new ActionContext(tender, definition, TenderFlowHost.Officer, DateTime.UtcNow), CancellationToken.None);
         await db.SaveChangesAsync();
         return tender.Id;
     }
