@@ -55,9 +55,11 @@ public static class TenderFlowApp
         // Pooled: a step (one request) would otherwise build a fresh context and its internal services every time.
         services.AddDbContextPool<TenderFlowDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DataDirectory>().ConnectionString,
-                // A tender read outside a transaction loads with its deadlines and themes in one statement, so all three come from one
-                // commit. The step splits its own load (TenderSteps.TenderForStep): its transaction holds the snapshot.
-                sqlite => sqlite.MigrationsAssembly(typeof(TenderFlowDbContext).Assembly.FullName).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
+                // Split: in one statement a tender's deadlines repeat per theme (9 × 11 rows from its dialogue on). The statements of a
+                // split query still read one commit: the main statement's reader stays open while the others run, and SQLite keeps
+                // one read snapshot while any statement of the connection is active (TenderReadSnapshotTests). PostgreSQL will need a
+                // repeatable-read transaction for the same guarantee.
+                sqlite => sqlite.MigrationsAssembly(typeof(TenderFlowDbContext).Assembly.FullName).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
         services.AddHostedService<DatabaseInitialiser>();
         Features.Deadlines.DeadlinesRegistration.AddDeadlines(services, builder.Configuration);
         Features.Deadlines.Changes.DeadlineChangesRegistration.AddDeadlineChanges(services);

@@ -19,13 +19,9 @@ public sealed record StepReport(Tender? Tender, StepOutcome? Outcome, RuleViolat
 public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalog, WorkflowEngine engine, ITenderFacts facts, AuditTrail audit, TimeProvider clock,
     IEnumerable<IStepFollowUp> followUps, Deadlines.DeadlineSchedule schedule)
 {
-    /// <summary>
-    /// The tracked tender with its deadlines and themes (auto-included); compiled once instead of looked up in EF's query cache per step.
-    /// Split: in one statement every deadline row repeats per theme (a sas-dialogue tender from its dialogue on: 9 × 11 rows).
-    /// The step's transaction gives the three statements one snapshot.
-    /// </summary>
+    /// <summary>The tracked tender with its deadlines and themes (auto-included); compiled once instead of looked up in EF's query cache per step.</summary>
     public static readonly Func<TenderFlowDbContext, Guid, CancellationToken, Task<Tender?>> TenderForStep =
-        EF.CompileAsyncQuery((TenderFlowDbContext context, Guid id, CancellationToken _) => context.Tenders.AsSplitQuery().SingleOrDefault(t => t.Id == id));
+        EF.CompileAsyncQuery((TenderFlowDbContext context, Guid id, CancellationToken _) => context.Tenders.SingleOrDefault(t => t.Id == id));
 
     public async Task<(Tender? Tender, RuleViolation? Violation)> CreateAsync(
         string definitionId, int? version, string? reference, string? title, IReadOnlyDictionary<string, DateTimeOffset>? planned,
