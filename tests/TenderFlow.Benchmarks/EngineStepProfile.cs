@@ -35,8 +35,10 @@ public static class EngineStepProfile
             $"{(paused.TotalMilliseconds / steps).ToString("N3", Report.Culture)} ms");
         report.Line("SQL commands (EF Core's timing: SQLite + ADO.NET)",
             $"{(commands.Total.TotalMilliseconds / steps).ToString("N3", Report.Culture)} ms, {(commands.Count / (double)steps).ToString("N2", Report.Culture)} per step");
+        report.Line("COMMIT (EF Core's timing: WAL frames written and synced)",
+            $"{(commands.CommitTime.TotalMilliseconds / steps).ToString("N3", Report.Culture)} ms, {(commands.Commits / (double)steps).ToString("N2", Report.Culture)} per step");
         report.Line("everything else (EF Core, engine, JSON, hashing, DI, Hangfire)",
-            $"{(perStep - commands.Total.TotalMilliseconds / steps).ToString("N3", Report.Culture)} ms");
+            $"{(perStep - (commands.Total + commands.CommitTime).TotalMilliseconds / steps).ToString("N3", Report.Culture)} ms");
         report.Note("SQL commands per step, most expensive first:");
         foreach (var (sql, count, time) in commands.Summary().Take(16))
         {
@@ -88,6 +90,11 @@ internal sealed class CommandLog : IObserver<DiagnosticListener>, IObserver<KeyV
 
     public TimeSpan Total { get; private set; }
 
+    /// <summary>COMMITs (EF Core's timing of <c>DbTransaction.Commit</c>: writing the WAL frames and syncing them).</summary>
+    public int Commits { get; private set; }
+
+    public TimeSpan CommitTime { get; private set; }
+
     public void Reset()
     {
         lock (_byText)
@@ -95,6 +102,8 @@ internal sealed class CommandLog : IObserver<DiagnosticListener>, IObserver<KeyV
             _byText.Clear();
             Count = 0;
             Total = TimeSpan.Zero;
+            Commits = 0;
+            CommitTime = TimeSpan.Zero;
         }
     }
 
@@ -116,7 +125,15 @@ internal sealed class CommandLog : IObserver<DiagnosticListener>, IObserver<KeyV
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        if (value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData executed)
+        if (value.Value is Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData ended && value.Key == Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.TransactionCommitted.Name)
+        {
+            lock (_byText)
+            {
+                Commits++;
+                CommitTime += ended.Duration;
+            }
+        }
+        else if (value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData executed)
         {
             lock (_byText)
             {

@@ -59,6 +59,9 @@ public sealed class StepStatementsFloor : IDisposable
             """, "$id", "$first", "$last");
     }
 
+    /// <summary>Time spent in COMMIT (writing the WAL frames and syncing them) over every run so far.</summary>
+    public TimeSpan CommitTime { get; private set; }
+
     /// <summary>Runs <paramref name="steps"/> step-shaped transactions (a third with one audit event, the rest with two, as the workload) and returns the wall time.</summary>
     public TimeSpan Run(int steps)
     {
@@ -113,7 +116,9 @@ public sealed class StepStatementsFloor : IDisposable
                 Execute(_insert, sequence, hash, at, Payload(n), previous, $"tender/{id.ToLowerInvariant()}", id);
                 previous = hash;
             }
+            var committing = Stopwatch.GetTimestamp();
             transaction.Commit();
+            CommitTime += Stopwatch.GetElapsedTime(committing);
         }
         return stopwatch.Elapsed;
     }
