@@ -19,8 +19,9 @@ public class RealHangfireTests
     public async Task A_deadline_job_fires_within_a_few_seconds_of_its_moment()
     {
         using var app = new TenderFlowFactory { RealJobs = true };
+        var procurement = app.Procurement();   // the host is up before the clock starts counting
         var due = DateTimeOffset.UtcNow.AddSeconds(3);
-        var tender = Guid.Parse((await app.Procurement().CreateTenderAsync(deadlines: new Dictionary<string, DateTimeOffset> { ["publication"] = due })).Id());
+        var tender = Guid.Parse((await procurement.CreateTenderAsync(deadlines: new Dictionary<string, DateTimeOffset> { ["publication"] = due })).Id());
 
         var close = await WaitForAsync(() => app.Jobs(tender, "publication").SingleOrDefault(j => j.Kind == DeadlineJobKind.Close && j.State == DeadlineJobState.Done));
 
@@ -37,8 +38,9 @@ public class RealHangfireTests
         using var first = new TenderFlowFactory(data.Path) { RealJobs = true };
         using var second = new TenderFlowFactory(data.Path) { RealJobs = true };
         _ = second.Services;
+        var procurement = first.Procurement();   // both hosts are up before the clock starts counting
         var due = DateTimeOffset.UtcNow.AddSeconds(4);
-        var tender = Guid.Parse((await first.Procurement().CreateTenderAsync(deadlines: new Dictionary<string, DateTimeOffset> { ["publication"] = due })).Id());
+        var tender = Guid.Parse((await procurement.CreateTenderAsync(deadlines: new Dictionary<string, DateTimeOffset> { ["publication"] = due })).Id());
         var monitoring = second.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         var wakeUp = Assert.Single(monitoring.ScheduledJobs(0, 100), j => (Guid)j.Value.Job.Args[0] == tender).Key;
         // A duplicate wake-up from the other instance, as a retried or double-scheduled timer would give.
@@ -57,8 +59,9 @@ public class RealHangfireTests
     public async Task A_deadline_whose_Hangfire_wake_up_is_lost_is_still_fired_by_our_own_sweep()
     {
         using var app = new TenderFlowFactory { RealJobs = true, Settings = { ["Jobs:SweepSeconds"] = "1", ["Jobs:SweepGraceSeconds"] = "2" } };
+        var procurement = app.Procurement();   // the host is up before the clock starts counting
         var due = DateTimeOffset.UtcNow.AddSeconds(2);
-        var tender = Guid.Parse((await app.Procurement().CreateTenderAsync(deadlines: new Dictionary<string, DateTimeOffset> { ["publication"] = due })).Id());
+        var tender = Guid.Parse((await procurement.CreateTenderAsync(deadlines: new Dictionary<string, DateTimeOffset> { ["publication"] = due })).Id());
         // Hangfire's storage loses the wake-up (as Hangfire.Storage.SQLite did under load in the benchmark).
         var wakeUp = Assert.Single(app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100), j => (Guid)j.Value.Job.Args[0] == tender).Key;
         Assert.True(app.Services.GetRequiredService<IBackgroundJobClient>().Delete(wakeUp));
