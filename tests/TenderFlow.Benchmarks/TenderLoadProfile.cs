@@ -22,7 +22,10 @@ public static class TenderLoadProfile
     private static readonly Func<TenderFlowDbContext, Guid, CancellationToken, Task<Tender?>> InOneStatement =
         EF.CompileAsyncQuery((TenderFlowDbContext context, Guid id, CancellationToken _) => context.Tenders.AsSingleQuery().SingleOrDefault(t => t.Id == id));
 
-    /// <summary>A page's or the API's read (<see cref="TenderSteps.LoadAsync"/>): untracked, no transaction.</summary>
+    /// <summary>
+    /// The query of a page's or the API's read (<see cref="TenderSteps.LoadAsync"/>, and the panels of the tender page that load
+    /// the tender themselves): untracked, no transaction. Compiled here like the others, so that only the splitting differs.
+    /// </summary>
     private static readonly Func<TenderFlowDbContext, Guid, CancellationToken, Task<Tender?>> ForPage =
         EF.CompileAsyncQuery((TenderFlowDbContext context, Guid id, CancellationToken _) => context.Tenders.AsNoTracking().SingleOrDefault(t => t.Id == id));
 
