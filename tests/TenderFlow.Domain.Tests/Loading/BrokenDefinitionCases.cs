@@ -49,6 +49,10 @@ public static class BrokenDefinitionCases
         ["duplicate dialogue theme key"] = Mutate(
             d => d["dialogueThemes"]!.AsArray().Add(new JsonObject { ["key"] = "one", ["title"] = Text("Again") }),
             "$.dialogueThemes[2].key", "duplicate dialogue theme id 'one'"),
+        ["duplicate quality criterion key"] = Mutate(
+            d => d["qualityCriteria"] = new JsonArray(
+                new JsonObject { ["key"] = "price", ["title"] = Text("Price") }, new JsonObject { ["key"] = "price", ["title"] = Text("Price again") }),
+            "$.qualityCriteria[1].key", "duplicate quality criterion id 'price'"),
         ["unknown initial phase"] = Mutate(d => d["initialPhase"] = "nowhere", "$.initialPhase", "unknown phase 'nowhere'"),
         ["initial phase is an end state"] = Mutate(d => d["initialPhase"] = "done", "$.initialPhase", "'done' is an end state"),
         ["no end phase"] = Mutate(d => d.Phases(2)["end"] = false, "$.phases", "no phase is marked \"end\""),

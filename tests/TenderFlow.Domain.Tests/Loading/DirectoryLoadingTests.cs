@@ -30,6 +30,23 @@ public sealed class DirectoryLoadingTests : IDisposable
     }
 
     [Fact]
+    public void A_duplicate_id_and_version_is_reported_next_to_the_later_files_other_problems()
+    {
+        Write("a.json", MinimalDefinition.Json);
+        var broken = MinimalDefinition.Parse();
+        broken.Triggers(0)["roles"] = MinimalDefinition.Strings("Wizard");
+        broken.Phases(0)["colour"] = "red";
+        Write("b.json", broken.ToJsonString());
+
+        var result = _loader.LoadDirectory(_directory);
+
+        Assert.Equal(["$.id", "$.phases[0].colour", "$.triggers[0].roles[0]"], result.Problems.Select(p => p.Path).Order(StringComparer.Ordinal));
+        Assert.All(result.Problems, p => Assert.Equal("b.json", p.File));
+        Assert.Contains(result.Problems, p => p.Reason.Contains("duplicate definition: 'mini' version 1 is also declared in a.json", StringComparison.Ordinal));
+        Assert.Equal("mini", Assert.Single(result.Definitions).Id);
+    }
+
+    [Fact]
     public void The_same_id_with_another_version_is_a_separate_definition()
     {
         Write("a.json", MinimalDefinition.Json);

@@ -54,6 +54,57 @@ public class MultipleProblemsTests
     }
 
     [Fact]
+    public void Schema_and_semantic_problems_in_one_file_are_reported_together()
+    {
+        var d = MinimalDefinition.Parse();
+        d["title"]!.AsObject().Remove("en");
+        d.Phases(0)["colour"] = "red";
+        d.Triggers(0)["roles"] = MinimalDefinition.Strings("Wizard");
+        d.Triggers(1)["guards"] = MinimalDefinition.Strings("weather.sunny");
+        d.AddPhase("orphan");
+
+        var (definition, problems) = _loader.LoadText("several.json", d.ToJsonString());
+
+        Assert.Null(definition);
+        string[] expected = ["$.title", "$.phases[0].colour", "$.triggers[0].roles[0]", "$.triggers[1].guards[0]", "$.phases[3]"];
+        Assert.All(expected, path => Assert.Contains(problems, p => p.Path == path));
+        Assert.Contains(problems, p => p.Reason == "unknown role 'Wizard' (known: Admin, Bidder, Evaluator, Legal, Partner, Procurement, System)");
+    }
+
+    [Fact]
+    public void A_file_whose_shape_is_broken_gets_its_schema_problems_without_guessing_at_the_rest()
+    {
+        var d = MinimalDefinition.Parse();
+        d["version"] = "one";
+        d.Triggers(0)["from"] = null;
+        d.Triggers(1).Remove("to");
+        d.Triggers(1)["roles"] = MinimalDefinition.Strings("Wizard");
+
+        var (definition, problems) = _loader.LoadText("shapeless.json", d.ToJsonString());
+
+        Assert.Null(definition);
+        Assert.Contains(problems, p => p.Path == "$.version");
+        Assert.Contains(problems, p => p.Path == "$.triggers[0].from");
+        Assert.DoesNotContain(problems, p => p.Reason.Contains("Wizard", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_missing_name_the_semantic_checks_need_is_reported_once_by_the_schema_not_echoed_as_unknown()
+    {
+        var d = MinimalDefinition.Parse();
+        d.Triggers(0).Remove("to");
+        d.Phases(1).Remove("id");
+
+        var (definition, problems) = _loader.LoadText("missing.json", d.ToJsonString());
+
+        Assert.Null(definition);
+        Assert.Contains(problems, p => p.Path == "$.triggers[0]" && p.Reason.Contains("[\"to\"]", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "$.phases[1]" && p.Reason.Contains("[\"id\"]", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.Reason.Contains("''", StringComparison.Ordinal));
+        Assert.Equal(2, problems.Count);
+    }
+
+    [Fact]
     public void Invalid_definitions_throw_with_all_problems_when_asked_to()
     {
         var d = MinimalDefinition.Parse();

@@ -27,23 +27,26 @@ public sealed class DefinitionLoader(BehaviourRegistry registry)
         }
         var definitions = new List<WorkflowDefinition>();
         var problems = new List<DefinitionProblem>();
-        var owners = new Dictionary<(string, int), string>();
+        var owners = new Dictionary<(string Id, int Version), string>();
         foreach (var file in Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(file);
-            var (definition, fileProblems) = LoadText(name, File.ReadAllText(file, Encoding.UTF8));
-            problems.AddRange(fileProblems);
-            if (definition is null)
+            var loaded = Load(name, File.ReadAllText(file, Encoding.UTF8));
+            problems.AddRange(loaded.Problems);
+            if (loaded.Identity is not { } identity)
             {
                 continue;
             }
-            if (owners.TryGetValue((definition.Id, definition.Version), out var first))
+            if (owners.TryGetValue(identity, out var first))
             {
-                problems.Add(new DefinitionProblem(name, "$.id", $"duplicate definition: '{definition.Id}' version {definition.Version} is also declared in {first}"));
+                problems.Add(new DefinitionProblem(name, "$.id", $"duplicate definition: '{identity.Id}' version {identity.Version} is also declared in {first}"));
                 continue;
             }
-            owners[(definition.Id, definition.Version)] = name;
-            definitions.Add(definition);
+            owners[identity] = name;
+            if (loaded.Definition is { } definition)
+            {
+                definitions.Add(definition);
+            }
         }
         if (definitions.Count == 0 && problems.Count == 0)
         {
@@ -54,6 +57,13 @@ public sealed class DefinitionLoader(BehaviourRegistry registry)
 
     public (WorkflowDefinition? Definition, IReadOnlyList<DefinitionProblem> Problems) LoadText(string fileName, string json)
     {
+        var loaded = Load(fileName, json);
+        return (loaded.Definition, loaded.Problems);
+    }
+
+    /// <summary>The schema's problems and, when the file still has the names they read, the semantic checks' problems too.</summary>
+    private FileLoad Load(string fileName, string json)
+    {
         JsonDocument document;
         try
         {
@@ -61,26 +71,39 @@ public sealed class DefinitionLoader(BehaviourRegistry registry)
         }
         catch (JsonException e)
         {
-            return (null, [new DefinitionProblem(fileName, e.Path ?? "$", $"not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}")]);
+            return new(null, [new DefinitionProblem(fileName, e.Path ?? "$", $"not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}")], null);
         }
         using (document)
         {
-            var schemaProblems = DefinitionSchema.Check(document.RootElement)
+            var problems = DefinitionSchema.Check(document.RootElement)
                 .Select(p => new DefinitionProblem(fileName, p.Path, p.Reason)).ToList();
-            if (schemaProblems.Count > 0)
+            var parsed = Deserialize(document, schemaValid: problems.Count == 0);
+            if (parsed is not null && (problems.Count == 0 || SemanticPreconditions.Hold(parsed)))
             {
-                return (null, schemaProblems);
+                problems.AddRange(_semantic.Check(parsed).Select(p => new DefinitionProblem(fileName, p.Path, p.Reason)));
             }
-            var parsed = document.Deserialize(DefinitionJsonContext.Default.DefinitionDocument)
-                ?? throw new InvalidOperationException("A schema-valid definition deserialised to null.");
-            var semanticProblems = _semantic.Check(parsed).Select(p => new DefinitionProblem(fileName, p.Path, p.Reason)).ToList();
-            if (semanticProblems.Count > 0)
-            {
-                return (null, semanticProblems);
-            }
-            return (DefinitionMapper.Map(parsed, json, HashOf(json)), []);
+            var identity = parsed is { Id: not null, Version: > 0 } ? (parsed.Id, parsed.Version) : ((string, int)?)null;
+            return problems.Count > 0
+                ? new(null, problems, identity)
+                : new(DefinitionMapper.Map(parsed!, json, HashOf(json)), [], identity);
         }
     }
+
+    /// <summary>A file the schema refused may not even have the right types; then only the schema's problems are reported.</summary>
+    private static DefinitionDocument? Deserialize(JsonDocument document, bool schemaValid)
+    {
+        try
+        {
+            return document.Deserialize(DefinitionJsonContext.Default.DefinitionDocument)
+                ?? throw new InvalidOperationException("A definition deserialised to null.");
+        }
+        catch (Exception e) when (!schemaValid && e is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record FileLoad(WorkflowDefinition? Definition, IReadOnlyList<DefinitionProblem> Problems, (string Id, int Version)? Identity);
 
     public static string HashOf(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
 
