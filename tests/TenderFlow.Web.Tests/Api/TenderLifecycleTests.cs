@@ -149,7 +149,14 @@ public sealed class TenderLifecycleTests : IDisposable
         var sas = await client.GetJsonAsync("/api/workflows/sas-dialogue");
         Assert.Contains("awardStandstill", sas["mermaid"]!.GetValue<string>());
         Assert.Equal(11, sas["definition"]!["dialogueThemes"]!.AsArray().Count);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/workflows/nope")).StatusCode);
+        var unknown = await (await client.GetAsync("/api/workflows/nope")).ProblemAsync(404);
+        Assert.Equal("UnknownDefinitionRule", unknown["rule"]!.GetValue<string>());
+        Assert.Equal("Procedure 'nope' does not exist.", unknown["detail"]!.GetValue<string>());
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/workflows/sas-dialogue?version=99");
+        request.Headers.AcceptLanguage.Clear();
+        request.Headers.AcceptLanguage.ParseAdd("nl");
+        var unknownVersion = await (await client.SendAsync(request)).ProblemAsync(404);
+        Assert.Equal("Procedure 'sas-dialogue' v99 bestaat niet.", unknownVersion["detail"]!.GetValue<string>());
     }
 
     [Fact]

@@ -30,9 +30,7 @@ public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalo
         var definition = catalog.Find(definitionId, version);
         if (definition is null)
         {
-            return (null, new RuleViolation("UnknownDefinitionRule", RuleKind.Invalid,
-                new($"Procedure '{definitionId}'{(version is null ? "" : $" v{version}")} bestaat niet.", $"Procedure '{definitionId}'{(version is null ? "" : $" v{version}")} does not exist."),
-                "definitionId"));
+            return (null, TenderRules.UnknownDefinition(definitionId, version, RuleKind.Invalid, "definitionId"));
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var (tender, violation) = TenderFactory.Create(definition, reference, title, planned, now);
@@ -195,6 +193,13 @@ public static class TenderRules
 {
     public static RuleViolation NotFound(Guid id) => new("TenderNotFoundRule", RuleKind.NotFound,
         new($"Aanbesteding {id} bestaat niet.", $"Tender {id} does not exist."));
+
+    /// <summary>Naming a procedure that is not loaded: a bad field when creating a tender, a missing resource when reading one.</summary>
+    public static RuleViolation UnknownDefinition(string id, int? version, RuleKind kind, string? field = null)
+    {
+        var name = $"'{id}'{(version is null ? "" : $" v{version}")}";
+        return new("UnknownDefinitionRule", kind, new($"Procedure {name} bestaat niet.", $"Procedure {name} does not exist."), field);
+    }
 
     public static RuleViolation Stale(long expected, long actual) => new("StaleTenderRule", RuleKind.Conflict,
         new($"De aanbesteding is intussen gewijzigd (revisie {actual}, u zag {expected}). Laad opnieuw.",

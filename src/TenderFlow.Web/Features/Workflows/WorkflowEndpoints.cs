@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TenderFlow.Domain.Workflow.Definitions;
 using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Authorization;
+using TenderFlow.Web.Features.Tenders;
 using TenderFlow.Web.Hosting;
 
 namespace TenderFlow.Web.Features.Workflows;
@@ -29,8 +30,7 @@ public static class WorkflowEndpoints
                 var d = catalog.Find(id, version);
                 if (d is null)
                 {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "UnknownDefinitionRule",
-                        detail: $"Procedure '{id}'{(version is null ? "" : $" v{version}")} does not exist.");
+                    return TenderRules.UnknownDefinition(id, version, RuleKind.NotFound).ToProblem(http);
                 }
                 return TypedResults.Ok(new WorkflowView(d.Id, d.Version, d.Title.Nl, d.Title.En, d.ContentHash, engine.ToMermaid(d),
                     new WorkflowDefinitionBody(d.InitialPhase, d.Phases, d.Triggers, d.Deadlines, d.DialogueThemes)));
