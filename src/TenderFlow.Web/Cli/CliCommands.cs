@@ -1,3 +1,4 @@
+using TenderFlow.Domain.Audit;
 using TenderFlow.Domain.Audit.Export;
 using TenderFlow.Domain.Workflow.Loading;
 using TenderFlow.Domain.Workflow.Runtime;
@@ -10,7 +11,9 @@ namespace TenderFlow.Web.Cli;
 /// Operator verbs on the same binary, so nobody needs HTTP for them:
 ///   workflows validate [DIR]        exit 1 and every problem when a definition is invalid
 ///   workflows mermaid ID [DIR]      the procedure as a Mermaid state diagram
-///   audit verify [--data DIR]       exit 1 and the first broken event when the chain is broken
+///   audit verify [--data DIR] [--anchor SEQUENCE:HASH]
+///                                   exit 1 and the first broken event when the chain is broken, or when it no longer
+///                                   holds the anchor (events cut off its end, or rewritten with recomputed hashes)
 ///   audit verify --export FILE [--key FINGERPRINT]
 ///                                   checks an exported audit package offline (never opens a database): exit 0 valid,
 ///                                   1 with every problem and the first broken event, 2 when the file cannot be read
@@ -21,7 +24,7 @@ public static class CliCommands
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
 
-    /// <summary>The export check writes to the given writers (tests run it in-process); the other verbs write to the console.</summary>
+    /// <summary>The audit checks write to the given writers (tests run them in-process); the workflow verbs write to the console.</summary>
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         IConfiguration configuration;
@@ -40,7 +43,7 @@ public static class CliCommands
             ("workflows", "mermaid") when positional.Count >= 1 => Mermaid(positional[0], positional.ElementAtOrDefault(1) ?? WorkflowsDirectory.Resolve(configuration)),
             ("audit", "verify") when configuration["export"] is { } export => VerifyExport(export, configuration["key"], output, error),
             ("audit", "verify") when args.Skip(2).Contains("--export") => Usage(),
-            ("audit", "verify") => Verify(new DataDirectory(configuration)),
+            ("audit", "verify") => Verify(new DataDirectory(configuration), configuration["anchor"], args.Skip(2).Contains("--anchor"), output, error),
             _ => Usage(),
         });
     }
@@ -75,21 +78,39 @@ public static class CliCommands
         return 0;
     }
 
-    private static int Verify(DataDirectory data)
+    private static int Verify(DataDirectory data, string? anchorText, bool anchorGiven, TextWriter output, TextWriter error)
     {
-        if (!File.Exists(data.DatabaseFile))
+        AuditAnchor? anchor = null;
+        if (anchorGiven && !AuditAnchor.TryParse(anchorText, out anchor))
         {
-            Console.Error.WriteLine($"No TenderFlow database at {data.DatabaseFile}.");
+            error.WriteLine($"audit verify --anchor needs {AuditAnchor.Format}.");
             return 2;
         }
-        var result = AuditChainReader.Verify(data.ConnectionString + ";Mode=ReadOnly");
-        if (result.Intact)
+        if (!File.Exists(data.DatabaseFile))
         {
-            Console.WriteLine($"OK: {result.EventCount} events, head hash {result.HeadHash}");
+            error.WriteLine($"No TenderFlow database at {data.DatabaseFile}.");
+            return 2;
+        }
+        var result = AnchoredVerification.Run(data.ConnectionString + ";Mode=ReadOnly", anchor);
+        var chain = result.Chain;
+        if (!chain.Intact)
+        {
+            output.WriteLine($"BROKEN at event {chain.BrokenAtSequence}: {chain.Problem} ({chain.EventCount} events before it verified)");
+            return 1;
+        }
+        output.WriteLine($"OK: {chain.EventCount} events, head hash {chain.HeadHash}");
+        if (anchor is null)
+        {
+            output.WriteLine($"Keep this anchor outside the server to check later that no events were cut off or rewritten: --anchor {chain.EventCount}:{chain.HeadHash}");
             return 0;
         }
-        Console.WriteLine($"BROKEN at event {result.BrokenAtSequence}: {result.Problem} ({result.EventCount} events before it verified)");
-        return 1;
+        if (result.AnchorProblem is { } problem)
+        {
+            output.WriteLine($"ANCHOR FAILED ({anchor}): {problem}");
+            return 1;
+        }
+        output.WriteLine($"Anchor {anchor}: the chain still holds it");
+        return 0;
     }
 
     private static int VerifyExport(string file, string? expectedFingerprint, TextWriter output, TextWriter error)
@@ -118,7 +139,7 @@ public static class CliCommands
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: workflows validate [DIR] | workflows mermaid ID [DIR] | audit verify [--data DIR] | audit verify --export FILE [--key FINGERPRINT]");
+        Console.Error.WriteLine("usage: workflows validate [DIR] | workflows mermaid ID [DIR] | audit verify [--data DIR] [--anchor SEQUENCE:HASH] | audit verify --export FILE [--key FINGERPRINT]");
         return 2;
     }
 

@@ -65,15 +65,66 @@ public sealed class AuditTamperTests : IDisposable
     }
 
     [Fact]
-    public async Task A_rewritten_chain_tail_with_recomputed_own_hash_is_still_found()
+    public async Task An_event_given_another_hash_is_found_by_the_link_the_next_event_holds()
     {
         await WriteSomeHistoryAsync();
         Execute("""DROP TRIGGER "AuditEvents_NoUpdate" """);
-        // A forger who recomputes an event's own hash still breaks the link the next event holds.
         Execute("""UPDATE "AuditEvents" SET "Hash" = 'ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff' WHERE "Sequence" = 2""");
 
         var verify = await _app.Legal().GetJsonAsync("/api/audit/verify");
         Assert.Equal("BROKEN", verify["status"]!.GetValue<string>());
         Assert.Equal(2, verify["brokenAtSequence"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_cut_off_tail_keeps_the_chain_consistent_but_not_the_anchor_recorded_before()
+    {
+        await WriteSomeHistoryAsync();
+        var anchor = ChainForgery.Head(_app.ConnectionString);
+        ChainForgery.CutTail(_app.ConnectionString, 2);
+
+        var legal = _app.Legal();
+        Assert.Equal("OK", (await legal.GetJsonAsync("/api/audit/verify"))["status"]!.GetValue<string>());
+        var verify = await legal.GetJsonAsync($"/api/audit/verify?anchor={anchor}");
+        Assert.Equal("BROKEN", verify["status"]!.GetValue<string>());
+        Assert.Contains("events were removed from its end", verify["problem"]!.GetValue<string>());
+        Assert.Equal("MISMATCH", verify["anchor"]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_chain_rewritten_with_recomputed_hashes_is_found_against_an_anchor()
+    {
+        await WriteSomeHistoryAsync();
+        var anchor = ChainForgery.Head(_app.ConnectionString);
+        ChainForgery.RewriteFrom(_app.ConnectionString, 2, "user:someone-else");
+
+        var legal = _app.Legal();
+        Assert.Equal("OK", (await legal.GetJsonAsync("/api/audit/verify"))["status"]!.GetValue<string>());
+        var verify = await legal.GetJsonAsync($"/api/audit/verify?anchor={anchor}");
+        Assert.Equal("BROKEN", verify["status"]!.GetValue<string>());
+        Assert.Contains("was rewritten and its hashes recomputed", verify["problem"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_anchor_from_before_later_events_still_holds()
+    {
+        await WriteSomeHistoryAsync();
+        var anchor = ChainForgery.Head(_app.ConnectionString);
+        await WriteSomeHistoryAsync();
+
+        var verify = await _app.Legal().GetJsonAsync($"/api/audit/verify?anchor={anchor}");
+
+        Assert.Equal("OK", verify["status"]!.GetValue<string>());
+        Assert.Equal("MATCHES", verify["anchor"]!["status"]!.GetValue<string>());
+        Assert.Equal(long.Parse(anchor.Split(':')[0]), verify["anchor"]!["sequence"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task An_anchor_that_is_not_sequence_and_hash_is_a_bad_request()
+    {
+        var problem = await (await _app.Legal().GetAsync("/api/audit/verify?anchor=12:abc")).ProblemAsync(400);
+
+        Assert.Equal("InvalidAnchorRule", problem["rule"]!.GetValue<string>());
+        Assert.NotNull(problem["errors"]!["anchor"]);
     }
 }

@@ -77,4 +77,33 @@ public sealed class CliTests
         Assert.Equal(1, brokenExit);
         Assert.Contains("BROKEN at event 2", brokenOutput);
     }
+
+    [Fact]
+    public async Task Audit_verify_against_an_anchor_finds_a_rewrite_the_chain_alone_cannot()
+    {
+        using var data = new TempDirectory();
+        using (var app = new TenderFlowFactory(data.Path))
+        {
+            var procurement = app.Procurement();
+            var tender = await procurement.CreateTenderAsync();
+            await procurement.FireAsync(tender.Id(), "cancel", "no budget");
+        }
+        var connectionString = $"Data Source={data.FilePath("tenderflow.db")}";
+        var anchor = Audit.ChainForgery.Head(connectionString);
+        var (okExit, okOutput) = Run("audit", "verify", "--data", data.Path, "--anchor", anchor);
+        Assert.Equal(0, okExit);
+        Assert.Contains($"Anchor {anchor}: the chain still holds it", okOutput);
+
+        Audit.ChainForgery.RewriteFrom(connectionString, 2, "user:someone-else");
+        SqliteConnection.ClearAllPools();
+        var (plainExit, _) = Run("audit", "verify", "--data", data.Path);
+        var (brokenExit, brokenOutput) = Run("audit", "verify", "--data", data.Path, "--anchor", anchor);
+
+        Assert.Equal(0, plainExit);
+        Assert.Equal(1, brokenExit);
+        Assert.Contains($"ANCHOR FAILED ({anchor}): event {anchor.Split(':')[0]} now has hash", brokenOutput);
+        var (badExit, badOutput) = Run("audit", "verify", "--data", data.Path, "--anchor", "twelve");
+        Assert.Equal(2, badExit);
+        Assert.Contains("--anchor needs SEQUENCE:HASH", badOutput);
+    }
 }

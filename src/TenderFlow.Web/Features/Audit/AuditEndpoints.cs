@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Audit;
+using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Data;
 using TenderFlow.Web.Features.Tenders;
 using TenderFlow.Web.Authorization;
@@ -12,10 +13,22 @@ public static class AuditEndpoints
 {
     public static void MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/audit/verify", (DataDirectory data) =>
+        // With ?anchor=SEQUENCE:HASH (recorded earlier, e.g. a signed export's lastSequence and headHash) it also finds events
+        // cut off the end, and a rewrite whose hashes were all recomputed, which the chain alone cannot show.
+        app.MapGet("/api/audit/verify", Results<Ok<AuditVerificationView>, ProblemHttpResult> (string? anchor, DataDirectory data, HttpContext http) =>
             {
-                var result = AuditChainReader.Verify(data.ConnectionString);
-                return TypedResults.Ok(new AuditVerificationView(result.Intact ? "OK" : "BROKEN", result.EventCount, result.HeadHash, result.BrokenAtSequence, result.Problem));
+                AuditAnchor? parsed = null;
+                if (anchor is not null && !AuditAnchor.TryParse(anchor, out parsed))
+                {
+                    return new RuleViolation("InvalidAnchorRule", RuleKind.Invalid,
+                        new($"Het anker moet de vorm {AuditAnchor.Format} hebben.", $"The anchor must have the form {AuditAnchor.Format}."), "anchor").ToProblem(http);
+                }
+                var result = AnchoredVerification.Run(data.ConnectionString, parsed);
+                var chain = result.Chain;
+                return TypedResults.Ok(new AuditVerificationView(result.Ok ? "OK" : "BROKEN", chain.EventCount, chain.HeadHash, chain.BrokenAtSequence,
+                    chain.Problem ?? result.AnchorProblem,
+                    parsed is null ? null : new AuditAnchorView(parsed.Sequence, parsed.Hash,
+                        !chain.Intact ? "UNCHECKED" : result.AnchorProblem is null ? "MATCHES" : "MISMATCH", result.AnchorProblem)));
             })
             .WithTags("Audit").RequireAuthorization(TenderPolicies.VerifyAudit).WithName("VerifyAudit");
 
@@ -42,4 +55,7 @@ public static class AuditEndpoints
     }
 }
 
-public sealed record AuditVerificationView(string Status, long EventCount, string HeadHash, long? BrokenAtSequence, string? Problem);
+public sealed record AuditVerificationView(string Status, long EventCount, string HeadHash, long? BrokenAtSequence, string? Problem, AuditAnchorView? Anchor = null);
+
+/// <summary>The anchor checked: MATCHES, MISMATCH, or UNCHECKED when the chain is already broken on its own.</summary>
+public sealed record AuditAnchorView(long Sequence, string Hash, string Status, string? Problem);
