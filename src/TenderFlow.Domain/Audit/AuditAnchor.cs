@@ -29,10 +29,10 @@ public sealed record AuditAnchor(long Sequence, string Hash)
     }
 
     /// <summary>
-    /// Why a chain that verified intact no longer holds this anchor, or null when it does. <paramref name="hashNow"/> is
+    /// How a chain that verified intact no longer holds this anchor, or null when it does. <paramref name="hashNow"/> is
     /// the stored hash of event <see cref="Sequence"/> (null when there is none). A broken chain is reported for its own break.
     /// </summary>
-    public string? Problem(AuditVerification chain, string? hashNow)
+    public AnchorBreak? Check(AuditVerification chain, string? hashNow)
     {
         if (!chain.Intact)
         {
@@ -40,10 +40,26 @@ public sealed record AuditAnchor(long Sequence, string Hash)
         }
         if (chain.EventCount < Sequence || hashNow is null)
         {
-            return $"the chain ends at event {chain.EventCount}, but event {Sequence} was recorded with hash {Hash}: events were removed from its end";
+            return new AnchorBreak(AnchorBreakKind.CutOff, chain.EventCount, null);
         }
-        return string.Equals(hashNow, Hash, StringComparison.Ordinal)
-            ? null
-            : $"event {Sequence} now has hash {hashNow}, but {Hash} was recorded: the chain up to event {Sequence} was rewritten and its hashes recomputed";
+        return string.Equals(hashNow, Hash, StringComparison.Ordinal) ? null : new AnchorBreak(AnchorBreakKind.Rewritten, chain.EventCount, hashNow);
     }
+
+    /// <summary>The break in words (English, for operators and integrators; the portal words it per language from the kind).</summary>
+    public string Describe(AnchorBreak found) => found.Kind switch
+    {
+        AnchorBreakKind.CutOff => $"the chain ends at event {found.ChainEventCount}, but event {Sequence} was recorded with hash {Hash}: events were removed from its end",
+        AnchorBreakKind.Rewritten => $"event {Sequence} now has hash {found.HashNow}, but {Hash} was recorded: the chain up to event {Sequence} was rewritten and its hashes recomputed",
+    };
 }
+
+public enum AnchorBreakKind
+{
+    /// <summary>The anchored event is gone: events were removed from the chain's end.</summary>
+    CutOff,
+
+    /// <summary>The anchored event has another hash: it, or an event before it, was changed and the hashes recomputed.</summary>
+    Rewritten,
+}
+
+public sealed record AnchorBreak(AnchorBreakKind Kind, long ChainEventCount, string? HashNow);

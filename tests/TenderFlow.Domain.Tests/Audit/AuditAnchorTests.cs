@@ -28,14 +28,17 @@ public class AuditAnchorTests
 
     [Fact]
     public void A_chain_that_still_has_the_anchored_event_with_its_hash_holds_it_also_after_it_grew() =>
-        Assert.Null(new AuditAnchor(5, Hash).Problem(AuditVerification.Ok(9, new string('b', 64)), Hash));
+        Assert.Null(new AuditAnchor(5, Hash).Check(AuditVerification.Ok(9, new string('b', 64)), Hash));
 
     [Fact]
     public void A_chain_shorter_than_the_anchor_lost_events_from_its_end()
     {
-        var problem = new AuditAnchor(5, Hash).Problem(AuditVerification.Ok(3, new string('b', 64)), null);
+        var anchor = new AuditAnchor(5, Hash);
 
-        Assert.Equal($"the chain ends at event 3, but event 5 was recorded with hash {Hash}: events were removed from its end", problem);
+        var found = anchor.Check(AuditVerification.Ok(3, new string('b', 64)), null);
+
+        Assert.Equal(new AnchorBreak(AnchorBreakKind.CutOff, 3, null), found);
+        Assert.Equal($"the chain ends at event 3, but event 5 was recorded with hash {Hash}: events were removed from its end", anchor.Describe(found));
     }
 
     [Fact]
@@ -43,12 +46,15 @@ public class AuditAnchorTests
     {
         var now = new string('c', 64);
 
-        var problem = new AuditAnchor(5, Hash).Problem(AuditVerification.Ok(7, new string('b', 64)), now);
+        var anchor = new AuditAnchor(5, Hash);
 
-        Assert.Equal($"event 5 now has hash {now}, but {Hash} was recorded: the chain up to event 5 was rewritten and its hashes recomputed", problem);
+        var found = anchor.Check(AuditVerification.Ok(7, new string('b', 64)), now);
+
+        Assert.Equal(new AnchorBreak(AnchorBreakKind.Rewritten, 7, now), found);
+        Assert.Equal($"event 5 now has hash {now}, but {Hash} was recorded: the chain up to event 5 was rewritten and its hashes recomputed", anchor.Describe(found));
     }
 
     [Fact]
     public void A_broken_chain_is_reported_for_its_own_break_not_for_the_anchor() =>
-        Assert.Null(new AuditAnchor(5, Hash).Problem(new AuditVerification(false, 2, new string('b', 64), 3, "content does not match its hash"), null));
+        Assert.Null(new AuditAnchor(5, Hash).Check(new AuditVerification(false, 2, new string('b', 64), 3, "content does not match its hash"), null));
 }

@@ -21,7 +21,7 @@ public static class AuditEndpoints
                 if (anchor is not null && !AuditAnchor.TryParse(anchor, out parsed))
                 {
                     return new RuleViolation("InvalidAnchorRule", RuleKind.Invalid,
-                        new($"Het anker moet de vorm {AuditAnchor.Format} hebben.", $"The anchor must have the form {AuditAnchor.Format}."), "anchor").ToProblem(http);
+                        new("Het anker moet de vorm VOLGNUMMER:HASH hebben (bijvoorbeeld 1234:9f86d081…, 64 hexadecimale tekens).", $"The anchor must have the form {AuditAnchor.Format}."), "anchor").ToProblem(http);
                 }
                 var result = AnchoredVerification.Run(data.ConnectionString, parsed);
                 var chain = result.Chain;

@@ -18,7 +18,18 @@ public sealed class AuditModel(TenderFlowDbContext db, IAuthorizationService aut
     public IReadOnlyDictionary<string, string> ActorNames { get; private set; } = new Dictionary<string, string>();
     public AuditVerification Verification { get; private set; } = AuditVerification.Ok(0, AuditCanonicalForm.GenesisHash);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>What the person typed to check against, as typed.</summary>
+    public string? AnchorText { get; private set; }
+
+    public AuditAnchor? Anchor { get; private set; }
+
+    public AnchorBreak? AnchorBreak { get; private set; }
+
+    public bool AnchorInvalid { get; private set; }
+
+    public string AnchorToKeep => $"{Verification.EventCount}:{Verification.HeadHash}";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? anchor, CancellationToken cancellationToken)
     {
         var tender = await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (tender is null || !(await authorization.AuthorizeAsync(User, tender, TenderOperations.Read)).Succeeded)
@@ -34,7 +45,11 @@ public sealed class AuditModel(TenderFlowDbContext db, IAuthorizationService aut
         var actorIds = Events.Select(e => e.ActorId).Distinct().ToList();
         ActorNames = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        Verification = AuditChainReader.Verify(data.ConnectionString);
+        AnchorText = anchor;
+        AnchorInvalid = !string.IsNullOrWhiteSpace(anchor) && !AuditAnchor.TryParse(anchor, out _);
+        AuditAnchor.TryParse(anchor, out var parsed);
+        var verification = AnchoredVerification.Run(data.ConnectionString, parsed);
+        (Verification, Anchor, AnchorBreak) = (verification.Chain, verification.Anchor, verification.AnchorBreak);
         return Page();
     }
 }

@@ -1,0 +1,80 @@
+using System.Net;
+using TenderFlow.Web.Tests.Infrastructure;
+using TenderFlow.Web.Tests.Portal;
+
+namespace TenderFlow.Web.Tests.Audit;
+
+/// <summary>Legal checks the chain against an anchor it kept, in the portal, without the command line.</summary>
+public sealed class AuditPageAnchorTests : IDisposable
+{
+    private readonly TenderFlowFactory _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    private async Task<(HttpClient Lawyer, string Page)> TenderAuditPageAsync()
+    {
+        var procurement = _app.Procurement();
+        var tender = await procurement.CreateTenderAsync();
+        await procurement.FireAsync(tender.Id(), "cancel", "geen budget");
+        var lawyer = await PortalForms.SignedInAsync(_app, "lotte.jurist", "Legal");
+        return (lawyer, $"/tenders/{tender.Id()}/audit");
+    }
+
+    private static async Task<string> HtmlAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, html);
+        return WebUtility.HtmlDecode(html);
+    }
+
+    [Fact]
+    public async Task The_page_shows_the_anchor_to_keep_and_confirms_it_while_the_chain_holds_it()
+    {
+        var (lawyer, page) = await TenderAuditPageAsync();
+        var head = ChainForgery.Head(_app.ConnectionString);
+
+        Assert.Contains($"<code id=\"anchor-to-keep\" class=\"anchor\">{head}</code>", await HtmlAsync(lawyer, page));
+        await _app.Procurement().CreateTenderAsync();
+        Assert.Contains($"De keten bevat anker {head} nog.", await HtmlAsync(lawyer, $"{page}?anchor={head}"));
+    }
+
+    [Fact]
+    public async Task A_rewrite_with_recomputed_hashes_is_shown_as_an_alert()
+    {
+        var (lawyer, page) = await TenderAuditPageAsync();
+        var head = ChainForgery.Head(_app.ConnectionString);
+        ChainForgery.RewriteFrom(_app.ConnectionString, 2, "user:someone-else");
+
+        var html = await HtmlAsync(lawyer, $"{page}?anchor={head}");
+
+        Assert.Contains("De auditketen is intact", html);
+        Assert.Contains($"<div class=\"notice notice-error\" role=\"alert\" id=\"anchor-result\">De keten bevat anker {head} niet meer: gebeurtenis {head.Split(':')[0]} heeft nu hash ", html);
+        Assert.Contains("dus de keten tot en met die gebeurtenis is herschreven.", html);
+    }
+
+    [Fact]
+    public async Task Events_cut_off_the_end_are_shown_as_an_alert()
+    {
+        var (lawyer, page) = await TenderAuditPageAsync();
+        var head = ChainForgery.Head(_app.ConnectionString);
+        ChainForgery.CutTail(_app.ConnectionString, 1);
+
+        var html = await HtmlAsync(lawyer, $"{page}?anchor={head}");
+
+        Assert.Contains($"De keten bevat anker {head} niet meer: hij eindigt bij gebeurtenis {long.Parse(head.Split(':')[0]) - 1}, dus er zijn gebeurtenissen van het eind weggehaald.", html);
+    }
+
+    [Fact]
+    public async Task Something_that_is_not_an_anchor_is_marked_on_the_field_with_the_reason()
+    {
+        var (lawyer, page) = await TenderAuditPageAsync();
+
+        var html = await HtmlAsync(lawyer, $"{page}?anchor=12:abc");
+
+        Assert.Contains("aria-invalid=\"true\" aria-describedby=\"anchor-error\"", html);
+        Assert.Contains("<span id=\"anchor-error\" class=\"field-error\">Een anker is een volgnummer", html);
+        Assert.Contains("value=\"12:abc\"", html);
+        Assert.DoesNotContain("id=\"anchor-result\"", html);
+    }
+}
