@@ -43,16 +43,21 @@ public sealed class CliTests
         Assert.Contains("broken.json: $:", output);
     }
 
+    /// <summary>A data directory with a tender created and cancelled, its app shut down.</summary>
+    private static async Task<TempDirectory> DataWithHistoryAsync()
+    {
+        var data = new TempDirectory();
+        using var app = new TenderFlowFactory(data.Path);
+        var procurement = app.Procurement();
+        var tender = await procurement.CreateTenderAsync();
+        await procurement.FireAsync(tender.Id(), "cancel", "no budget");
+        return data;
+    }
+
     [Fact]
     public async Task Audit_verify_reports_ok_and_then_the_first_broken_event()
     {
-        using var data = new TempDirectory();
-        using (var app = new TenderFlowFactory(data.Path))
-        {
-            var procurement = app.Procurement();
-            var tender = await procurement.CreateTenderAsync();
-            await procurement.FireAsync(tender.Id(), "cancel", "no budget");
-        }
+        using var data = await DataWithHistoryAsync();
         long stored;
         using (var connection = new SqliteConnection($"Data Source={data.FilePath("tenderflow.db")}"))
         {
@@ -81,13 +86,7 @@ public sealed class CliTests
     [Fact]
     public async Task Audit_verify_against_an_anchor_finds_a_rewrite_the_chain_alone_cannot()
     {
-        using var data = new TempDirectory();
-        using (var app = new TenderFlowFactory(data.Path))
-        {
-            var procurement = app.Procurement();
-            var tender = await procurement.CreateTenderAsync();
-            await procurement.FireAsync(tender.Id(), "cancel", "no budget");
-        }
+        using var data = await DataWithHistoryAsync();
         var connectionString = $"Data Source={data.FilePath("tenderflow.db")}";
         var anchor = Audit.ChainForgery.Head(connectionString);
         var (okExit, okOutput) = Run("audit", "verify", "--data", data.Path, "--anchor", anchor);
