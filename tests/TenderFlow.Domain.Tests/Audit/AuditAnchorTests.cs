@@ -38,7 +38,7 @@ public class AuditAnchorTests
         var found = anchor.Check(AuditVerification.Ok(3, new string('b', 64)), null);
 
         Assert.Equal(new AnchorBreak(AnchorBreakKind.CutOff, 3, null), found);
-        Assert.Equal($"the chain ends at event 3, but event 5 was recorded with hash {Hash}: events were removed from its end", anchor.Describe(found));
+        Assert.Equal($"the chain ends at event 3, but event 5 was recorded with hash {Hash}: events were removed from its end", anchor.Describe(found!));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class AuditAnchorTests
         var found = anchor.Check(AuditVerification.Ok(7, new string('b', 64)), now);
 
         Assert.Equal(new AnchorBreak(AnchorBreakKind.Rewritten, 7, now), found);
-        Assert.Equal($"event 5 now has hash {now}, but {Hash} was recorded: the chain up to event 5 was rewritten and its hashes recomputed", anchor.Describe(found));
+        Assert.Equal($"event 5 now has hash {now}, but {Hash} was recorded: the chain up to event 5 was rewritten and its hashes recomputed", anchor.Describe(found!));
     }
 
     [Fact]

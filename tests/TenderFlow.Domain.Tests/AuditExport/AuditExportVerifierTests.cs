@@ -20,6 +20,7 @@ public class AuditExportVerifierTests
         Assert.Equal(_package.Chain[^1].Hash, report.HeadHash);
         Assert.Equal(Fingerprint, report.Fingerprint);
         Assert.StartsWith($"OK: 10 events (6 of this tender, 4 withheld), head hash {_package.Chain[^1].Hash}, signed by key {Fingerprint}", report.Lines().First());
+        Assert.Contains($"To check that the server's chain still holds this package: audit verify --anchor {_package.Chain[^1].Sequence}:{_package.Chain[^1].Hash}", report.Lines());
     }
 
     [Fact]

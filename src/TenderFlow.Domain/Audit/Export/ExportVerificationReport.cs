@@ -32,6 +32,7 @@ public sealed record ExportVerificationReport(
             if (Manifest is { } m)
             {
                 yield return $"Tender {m.Tender.Reference} ({m.Tender.Id:D}), events {m.Range.FirstSequence}..{m.Range.LastSequence}, exported {m.ExportedAtUtc:yyyy-MM-dd'T'HH:mm:ss'Z'} by {m.ExportedBy.Name} ({m.ExportedBy.Role})";
+                yield return $"To check that the server's chain still holds this package: audit verify --anchor {new AuditAnchor(m.Range.LastSequence, m.Range.HeadHash)}";
             }
             if (Server is { } s)
             {
