@@ -17,7 +17,7 @@ public sealed record AuditAnchor(long Sequence, string Hash)
     public static bool TryParse(string? text, out AuditAnchor? anchor)
     {
         anchor = null;
-        var parts = (text ?? "").Trim().Split(':');
+        var parts = (text ?? "").Split(':', StringSplitOptions.TrimEntries);
         if (parts.Length != 2
             || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) || sequence < 1
             || parts[1].Length != 64 || !parts[1].All(char.IsAsciiHexDigit))
@@ -49,7 +49,7 @@ public sealed record AuditAnchor(long Sequence, string Hash)
     public string Describe(AnchorBreak found) => found.Kind switch
     {
         AnchorBreakKind.CutOff => $"the chain ends at event {found.ChainEventCount}, but event {Sequence} was recorded with hash {Hash}: events were removed from its end",
-        AnchorBreakKind.Rewritten => $"event {Sequence} now has hash {found.HashNow}, but {Hash} was recorded: the chain up to event {Sequence} was rewritten and its hashes recomputed",
+        AnchorBreakKind.Rewritten => $"event {Sequence} now has hash {found.HashNow}, but {Hash} was recorded: the anchor was copied wrongly, or the chain up to event {Sequence} was rewritten and its hashes recomputed",
     };
 }
 
@@ -58,7 +58,7 @@ public enum AnchorBreakKind
     /// <summary>The anchored event is gone: events were removed from the chain's end.</summary>
     CutOff,
 
-    /// <summary>The anchored event has another hash: it, or an event before it, was changed and the hashes recomputed.</summary>
+    /// <summary>The anchored event has another hash: it, or an event before it, was changed and the hashes recomputed (or the anchor was copied wrongly).</summary>
     Rewritten,
 }
 

@@ -26,6 +26,12 @@ public sealed class AuditChainVerifier
 
     public AuditVerification? Broken { get; private set; }
 
+    /// <summary>An event whose hash to keep while walking (an anchor's), so that it comes from the snapshot that was verified.</summary>
+    public long? Watch { get; init; }
+
+    /// <summary>The hash of event <see cref="Watch"/>, once the walk accepted it.</summary>
+    public string? WatchedHash { get; private set; }
+
     /// <summary>Feeds the next event; returns false once the chain is found broken.</summary>
     public bool Accept(AuditEvent e)
     {
@@ -54,6 +60,10 @@ public sealed class AuditChainVerifier
         _expectedSequence++;
         _previousHash = e.Hash;
         _previousHashUtf8Known = false;
+        if (e.Sequence == Watch)
+        {
+            WatchedHash = e.Hash;
+        }
         return true;
     }
 
@@ -90,6 +100,10 @@ public sealed class AuditChainVerifier
         hashUtf8.CopyTo(_previousHashUtf8);   // 64 bytes: it matched a hex SHA-256
         _previousHashUtf8Known = true;
         _previousHash = null;
+        if (sequence == Watch)
+        {
+            WatchedHash = PreviousHash;
+        }
         return true;
     }
 

@@ -43,7 +43,7 @@ public static class CliCommands
             ("workflows", "mermaid") when positional.Count >= 1 => Mermaid(positional[0], positional.ElementAtOrDefault(1) ?? WorkflowsDirectory.Resolve(configuration)),
             ("audit", "verify") when configuration["export"] is { } export => VerifyExport(export, configuration["key"], output, error),
             ("audit", "verify") when args.Skip(2).Contains("--export") => Usage(),
-            ("audit", "verify") => Verify(new DataDirectory(configuration), configuration["anchor"], args.Skip(2).Contains("--anchor"), output, error),
+            ("audit", "verify") => Verify(new DataDirectory(configuration), configuration["anchor"], Names(args, "anchor"), output, error),
             _ => Usage(),
         });
     }
@@ -98,17 +98,22 @@ public static class CliCommands
             output.WriteLine($"BROKEN at event {chain.BrokenAtSequence}: {chain.Problem} ({chain.EventCount} events before it verified)");
             return 1;
         }
-        output.WriteLine($"OK: {chain.EventCount} events, head hash {chain.HeadHash}");
         if (anchor is null)
         {
-            output.WriteLine($"Keep this anchor outside the server to check later that no events were cut off or rewritten: --anchor {chain.EventCount}:{chain.HeadHash}");
+            output.WriteLine($"OK: {chain.EventCount} events, head hash {chain.HeadHash}");
+            if (chain.EventCount > 0)
+            {
+                output.WriteLine($"Keep this anchor outside the server to check later that no events were cut off or rewritten: --anchor {chain.EventCount}:{chain.HeadHash}");
+            }
             return 0;
         }
         if (result.AnchorProblem is { } problem)
         {
             output.WriteLine($"ANCHOR FAILED ({anchor}): {problem}");
+            output.WriteLine($"(The chain agrees with itself: {chain.EventCount} events, head hash {chain.HeadHash}; that alone cannot show this.)");
             return 1;
         }
+        output.WriteLine($"OK: {chain.EventCount} events, head hash {chain.HeadHash}");
         output.WriteLine($"Anchor {anchor}: the chain still holds it");
         return 0;
     }
@@ -142,6 +147,10 @@ public static class CliCommands
         Console.Error.WriteLine("usage: workflows validate [DIR] | workflows mermaid ID [DIR] | audit verify [--data DIR] [--anchor SEQUENCE:HASH] | audit verify --export FILE [--key FINGERPRINT]");
         return 2;
     }
+
+    /// <summary>Whether an option was given in any form the command-line reader accepts (--name, --name=, /name, any case), with or without a value.</summary>
+    private static bool Names(string[] args, string option) => args.Skip(2).Any(a =>
+        a.TrimStart('-', '/').Split('=')[0].Equals(option, StringComparison.OrdinalIgnoreCase));
 
     private static List<string> Positional(string[] rest)
     {

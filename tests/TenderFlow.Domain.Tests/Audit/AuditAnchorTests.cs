@@ -9,6 +9,7 @@ public class AuditAnchorTests
     [Theory]
     [InlineData("12:" + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", 12)]
     [InlineData(" 1:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa ", 1)]
+    [InlineData("1234: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 1234)]
     public void An_anchor_is_a_sequence_and_a_hash(string text, long sequence)
     {
         Assert.True(AuditAnchor.TryParse(text, out var anchor));
@@ -51,10 +52,23 @@ public class AuditAnchorTests
         var found = anchor.Check(AuditVerification.Ok(7, new string('b', 64)), now);
 
         Assert.Equal(new AnchorBreak(AnchorBreakKind.Rewritten, 7, now), found);
-        Assert.Equal($"event 5 now has hash {now}, but {Hash} was recorded: the chain up to event 5 was rewritten and its hashes recomputed", anchor.Describe(found!));
+        Assert.Equal($"event 5 now has hash {now}, but {Hash} was recorded: the anchor was copied wrongly, or the chain up to event 5 was rewritten and its hashes recomputed", anchor.Describe(found!));
     }
 
     [Fact]
     public void A_broken_chain_is_reported_for_its_own_break_not_for_the_anchor() =>
         Assert.Null(new AuditAnchor(5, Hash).Check(new AuditVerification(false, 2, new string('b', 64), 3, "content does not match its hash"), null));
+
+    [Theory]
+    [InlineData(3L, true)]
+    [InlineData(9L, false)]
+    public void The_verifier_keeps_the_hash_of_the_watched_event_as_it_walks_past(long watch, bool inChain)
+    {
+        var chain = AuditEvents.Chain(5);
+        var verifier = new AuditChainVerifier { Watch = watch };
+
+        Assert.All(chain, e => Assert.True(verifier.Accept(e)));
+
+        Assert.Equal(inChain ? chain[(int)watch - 1].Hash : null, verifier.WatchedHash);
+    }
 }

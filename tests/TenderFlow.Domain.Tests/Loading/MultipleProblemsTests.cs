@@ -104,6 +104,22 @@ public class MultipleProblemsTests
         Assert.Equal(2, problems.Count);
     }
 
+    [Theory]
+    [InlineData(3, "at")]
+    [InlineData(1, "offset")]
+    [InlineData(1, "relativeTo")]
+    public void A_deadline_missing_what_its_kind_needs_is_reported_by_the_schema_not_echoed_as_an_empty_value(int deadline, string field)
+    {
+        var d = MinimalDefinition.Parse();
+        d.Deadlines(deadline).Remove(field);
+        d.Triggers(0)["roles"] = MinimalDefinition.Strings("Wizard");
+
+        var (_, problems) = _loader.LoadText("deadline.json", d.ToJsonString());
+
+        Assert.Contains(problems, p => p.Path.StartsWith($"$.deadlines[{deadline}]", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.Reason.Contains("''", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Invalid_definitions_throw_with_all_problems_when_asked_to()
     {

@@ -78,13 +78,13 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, PortalServer po
 
         // Checking the anchor the page offers, by keyboard: type it into the labelled field and press Enter.
         var anchor = await Page.Locator("#anchor-to-keep").InnerTextAsync();
-        var field = Page.GetByLabel("Controleren tegen een bewaard anker (volgnummer:hash)");
+        var field = Page.GetByLabel("Controleren aan de hand van een bewaard anker (volgnummer:hash)");
         await field.FillAsync(anchor);
         await field.PressAsync("Enter");
-        await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "anker" })).ToHaveTextAsync($"De keten bevat anker {anchor} nog.");
+        await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "anker" })).ToHaveTextAsync($"De keten bevat anker {anchor} nog steeds.");
         await axe.CheckAsync("audit page, anchor checked");
 
-        await Page.GetByLabel("Controleren tegen een bewaard anker (volgnummer:hash)").FillAsync("geen anker");
+        await Page.GetByLabel("Controleren aan de hand van een bewaard anker (volgnummer:hash)").FillAsync("geen anker");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Anker controleren" }).ClickAndWaitForNewPageAsync();
         await Expect(Page.Locator("#anchor-error")).ToContainTextAsync("Een anker is een volgnummer");
         await axe.CheckAsync("audit page, not an anchor");

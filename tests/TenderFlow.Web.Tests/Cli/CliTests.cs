@@ -101,8 +101,14 @@ public sealed class CliTests
         Assert.Equal(0, plainExit);
         Assert.Equal(1, brokenExit);
         Assert.Contains($"ANCHOR FAILED ({anchor}): event {anchor.Split(':')[0]} now has hash", brokenOutput);
-        var (badExit, badOutput) = Run("audit", "verify", "--data", data.Path, "--anchor", "twelve");
-        Assert.Equal(2, badExit);
-        Assert.Contains("--anchor needs SEQUENCE:HASH", badOutput);
+        var (otherFormExit, otherFormOutput) = Run("audit", "verify", "--data", data.Path, $"--Anchor={anchor}");
+        Assert.Equal(1, otherFormExit);
+        Assert.Contains("ANCHOR FAILED", otherFormOutput);
+        foreach (var bad in new[] { new[] { "--anchor", "twelve" }, ["--anchor=twelve"], ["--anchor"] })
+        {
+            var (badExit, badOutput) = Run(["audit", "verify", "--data", data.Path, .. bad]);
+            Assert.Equal(2, badExit);
+            Assert.Contains("--anchor needs SEQUENCE:HASH", badOutput);
+        }
     }
 }

@@ -48,7 +48,10 @@ public sealed partial class RunCommandTests
     [GeneratedRegex(@"with password: (\S+)")]
     private static partial Regex Password();
 
-    /// <summary>The built TenderFlow.Web.dll on a free port, once the banner has been printed (it ends with an empty line after the sign-in lines).</summary>
+    /// <summary>
+    /// The built TenderFlow.Web.dll on a free port, once the banner has been printed (it ends with an empty line after the
+    /// sign-in lines). Its output is read to the end in the background, so a chatty app never blocks on a full pipe.
+    /// </summary>
     private sealed class RunningApp : IAsyncDisposable
     {
         private readonly Process _process;
@@ -66,34 +69,58 @@ public sealed partial class RunCommandTests
 
         public static async Task<RunningApp> StartAsync(string workingDirectory)
         {
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+            {
+                WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true,
+            };
             start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TenderFlow.Web.dll"));
             start.ArgumentList.Add("--urls");
             start.ArgumentList.Add("http://127.0.0.1:0");
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            var process = Process.Start(start)!;
-            var errors = process.StandardError.ReadToEndAsync();
             var output = new System.Text.StringBuilder();
-            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-            try
+            var banner = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var signInSeen = false;
+            var process = new Process { StartInfo = start };
+            process.OutputDataReceived += (_, e) =>
             {
-                var signInSeen = false;
-                while (await process.StandardOutput.ReadLineAsync(patience.Token) is { } line)
+                lock (output)
                 {
-                    output.AppendLine(line);
-                    signInSeen |= line.Contains("Sign in at", StringComparison.Ordinal);
-                    if (signInSeen && line.Length == 0)
+                    if (e.Data is null)
                     {
-                        var address = Regex.Match(output.ToString(), @"TenderFlow is running at (http://\S+)").Groups[1].Value;
-                        return new RunningApp(process, new Uri(address), output.ToString());
+                        banner.TrySetException(new InvalidOperationException($"TenderFlow stopped before its banner:{Environment.NewLine}{output}"));
+                        return;
+                    }
+                    output.AppendLine(e.Data);
+                    signInSeen |= e.Data.Contains("Sign in at", StringComparison.Ordinal);
+                    if (signInSeen && e.Data.Length == 0)
+                    {
+                        banner.TrySetResult(output.ToString());
                     }
                 }
-            }
-            catch (OperationCanceledException)
+            };
+            process.ErrorDataReceived += (_, e) =>
             {
+                lock (output)
+                {
+                    output.AppendLine(e.Data);
+                }
+            };
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            try
+            {
+                var text = await banner.Task.WaitAsync(TimeSpan.FromSeconds(90));
+                var address = Regex.Match(text, @"TenderFlow is running at (http://\S+)");
+                Assert.True(address.Success, $"no address in the banner:{Environment.NewLine}{text}");
+                return new RunningApp(process, new Uri(address.Groups[1].Value), text);
             }
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"TenderFlow did not start:{Environment.NewLine}{output}{await errors}");
+            catch
+            {
+                process.Kill(entireProcessTree: true);
+                process.Dispose();
+                throw;
+            }
         }
 
         public async ValueTask DisposeAsync()

@@ -12,7 +12,8 @@ internal static class SemanticPreconditions
         && d.Phases is not null && d.Phases.All(p => p?.Id is not null && Names(p.Capabilities) && Names(p.OnEntry))
         && d.Triggers is not null && d.Triggers.All(t => t?.Id is not null && t.To is not null
             && t.From is not null && Names(t.From) && t.Roles is not null && Names(t.Roles) && Names(t.Guards))
-        && (d.Deadlines ?? []).All(x => x?.Id is not null && x.Kind is not null && Names(x.Reminders) && Names(x.ActiveIn) && Names(x.Notify))
+        && (d.Deadlines ?? []).All(x => x?.Id is not null && x.Kind is not null && Names(x.Reminders) && Names(x.ActiveIn) && Names(x.Notify)
+            && (x.Kind != "absolute" || x.At is not null) && (x.Kind != "relative" || (x.RelativeTo is not null && x.Offset is not null)))
         && (d.DialogueThemes ?? []).All(x => x?.Key is not null)
         && (d.QualityCriteria ?? []).All(x => x?.Key is not null);
 

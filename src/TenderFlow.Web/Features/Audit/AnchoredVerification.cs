@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using TenderFlow.Domain.Audit;
 
 namespace TenderFlow.Web.Features.Audit;
@@ -10,19 +9,14 @@ public sealed record AnchoredVerification(AuditVerification Chain, AuditAnchor? 
 
     public string? AnchorProblem => Anchor is not null && AnchorBreak is not null ? Anchor.Describe(AnchorBreak) : null;
 
+    /// <summary>The anchored event's hash is taken during the same walk, from the snapshot that was verified.</summary>
     public static AnchoredVerification Run(string connectionString, AuditAnchor? anchor)
     {
-        var chain = AuditChainReader.Verify(connectionString);
-        return new(chain, anchor, anchor?.Check(chain, anchor.Sequence <= chain.EventCount ? HashAt(connectionString, anchor.Sequence) : null));
-    }
-
-    private static string? HashAt(string connectionString, long sequence)
-    {
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """SELECT "Hash" FROM "AuditEvents" WHERE "Sequence" = $sequence""";
-        command.Parameters.AddWithValue("$sequence", sequence);
-        return command.ExecuteScalar() as string;
+        if (anchor is null)
+        {
+            return new(AuditChainReader.Verify(connectionString), null, null);
+        }
+        var (chain, hash) = AuditChainReader.VerifyKeepingHashOf(connectionString, anchor.Sequence);
+        return new(chain, anchor, anchor.Check(chain, hash));
     }
 }

@@ -43,12 +43,20 @@ public static class AuditChainReader
 
     private const int BatchCount = 4;
 
-    public static AuditVerification Verify(string connectionString)
+    public static AuditVerification Verify(string connectionString) => Verify(connectionString, new AuditChainVerifier());
+
+    /// <summary>Verifies the chain and keeps the hash of event <paramref name="sequence"/> as the walk passes it (null when it never does).</summary>
+    public static (AuditVerification Chain, string? Hash) VerifyKeepingHashOf(string connectionString, long sequence)
+    {
+        var verifier = new AuditChainVerifier { Watch = sequence };
+        return (Verify(connectionString, verifier), verifier.WatchedHash);
+    }
+
+    private static AuditVerification Verify(string connectionString, AuditChainVerifier verifier)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var rows = new RowStatement(connection, $"""SELECT {Columns} FROM "AuditEvents" ORDER BY "Sequence" """);
-        var verifier = new AuditChainVerifier();
         var free = new BlockingCollection<Batch>();
         var full = new BlockingCollection<Batch>();
         for (var i = 0; i < BatchCount; i++)
