@@ -37,6 +37,7 @@ public static class TenderFlowApp
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<AuditTrail>();
         services.AddScoped<Features.Audit.TenderHistory>();
+        services.AddScoped<AuditAnchorMail>();
         services.AddScoped<ITenderFacts, DatabaseTenderFacts>();
         services.AddScoped<TenderSteps>();
         services.AddScoped<Features.Admin.PeopleAdministration>();
@@ -62,6 +63,7 @@ public static class TenderFlowApp
                 sqlite => sqlite.MigrationsAssembly(typeof(TenderFlowDbContext).Assembly.FullName).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
         services.AddHostedService<DatabaseInitialiser>();
         Features.Deadlines.DeadlinesRegistration.AddDeadlines(services, builder.Configuration);
+        services.AddHostedService<AuditAnchorSchedule>();
         Features.Deadlines.Changes.DeadlineChangesRegistration.AddDeadlineChanges(services);
         Features.Legal.LegalRegistration.AddLegal(services);
         Features.Decisions.DecisionsRegistration.AddDecisions(services);
