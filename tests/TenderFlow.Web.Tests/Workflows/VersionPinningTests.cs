@@ -45,6 +45,12 @@ public sealed class VersionPinningTests
         Assert.Equal(oldVersion, old["definition"]!["version"]!.GetValue<int>());
         Assert.Equal(oldHash, old["definition"]!["hash"]!.GetValue<string>());
         Assert.Equal("ReasonRequiredRule", (await (await procurement.FireAsync(oldTender, "cancel")).ProblemAsync(400))["rule"]!.GetValue<string>());
+        // The version the tender runs on can still be read, though its file now says something else.
+        var pinned = await procurement.GetJsonAsync($"/api/workflows/sas-dialogue?version={oldVersion}");
+        Assert.Equal((oldHash, "snapshot"), (pinned["hash"]!.GetValue<string>(), pinned["source"]!.GetValue<string>()));
+        Assert.True(Trigger(pinned["definition"]!.AsObject(), "cancel")["reasonRequired"]!.GetValue<bool>());
+        var current = await procurement.GetJsonAsync("/api/workflows/sas-dialogue");
+        Assert.Equal((oldVersion + 1, "file"), (current["version"]!.GetValue<int>(), current["source"]!.GetValue<string>()));
 
         var fresh = await procurement.CreateTenderAsync();
         Assert.Equal(oldVersion + 1, fresh["definition"]!["version"]!.GetValue<int>());
