@@ -29,6 +29,15 @@ public sealed class AuditAnchorMailTests : IDisposable
     private List<AuditEvent> Events(string action) =>
         _app.Db(db => db.AuditEvents.AsNoTracking().Where(e => e.Action == action).OrderBy(e => e.Sequence).ToList());
 
+    private void Tamper()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_app.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """DROP TRIGGER "AuditEvents_NoUpdate"; UPDATE "AuditEvents" SET "ActorId" = 'someone-else' WHERE "Sequence" = 2;""";
+        command.ExecuteNonQuery();
+    }
+
     private async Task WriteHistoryAsync()
     {
         var procurement = _app.Procurement();
@@ -86,18 +95,54 @@ public sealed class AuditAnchorMailTests : IDisposable
     }
 
     [Fact]
+    public async Task Events_written_while_the_chain_was_being_checked_are_anchored_the_next_day()
+    {
+        await _app.UserAsync("lea.jurist", "nl", "Legal");
+        await WriteHistoryAsync();
+        // As when a step commits between the check and the report: the report covers less than the chain held before it.
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TenderFlowDbContext>();
+            var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var covered = await db.AuditEvents.MaxAsync(e => e.Sequence);
+            await trail.AppendAsync(db, "user:someone", "Procurement", null, [new AuditRecord("tender.note", "tender/x", new { })], CancellationToken.None);
+            await trail.AppendAsync(db, "system:scheduler", "System", null,
+                [new AuditRecord(AuditAnchorMail.SentAction, "audit/chain", new { sequence = covered, hash = "", recipients = 1 })], CancellationToken.None);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        _app.Clock.Advance(TimeSpan.FromHours(21));
+        var sent = await RunAsync();
+
+        Assert.True(sent!.Intact);
+        var reports = Events(AuditAnchorMail.SentAction);
+        Assert.Equal(2, reports.Count);
+        Assert.Equal(sent.EventCount, reports[^1].Payload()["sequence"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_broken_chain_is_reported_again_the_next_day_even_when_nothing_else_was_written()
+    {
+        await _app.UserAsync("lea.jurist", "nl", "Legal");
+        await WriteHistoryAsync();
+        Tamper();
+        Assert.False((await RunAsync())!.Intact);
+
+        _app.Clock.Advance(TimeSpan.FromHours(21));
+
+        Assert.False((await RunAsync())!.Intact);
+        Assert.Equal(2, Events(AuditAnchorMail.BrokenAction).Count);
+    }
+
+    [Fact]
     public async Task A_broken_chain_is_reported_to_Legal_and_Admin_instead_of_an_anchor()
     {
         var lawyer = await _app.UserAsync("lea.jurist", "nl", "Legal");
         var admin = await _app.UserAsync("ad.beheer", "nl", "Admin");
         await WriteHistoryAsync();
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(_app.ConnectionString))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = """DROP TRIGGER "AuditEvents_NoUpdate"; UPDATE "AuditEvents" SET "ActorId" = 'someone-else' WHERE "Sequence" = 2;""";
-            command.ExecuteNonQuery();
-        }
+        Tamper();
 
         var report = await RunAsync();
 
@@ -129,5 +174,13 @@ public sealed class AuditAnchorMailTests : IDisposable
         var job = Assert.Single(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == AuditAnchorSchedule.JobId);
         Assert.Equal(("0 6 * * *", "Europe/Amsterdam"), (job.Cron, job.TimeZoneId));
         Assert.Equal(typeof(AuditAnchorMail), job.Job.Type);
+    }
+
+    [Fact]
+    public void A_server_that_runs_no_jobs_schedules_no_anchor()
+    {
+        using var connection = _app.Services.GetRequiredService<JobStorage>().GetConnection();
+
+        Assert.DoesNotContain(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == AuditAnchorSchedule.JobId);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Audit;
 using TenderFlow.Domain.Time;
@@ -13,8 +14,9 @@ namespace TenderFlow.Web.Features.Audit;
 /// <summary>
 /// Once a day the chain is verified and its anchor goes to every Legal user (inbox and e-mail), so anchors pile up outside
 /// the server without anyone having to remember: whoever later cuts events off the chain's end or rewrites it with
-/// recomputed hashes cannot recall the mails already sent. A chain found broken is reported instead, to Legal and Admin,
-/// every day until it is dealt with. Nothing is sent when nothing was written since the last report, nor twice within
+/// recomputed hashes cannot recall the mails already sent (with an SMTP server configured: the default pickup directory
+/// lies on the server itself). A chain found broken is reported instead, to Legal and Admin, every day until it is dealt
+/// with. No anchor is sent when nothing was written since the last one covered, and no report twice within
 /// <see cref="MinimumGap"/> (two servers, a manual run).
 /// </summary>
 public sealed class AuditAnchorMail(TenderFlowDbContext db, DataDirectory data, Notifier notifier, AuditTrail audit, TimeProvider clock, ILogger<AuditAnchorMail> logger)
@@ -35,10 +37,12 @@ public sealed class AuditAnchorMail(TenderFlowDbContext db, DataDirectory data, 
         // Verified before the write lock is taken: a long walk must not hold up every step. The anchor stays true while
         // the chain grows after it.
         var chain = AuditChainReader.Verify(data.ConnectionString);
-        var recipients = await UsersInAsync(chain.Intact ? [Roles.Legal] : [Roles.Legal, Roles.Admin], cancellationToken);
+        string[] roles = chain.Intact ? [Roles.Legal] : [Roles.Legal, Roles.Admin];
+        var recipients = await UsersInAsync(roles, cancellationToken);
         if (recipients.Count == 0)
         {
-            logger.LogWarning("No user has the Legal role: the audit anchor of {Count} events was not sent", chain.EventCount);
+            logger.LogWarning("No user has the role {Roles}: the audit chain's {What} was not sent", string.Join(" or ", roles),
+                chain.Intact ? $"anchor {chain.EventCount}:{chain.HeadHash}" : $"break at event {chain.BrokenAtSequence}");
             return null;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -46,12 +50,13 @@ public sealed class AuditAnchorMail(TenderFlowDbContext db, DataDirectory data, 
         {
             return null;
         }
-        var day = AmsterdamTime.ToLocal(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = AmsterdamTime.ToLocal(clock.GetUtcNow().UtcDateTime);
+        var (dag, day) = (today.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL")), today.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")));
         if (chain.Intact)
         {
             var anchor = new AuditAnchor(chain.EventCount, chain.HeadHash);
             notifier.NotifyUsers(db, recipients, null, AnchorKind, new LocalizedText(
-                $"Auditanker van {day}: {anchor}. Bewaar dit bericht buiten TenderFlow. Met dit anker controleert u later of er geen gebeurtenissen zijn verwijderd of herschreven (op de audittrailpagina van een aanbesteding, of met audit verify --anchor {anchor}).",
+                $"Auditanker van {dag}: {anchor}. Bewaar dit bericht buiten TenderFlow. Met dit anker kunt u later controleren of er gebeurtenissen zijn verwijderd of herschreven (op de audittrailpagina van een aanbesteding, of met audit verify --anchor {anchor}).",
                 $"Audit anchor of {day}: {anchor}. Keep this message outside TenderFlow. With this anchor you can check later that no events were removed or rewritten (on a tender's audit trail page, or with audit verify --anchor {anchor})."), null);
             await audit.AppendAsync(db, Actor.Scheduler.Id, Roles.System, null,
                 [new AuditRecord(SentAction, "audit/chain", new { sequence = anchor.Sequence, hash = anchor.Hash, recipients = recipients.Count })], cancellationToken);
@@ -59,8 +64,8 @@ public sealed class AuditAnchorMail(TenderFlowDbContext db, DataDirectory data, 
         else
         {
             notifier.NotifyUsers(db, recipients, null, BrokenKind, new LocalizedText(
-                $"De auditketen is GEBROKEN bij gebeurtenis {chain.BrokenAtSequence} (controle van {day}): {chain.Problem}. Schakel direct de jurist en de beheerder in; wijzig niets aan de database.",
-                $"The audit chain is BROKEN at event {chain.BrokenAtSequence} (check of {day}): {chain.Problem}. Involve Legal and the administrator at once; change nothing in the database."), null);
+                $"De auditketen is GEBROKEN bij gebeurtenis {chain.BrokenAtSequence} (controle van {dag}; reden: {chain.Problem}). Meld dit direct bij de andere juristen en beheerders en wijzig niets in de database.",
+                $"The audit chain is BROKEN at event {chain.BrokenAtSequence} (check of {day}; reason: {chain.Problem}). Tell the other lawyers and administrators at once and change nothing in the database."), null);
             await audit.AppendAsync(db, Actor.Scheduler.Id, Roles.System, null,
                 [new AuditRecord(BrokenAction, "audit/chain", new { brokenAtSequence = chain.BrokenAtSequence, problem = chain.Problem, verifiedEvents = chain.EventCount, recipients = recipients.Count })],
                 cancellationToken);
@@ -70,12 +75,29 @@ public sealed class AuditAnchorMail(TenderFlowDbContext db, DataDirectory data, 
         return chain;
     }
 
+    /// <summary>
+    /// Due when there has been no report yet; otherwise at least <see cref="MinimumGap"/> after the last one, and then when the
+    /// last report was of a broken chain (repeated until it is dealt with), or when an event other than a report was
+    /// written after the sequence the last anchor covered (events written while that chain was being checked count too).
+    /// </summary>
     private async Task<bool> DueAsync(CancellationToken cancellationToken)
     {
         var last = await db.AuditEvents.AsNoTracking().Where(e => e.Action == SentAction || e.Action == BrokenAction)
-            .OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.OccurredAtUtc }).FirstOrDefaultAsync(cancellationToken);
-        var head = await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken);
-        return head is not null && (last is null || (head > last.Sequence && clock.GetUtcNow().UtcDateTime - last.OccurredAtUtc >= MinimumGap));
+            .OrderByDescending(e => e.Sequence).Select(e => new { e.Action, e.OccurredAtUtc, e.PayloadJson }).FirstOrDefaultAsync(cancellationToken);
+        if (last is null)
+        {
+            return await db.AuditEvents.AnyAsync(cancellationToken);
+        }
+        if (clock.GetUtcNow().UtcDateTime - last.OccurredAtUtc < MinimumGap)
+        {
+            return false;
+        }
+        if (last.Action == BrokenAction)
+        {
+            return true;
+        }
+        var covered = System.Text.Json.JsonDocument.Parse(last.PayloadJson).RootElement.GetProperty("sequence").GetInt64();
+        return await db.AuditEvents.AnyAsync(e => e.Sequence > covered && e.Action != SentAction && e.Action != BrokenAction, cancellationToken);
     }
 
     private Task<List<string>> UsersInAsync(string[] roles, CancellationToken cancellationToken) =>

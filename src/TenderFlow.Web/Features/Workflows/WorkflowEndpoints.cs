@@ -28,7 +28,7 @@ public static class WorkflowEndpoints
                 .Select(d => new WorkflowSummary(d.Id, d.Version, d.Title.Nl, d.Title.En, d.ContentHash)).ToList())
             .WithName("ListWorkflows");
 
-        // A version whose file is gone (or now holds another version) is still readable while tenders run on it: from
+        // A version whose file is gone (or now holds another version) stays readable if any tender ever ran on it: from
         // the snapshot stored when the first of them started.
         group.MapGet("/{id}", async Task<Results<Ok<WorkflowView>, ProblemHttpResult>> (
                 string id, int? version, DefinitionCatalog catalog, WorkflowEngine engine, TenderFlowDbContext db, HttpContext http, CancellationToken ct) =>
@@ -36,7 +36,8 @@ public static class WorkflowEndpoints
                 var source = "file";
                 var d = catalog.Find(id, version);
                 if (d is null && version is not null
-                    && await db.DefinitionSnapshots.AsNoTracking().Where(s => s.DefinitionId == id && s.Version == version).Select(s => s.Hash).FirstOrDefaultAsync(ct) is { } hash)
+                    && await db.DefinitionSnapshots.AsNoTracking().Where(s => s.DefinitionId == id && s.Version == version)
+                        .OrderBy(s => s.StoredAtUtc).Select(s => s.Hash).FirstOrDefaultAsync(ct) is { } hash)
                 {
                     (d, source) = (await catalog.ForHashAsync(db, hash, ct), "snapshot");
                 }
