@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using TenderFlow.Web.Features.Audit;
 using TenderFlow.Web.Tests.Infrastructure;
 using TenderFlow.Web.Tests.Portal;
 
@@ -83,5 +85,24 @@ public sealed class AuditPageAnchorTests : IDisposable
         Assert.Contains("<div class=\"notice notice-error\" role=\"alert\" id=\"anchor-error-summary\">", html);
         Assert.Contains("<a href=\"#anchor\">", html);
         Assert.DoesNotContain("id=\"anchor-result\"", html);
+    }
+
+    [Fact]
+    public async Task The_page_says_when_the_daily_anchor_last_went_out_and_warns_when_it_stopped()
+    {
+        var (lawyer, page) = await TenderAuditPageAsync();
+        Assert.DoesNotContain("id=\"daily-anchor\"", await HtmlAsync(lawyer, page));
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            Assert.NotNull(await scope.ServiceProvider.GetRequiredService<AuditAnchorMail>().SendIfDueAsync(CancellationToken.None));
+        }
+        var sentAt = Domain.Time.AmsterdamTime.ToLocal(_app.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd HH:mm");
+
+        Assert.Contains($"<p id=\"daily-anchor\">Het laatste dagelijkse anker is op {sentAt} per e-mail naar de juristen gestuurd.</p>", await HtmlAsync(lawyer, page));
+
+        _app.Clock.Advance(TimeSpan.FromHours(51));
+        var later = await PortalForms.SignedInAsync(_app, "lotte.jurist", "Legal");
+        Assert.Contains($"<div class=\"notice notice-error\" role=\"alert\" id=\"daily-anchor\">De dagelijkse ankermail is sinds {sentAt} niet meer verstuurd",
+            await HtmlAsync(later, page));
     }
 }

@@ -27,6 +27,9 @@ public sealed class AuditAnchorMail(TenderFlowDbContext db, DataDirectory data, 
     public const string BrokenKind = "audit.chain.broken";
     public static readonly TimeSpan MinimumGap = TimeSpan.FromHours(20);
 
+    /// <summary>Two mornings without an anchor: the audit page warns Legal that the job server is down or the job is failing.</summary>
+    public static readonly TimeSpan OverdueAfter = TimeSpan.FromHours(50);
+
     /// <summary>What was sent: the anchor, the broken chain's report, or nothing (null).</summary>
     public async Task<AuditVerification?> SendIfDueAsync(CancellationToken cancellationToken)
     {

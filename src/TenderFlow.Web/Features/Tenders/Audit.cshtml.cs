@@ -11,7 +11,7 @@ using TenderFlow.Web.Hosting;
 
 namespace TenderFlow.Web.Features.Tenders;
 
-public sealed class AuditModel(TenderFlowDbContext db, IAuthorizationService authorization, DataDirectory data) : PageModel
+public sealed class AuditModel(TenderFlowDbContext db, IAuthorizationService authorization, DataDirectory data, TimeProvider clock) : PageModel
 {
     public Tender Tender { get; private set; } = null!;
     public IReadOnlyList<AuditEvent> Events { get; private set; } = [];
@@ -28,6 +28,12 @@ public sealed class AuditModel(TenderFlowDbContext db, IAuthorizationService aut
     public bool AnchorInvalid { get; private set; }
 
     public string AnchorToKeep => $"{Verification.EventCount}:{Verification.HeadHash}";
+
+    /// <summary>When the daily anchor mail last went out (UTC), or null when it never did.</summary>
+    public DateTime? LastDailyAnchorUtc { get; private set; }
+
+    /// <summary>The daily anchor is overdue: a job server that is down or failing must not go unnoticed by Legal.</summary>
+    public bool DailyAnchorOverdue { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? anchor, CancellationToken cancellationToken)
     {
@@ -50,6 +56,9 @@ public sealed class AuditModel(TenderFlowDbContext db, IAuthorizationService aut
         AuditAnchor.TryParse(anchor, out var parsed);
         var verification = AnchoredVerification.Run(data.ConnectionString, parsed);
         (Verification, Anchor, AnchorBreak) = (verification.Chain, verification.Anchor, verification.AnchorBreak);
+        LastDailyAnchorUtc = await db.AuditEvents.AsNoTracking().Where(e => e.Action == AuditAnchorMail.SentAction)
+            .OrderByDescending(e => e.Sequence).Select(e => (DateTime?)e.OccurredAtUtc).FirstOrDefaultAsync(cancellationToken);
+        DailyAnchorOverdue = LastDailyAnchorUtc is { } last && clock.GetUtcNow().UtcDateTime - last > AuditAnchorMail.OverdueAfter;
         return Page();
     }
 }
