@@ -102,7 +102,20 @@ public sealed class AuditPageAnchorTests : IDisposable
 
         _app.Clock.Advance(TimeSpan.FromHours(51));
         var later = await PortalForms.SignedInAsync(_app, "lotte.jurist", "Legal");
-        Assert.Contains($"<div class=\"notice notice-error\" role=\"alert\" id=\"daily-anchor\">De dagelijkse ankermail is sinds {sentAt} niet meer verstuurd",
-            await HtmlAsync(later, page));
+        var overdue = await HtmlAsync(later, page);
+        Assert.Contains("<div class=\"notice notice-error\" role=\"alert\" id=\"daily-anchor\">", overdue);
+        Assert.Contains($"De dagelijkse ankermail is sinds {sentAt} niet meer verstuurd", overdue);
+    }
+
+    [Fact]
+    public async Task A_trail_older_than_two_days_without_any_daily_anchor_is_an_alert()
+    {
+        var (_, page) = await TenderAuditPageAsync();
+        _app.Clock.Advance(TimeSpan.FromHours(51));
+
+        var html = await HtmlAsync(await PortalForms.SignedInAsync(_app, "lotte.jurist", "Legal"), page);
+
+        Assert.Contains("<div class=\"notice notice-error\" role=\"alert\" id=\"daily-anchor\">", html);
+        Assert.Contains("Er is nog geen dagelijkse ankermail verstuurd: de jobserver draait niet of de taak mislukt.", html);
     }
 }

@@ -58,7 +58,9 @@ public sealed class AuditModel(TenderFlowDbContext db, IAuthorizationService aut
         (Verification, Anchor, AnchorBreak) = (verification.Chain, verification.Anchor, verification.AnchorBreak);
         LastDailyAnchorUtc = await db.AuditEvents.AsNoTracking().Where(e => e.Action == AuditAnchorMail.SentAction)
             .OrderByDescending(e => e.Sequence).Select(e => (DateTime?)e.OccurredAtUtc).FirstOrDefaultAsync(cancellationToken);
-        DailyAnchorOverdue = LastDailyAnchorUtc is { } last && clock.GetUtcNow().UtcDateTime - last > AuditAnchorMail.OverdueAfter;
+        // Counted from the last anchor, or, when none ever went out, from the trail's first event.
+        var since = LastDailyAnchorUtc ?? await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).Select(e => (DateTime?)e.OccurredAtUtc).FirstOrDefaultAsync(cancellationToken);
+        DailyAnchorOverdue = since is { } from && clock.GetUtcNow().UtcDateTime - from > AuditAnchorMail.OverdueAfter;
         return Page();
     }
 }
