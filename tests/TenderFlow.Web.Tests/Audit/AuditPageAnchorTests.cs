@@ -100,8 +100,14 @@ public sealed class AuditPageAnchorTests : IDisposable
 
         Assert.Contains($"<p id=\"daily-anchor\">Het laatste dagelijkse anker is op {sentAt} per e-mail naar de juristen gestuurd.</p>", await HtmlAsync(lawyer, page));
 
+        // A quiet weekend: nothing written, so no anchor is due and none is missed.
         _app.Clock.Advance(TimeSpan.FromHours(51));
         var later = await PortalForms.SignedInAsync(_app, "lotte.jurist", "Legal");
+        Assert.Contains("<p id=\"daily-anchor\">", await HtmlAsync(later, page));
+
+        await _app.Procurement().CreateTenderAsync();
+        _app.Clock.Advance(TimeSpan.FromHours(51));
+        later = await PortalForms.SignedInAsync(_app, "lotte.jurist", "Legal");
         var overdue = await HtmlAsync(later, page);
         Assert.Contains("<div class=\"notice notice-error\" role=\"alert\" id=\"daily-anchor\">", overdue);
         Assert.Contains($"De dagelijkse ankermail is sinds {sentAt} niet meer verstuurd", overdue);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Audit;
 using TenderFlow.Domain.Time;
@@ -27,7 +28,7 @@ public sealed class AuditAnchorMail(TenderFlowDbContext db, DataDirectory data, 
     public const string BrokenKind = "audit.chain.broken";
     public static readonly TimeSpan MinimumGap = TimeSpan.FromHours(20);
 
-    /// <summary>Two mornings without an anchor: the audit page warns Legal that the job server is down or the job is failing.</summary>
+    /// <summary>An event waiting this long for its anchor (two mornings missed): the audit page warns Legal that the job server is down or the job is failing.</summary>
     public static readonly TimeSpan OverdueAfter = TimeSpan.FromHours(50);
 
     /// <summary>What was sent: the anchor, the broken chain's report, or nothing (null).</summary>
@@ -86,7 +87,7 @@ public sealed class AuditAnchorMail(TenderFlowDbContext db, DataDirectory data, 
     private async Task<bool> DueAsync(CancellationToken cancellationToken)
     {
         var last = await db.AuditEvents.AsNoTracking().Where(e => e.Action == SentAction || e.Action == BrokenAction)
-            .OrderByDescending(e => e.Sequence).Select(e => new { e.Action, e.OccurredAtUtc, e.PayloadJson }).FirstOrDefaultAsync(cancellationToken);
+            .OrderByDescending(e => e.Sequence).Select(e => new { e.Action, e.OccurredAtUtc }).FirstOrDefaultAsync(cancellationToken);
         if (last is null)
         {
             return await db.AuditEvents.AnyAsync(cancellationToken);
@@ -95,12 +96,18 @@ public sealed class AuditAnchorMail(TenderFlowDbContext db, DataDirectory data, 
         {
             return false;
         }
-        if (last.Action == BrokenAction)
-        {
-            return true;
-        }
-        var covered = System.Text.Json.JsonDocument.Parse(last.PayloadJson).RootElement.GetProperty("sequence").GetInt64();
-        return await db.AuditEvents.AnyAsync(e => e.Sequence > covered && e.Action != SentAction && e.Action != BrokenAction, cancellationToken);
+        return last.Action == BrokenAction || await UnanchoredAsync(db, DateTime.MaxValue, cancellationToken);
+    }
+
+    /// <summary>Whether an event written before <paramref name="before"/> (other than a report) is not covered by the last anchor sent.</summary>
+    public static async Task<bool> UnanchoredAsync(TenderFlowDbContext db, DateTime before, CancellationToken cancellationToken)
+    {
+        var payload = await db.AuditEvents.AsNoTracking().Where(e => e.Action == SentAction)
+            .OrderByDescending(e => e.Sequence).Select(e => e.PayloadJson).FirstOrDefaultAsync(cancellationToken);
+        using var document = payload is null ? null : JsonDocument.Parse(payload);
+        var covered = document?.RootElement.GetProperty("sequence").GetInt64() ?? 0;
+        return await db.AuditEvents.AnyAsync(
+            e => e.Sequence > covered && e.Action != SentAction && e.Action != BrokenAction && e.OccurredAtUtc < before, cancellationToken);
     }
 
     private Task<List<string>> UsersInAsync(string[] roles, CancellationToken cancellationToken) =>

@@ -32,7 +32,7 @@ public sealed class AuditModel(TenderFlowDbContext db, IAuthorizationService aut
     /// <summary>When the daily anchor mail last went out (UTC), or null when it never did.</summary>
     public DateTime? LastDailyAnchorUtc { get; private set; }
 
-    /// <summary>The daily anchor is overdue: a job server that is down or failing must not go unnoticed by Legal.</summary>
+    /// <summary>An event has waited more than two days for its anchor: a job server that is down or failing must not go unnoticed by Legal.</summary>
     public bool DailyAnchorOverdue { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? anchor, CancellationToken cancellationToken)
@@ -58,9 +58,8 @@ public sealed class AuditModel(TenderFlowDbContext db, IAuthorizationService aut
         (Verification, Anchor, AnchorBreak) = (verification.Chain, verification.Anchor, verification.AnchorBreak);
         LastDailyAnchorUtc = await db.AuditEvents.AsNoTracking().Where(e => e.Action == AuditAnchorMail.SentAction)
             .OrderByDescending(e => e.Sequence).Select(e => (DateTime?)e.OccurredAtUtc).FirstOrDefaultAsync(cancellationToken);
-        // Counted from the last anchor, or, when none ever went out, from the trail's first event.
-        var since = LastDailyAnchorUtc ?? await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).Select(e => (DateTime?)e.OccurredAtUtc).FirstOrDefaultAsync(cancellationToken);
-        DailyAnchorOverdue = since is { } from && clock.GetUtcNow().UtcDateTime - from > AuditAnchorMail.OverdueAfter;
+        // Overdue only when something written has waited too long for its anchor: on a quiet weekend no anchor is due at all.
+        DailyAnchorOverdue = await AuditAnchorMail.UnanchoredAsync(db, clock.GetUtcNow().UtcDateTime - AuditAnchorMail.OverdueAfter, cancellationToken);
         return Page();
     }
 }
