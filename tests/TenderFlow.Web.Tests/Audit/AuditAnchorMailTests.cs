@@ -150,7 +150,7 @@ public sealed class AuditAnchorMailTests : IDisposable
         Assert.Empty(Notifications(AuditAnchorMail.AnchorKind));
         var alerts = Notifications(AuditAnchorMail.BrokenKind);
         Assert.Equal(new[] { lawyer.Id, admin.Id }.Order(StringComparer.Ordinal), alerts.Select(n => n.UserId).Order(StringComparer.Ordinal));
-        Assert.All(alerts, n => Assert.StartsWith("De auditketen is GEBROKEN bij gebeurtenis 2", n.TextNl, StringComparison.Ordinal));
+        Assert.All(alerts, n => Assert.StartsWith("De auditketen is VERBROKEN bij gebeurtenis 2", n.TextNl, StringComparison.Ordinal));
         Assert.Equal(2, Assert.Single(Events(AuditAnchorMail.BrokenAction)).Payload()["brokenAtSequence"]!.GetValue<long>());
     }
 

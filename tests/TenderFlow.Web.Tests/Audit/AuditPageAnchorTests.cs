@@ -124,4 +124,24 @@ public sealed class AuditPageAnchorTests : IDisposable
         Assert.Contains("<div class=\"notice notice-error\" role=\"alert\" id=\"daily-anchor\">", html);
         Assert.Contains("Er is nog geen dagelijkse ankermail verstuurd: de jobserver draait niet of de taak mislukt.", html);
     }
+
+    [Fact]
+    public async Task A_broken_chain_shows_its_break_and_no_anchor_form_or_anchor_error()
+    {
+        var (lawyer, page) = await TenderAuditPageAsync();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(_app.ConnectionString))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """DROP TRIGGER "AuditEvents_NoUpdate"; UPDATE "AuditEvents" SET "ActorId" = 'someone-else' WHERE "Sequence" = 2;""";
+            command.ExecuteNonQuery();
+        }
+
+        var html = await HtmlAsync(lawyer, $"{page}?anchor=not-an-anchor");
+
+        Assert.Contains("De auditketen is VERBROKEN bij gebeurtenis 2", html);
+        Assert.DoesNotContain("anchor-error-summary", html);
+        Assert.DoesNotContain("id=\"anchor\"", html);
+        Assert.DoesNotContain("anchor-to-keep", html);
+    }
 }

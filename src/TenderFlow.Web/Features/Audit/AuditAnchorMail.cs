@@ -68,7 +68,7 @@ public sealed class AuditAnchorMail(TenderFlowDbContext db, DataDirectory data, 
         else
         {
             notifier.NotifyUsers(db, recipients, null, BrokenKind, new LocalizedText(
-                $"De auditketen is GEBROKEN bij gebeurtenis {chain.BrokenAtSequence} (controle van {dag}; reden: {chain.Problem}). Meld dit direct bij de andere juristen en beheerders en wijzig niets in de database.",
+                $"De auditketen is VERBROKEN bij gebeurtenis {chain.BrokenAtSequence} (controle van {dag}; reden: {chain.Problem}). Meld dit direct bij de andere juristen en beheerders en wijzig niets in de database.",
                 $"The audit chain is BROKEN at event {chain.BrokenAtSequence} (check of {day}; reason: {chain.Problem}). Tell the other lawyers and administrators at once and change nothing in the database."), null);
             await audit.AppendAsync(db, Actor.Scheduler.Id, Roles.System, null,
                 [new AuditRecord(BrokenAction, "audit/chain", new { brokenAtSequence = chain.BrokenAtSequence, problem = chain.Problem, verifiedEvents = chain.EventCount, recipients = recipients.Count })],
