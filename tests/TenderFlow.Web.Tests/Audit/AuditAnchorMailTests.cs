@@ -29,15 +29,6 @@ public sealed class AuditAnchorMailTests : IDisposable
     private List<AuditEvent> Events(string action) =>
         _app.Db(db => db.AuditEvents.AsNoTracking().Where(e => e.Action == action).OrderBy(e => e.Sequence).ToList());
 
-    private void Tamper()
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_app.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """DROP TRIGGER "AuditEvents_NoUpdate"; UPDATE "AuditEvents" SET "ActorId" = 'someone-else' WHERE "Sequence" = 2;""";
-        command.ExecuteNonQuery();
-    }
-
     private async Task WriteHistoryAsync()
     {
         var procurement = _app.Procurement();
@@ -127,7 +118,7 @@ public sealed class AuditAnchorMailTests : IDisposable
     {
         await _app.UserAsync("lea.jurist", "nl", "Legal");
         await WriteHistoryAsync();
-        Tamper();
+        ChainForgery.ChangeActor(_app.ConnectionString, 2);
         Assert.False((await RunAsync())!.Intact);
 
         _app.Clock.Advance(TimeSpan.FromHours(21));
@@ -142,7 +133,7 @@ public sealed class AuditAnchorMailTests : IDisposable
         var lawyer = await _app.UserAsync("lea.jurist", "nl", "Legal");
         var admin = await _app.UserAsync("ad.beheer", "nl", "Admin");
         await WriteHistoryAsync();
-        Tamper();
+        ChainForgery.ChangeActor(_app.ConnectionString, 2);
 
         var report = await RunAsync();
 

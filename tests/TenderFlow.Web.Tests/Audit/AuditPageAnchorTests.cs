@@ -129,13 +129,7 @@ public sealed class AuditPageAnchorTests : IDisposable
     public async Task A_broken_chain_shows_its_break_and_no_anchor_form_or_anchor_error()
     {
         var (lawyer, page) = await TenderAuditPageAsync();
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(_app.ConnectionString))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = """DROP TRIGGER "AuditEvents_NoUpdate"; UPDATE "AuditEvents" SET "ActorId" = 'someone-else' WHERE "Sequence" = 2;""";
-            command.ExecuteNonQuery();
-        }
+        ChainForgery.ChangeActor(_app.ConnectionString, 2);
 
         var html = await HtmlAsync(lawyer, $"{page}?anchor=not-an-anchor");
 

@@ -10,6 +10,10 @@ public static class ChainForgery
     public static void CutTail(string connectionString, int count) => Execute(connectionString,
         $"""DROP TRIGGER "AuditEvents_NoDelete"; DELETE FROM "AuditEvents" WHERE "Sequence" > (SELECT MAX("Sequence") FROM "AuditEvents") - {count};""");
 
+    /// <summary>Gives event <paramref name="sequence"/> another actor and leaves its hash: the chain is broken there.</summary>
+    public static void ChangeActor(string connectionString, long sequence) => Execute(connectionString,
+        $"""DROP TRIGGER "AuditEvents_NoUpdate"; UPDATE "AuditEvents" SET "ActorId" = 'someone-else' WHERE "Sequence" = {sequence};""");
+
     /// <summary>Gives event <paramref name="sequence"/> another actor and recomputes its hash and every hash after it.</summary>
     public static void RewriteFrom(string connectionString, long sequence, string actorId)
     {
