@@ -19,20 +19,23 @@ dotnet test TenderFlow.sln --configuration Release --results-directory "$results
 
 # dotnet test's own summary is per project; add up the TRX counters of every test project (plain bash: CI may have no python).
 # A project whose run died before writing its counters counts as one failure, so the summary line is always printed.
-passed=0; failed=0; files=0
+passed=0; failed=0
 while IFS= read -r -d '' trx; do
-  files=$((files + 1))
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1 || true)
   if [ -z "$counters" ]; then echo "no counters in $trx" >&2; failed=$((failed + 1)); continue; fi
   count() { local v; v=$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"); echo "${v:-0}"; }
   passed=$((passed + $(count passed)))
   failed=$((failed + $(count failed) + $(count error) + $(count timeout) + $(count aborted)))
 done < <(find "$results" -name '*.trx' -print0)
-projects=$(find tests -mindepth 2 -maxdepth 2 -name '*.Tests.csproj' | wc -l)
-if [ "$files" -lt "$projects" ]; then
-  echo "only $files of $projects test projects wrote results" >&2
-  failed=$((failed + projects - files))
-fi
+# Every test project must have written a TRX of its own (named by the test assembly inside it): a count of files
+# could hide a project that wrote none behind another that wrote two.
+while IFS= read -r project; do
+  name=$(basename "$project" .csproj | tr '[:upper:]' '[:lower:]')
+  if ! grep -rlqi --include='*.trx' "storage=\"[^\"]*/$name\.dll\"" "$results" 2>/dev/null; then
+    echo "no test results from $(basename "$project" .csproj)" >&2
+    failed=$((failed + 1))
+  fi
+done < <(find tests -mindepth 2 -maxdepth 2 -name '*.Tests.csproj' | sort)
 [ "$failed" -eq 0 ] || status=1
 echo "$passed passed, $failed failed"
 exit $status
