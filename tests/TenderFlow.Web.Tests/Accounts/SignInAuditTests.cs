@@ -57,7 +57,8 @@ public sealed class SignInAuditTests : IDisposable
         Assert.Single(first);
         var next = await _app.Legal().GetArrayAsync($"/api/audit/events?limit=1&afterSequence={first[0]!["sequence"]}");
         Assert.Equal(first[0]!["sequence"]!.GetValue<long>() + 1, next[0]!["sequence"]!.GetValue<long>());
-        var bad = await _app.Legal().GetAsync("/api/audit/events?limit=5000");
-        Assert.NotNull((await bad.ProblemAsync(400))["errors"]!["limit"]);
+        var bad = await (await _app.Legal().GetAsync("/api/audit/events?limit=5000")).ProblemAsync(400);
+        Assert.Equal("InvalidLimitRule", bad["rule"]!.GetValue<string>());
+        Assert.Equal("limit must be between 1 and 1000.", bad["errors"]!["limit"]![0]!.GetValue<string>());
     }
 }

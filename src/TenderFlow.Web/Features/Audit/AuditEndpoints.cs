@@ -34,13 +34,13 @@ public static class AuditEndpoints
 
         // The whole trail, including what belongs to no tender (sign-ins, role changes, organisations), page by page.
         app.MapGet("/api/audit/events", async Task<Results<Ok<List<AuditEventView>>, ProblemHttpResult>> (
-                long? afterSequence, int? limit, string? action, TenderFlowDbContext db, CancellationToken ct) =>
+                long? afterSequence, int? limit, string? action, TenderFlowDbContext db, HttpContext http, CancellationToken ct) =>
             {
                 var take = limit ?? 200;
                 if (take is < 1 or > 1000)
                 {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "InvalidRequestRule",
-                        detail: "limit must be between 1 and 1000.", extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["limit"] = ["limit must be between 1 and 1000."] } });
+                    return new RuleViolation("InvalidLimitRule", RuleKind.Invalid,
+                        new("limit moet tussen 1 en 1000 liggen.", "limit must be between 1 and 1000."), "limit").ToProblem(http);
                 }
                 var after = afterSequence ?? 0;
                 var query = db.AuditEvents.AsNoTracking().Where(e => e.Sequence > after);
