@@ -107,6 +107,10 @@ public sealed class AuditChainVerifier
         return true;
     }
 
+    /// <summary>The next event's stored values cannot be read as an event at all: the chain is broken there (or earlier, if it is out of sequence).</summary>
+    public bool Reject(long sequence, string problem) =>
+        Broken is null && Break(sequence, sequence != _expectedSequence ? SequenceProblem(sequence) : problem);
+
     public AuditVerification Result() => Broken ?? AuditVerification.Ok(_count, PreviousHash);
 
     public static AuditVerification Verify(IEnumerable<AuditEvent> events)

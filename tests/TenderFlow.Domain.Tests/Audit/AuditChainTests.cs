@@ -44,6 +44,23 @@ public class AuditChainTests
     }
 
     [Fact]
+    public void An_event_that_cannot_be_read_breaks_the_chain_there_unless_it_is_out_of_sequence_already()
+    {
+        var chain = AuditEvents.Chain(3);
+        var verifier = new AuditChainVerifier();
+        Assert.True(verifier.Accept(chain[0]));
+
+        Assert.False(verifier.Reject(2, "TenderId cannot be read"));
+        Assert.False(verifier.Accept(chain[1]));
+        Assert.Equal(new AuditVerification(false, 1, chain[0].Hash, 2, "TenderId cannot be read"), verifier.Result());
+
+        var skipping = new AuditChainVerifier();
+        Assert.True(skipping.Accept(chain[0]));
+        Assert.False(skipping.Reject(3, "TenderId cannot be read"));
+        Assert.Contains("event(s) missing", skipping.Result().Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_changed_hash_alone_breaks_the_chain_at_that_event()
     {
         var chain = AuditEvents.Chain(5);

@@ -76,6 +76,22 @@ public sealed class AuditTamperTests : IDisposable
         Assert.Equal(2, verify["brokenAtSequence"]!.GetValue<long>());
     }
 
+    [Theory]
+    [InlineData("TenderId", "zz", "TenderId")]
+    [InlineData("OccurredAtUtc", "not a date", "OccurredAtUtc")]
+    public async Task A_value_changed_into_something_no_event_holds_is_found_at_that_event(string column, string value, string named)
+    {
+        await WriteSomeHistoryAsync();
+        Execute("""DROP TRIGGER "AuditEvents_NoUpdate" """);
+        Assert.Equal(1, Execute($"""UPDATE "AuditEvents" SET "{column}" = '{value}' WHERE "Sequence" = 2"""));
+
+        var verify = await _app.Legal().GetJsonAsync("/api/audit/verify");
+        Assert.Equal("BROKEN", verify["status"]!.GetValue<string>());
+        Assert.Equal(2, verify["brokenAtSequence"]!.GetValue<long>());
+        Assert.Contains($"{named} cannot be read", verify["problem"]!.GetValue<string>());
+        Assert.Equal(1, verify["eventCount"]!.GetValue<long>());
+    }
+
     [Fact]
     public async Task A_cut_off_tail_keeps_the_chain_consistent_but_not_the_anchor_recorded_before()
     {

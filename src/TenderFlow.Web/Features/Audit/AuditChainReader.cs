@@ -99,6 +99,10 @@ public static class AuditChainReader
     {
         for (var i = 0; i < batch.Count; i++)
         {
+            if (batch.Unreadable[i] is { } problem)
+            {
+                return verifier.Reject(batch.Sequence[i], problem);
+            }
             if (batch.Slow[i] is { } e)
             {
                 batch.Slow[i] = null;
@@ -194,6 +198,7 @@ public static class AuditChainReader
         public readonly Guid?[] TenderId = new Guid?[Capacity];
         public readonly int[] Offsets = new int[Capacity * Stride];
         public readonly AuditEvent?[] Slow = new AuditEvent?[Capacity];
+        public readonly string?[] Unreadable = new string?[Capacity];
         public int Count;
         public int Used;
         public ExceptionDispatchInfo? Failure;
@@ -218,6 +223,7 @@ public static class AuditChainReader
             var sequence = native != IntPtr.Zero ? Native.sqlite3_column_int64(native, 0) : raw.sqlite3_column_int64(row, 0);
             Sequence[i] = sequence;
             Slow[i] = null;
+            Unreadable[i] = null;
             Offsets[i * Stride] = Used;
             switch (TryCopy(row, native, i))
             {
@@ -233,7 +239,14 @@ public static class AuditChainReader
                     return TryAdd(row, native, connection);
                 default:
                     Used = Offsets[i * Stride];
-                    Slow[i] = ReadEvent(connection, sequence);
+                    try
+                    {
+                        Slow[i] = ReadEvent(connection, sequence);
+                    }
+                    catch (UnreadableEventException e)
+                    {
+                        Unreadable[i] = e.Message;
+                    }
                     Count++;
                     return true;
             }
@@ -538,17 +551,32 @@ public static class AuditChainReader
         return new AuditEvent
         {
             Sequence = reader.GetInt64(0),
-            OccurredAtUtc = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc),
-            ActorId = reader.GetString(2),
-            ActorRole = reader.GetString(3),
-            TenderId = reader.IsDBNull(4) ? null : reader.GetGuid(4),
-            Action = reader.GetString(5),
-            Subject = reader.GetString(6),
-            PayloadJson = reader.GetString(7),
-            PreviousHash = reader.GetString(8),
-            Hash = reader.GetString(9),
+            OccurredAtUtc = Column(reader, 1, r => DateTime.SpecifyKind(r.GetDateTime(1), DateTimeKind.Utc)),
+            ActorId = Column(reader, 2, r => r.GetString(2)),
+            ActorRole = Column(reader, 3, r => r.GetString(3)),
+            TenderId = Column(reader, 4, r => r.IsDBNull(4) ? (Guid?)null : r.GetGuid(4)),
+            Action = Column(reader, 5, r => r.GetString(5)),
+            Subject = Column(reader, 6, r => r.GetString(6)),
+            PayloadJson = Column(reader, 7, r => r.GetString(7)),
+            PreviousHash = Column(reader, 8, r => r.GetString(8)),
+            Hash = Column(reader, 9, r => r.GetString(9)),
         };
     }
+
+    /// <summary>A value EF Core never writes (an id that is no GUID, a time that is no time) was put there behind the app's back.</summary>
+    private static T Column<T>(SqliteDataReader reader, int ordinal, Func<SqliteDataReader, T> read)
+    {
+        try
+        {
+            return read(reader);
+        }
+        catch (Exception e) when (e is FormatException or InvalidCastException or InvalidOperationException or OverflowException)
+        {
+            throw new UnreadableEventException($"{reader.GetName(ordinal)} cannot be read ({e.Message}): the event was changed after it was written");
+        }
+    }
+
+    private sealed class UnreadableEventException(string problem) : Exception(problem);
 
     /// <summary>
     /// A prepared statement on the connection's own handle, stepped the way <see cref="SqliteCommand"/> steps it:
