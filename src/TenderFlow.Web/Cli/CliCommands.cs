@@ -20,13 +20,34 @@ namespace TenderFlow.Web.Cli;
 /// </summary>
 public static class CliCommands
 {
-    public static bool Matches(string[] args) => args.Length >= 2 && args[0] is "workflows" or "audit";
+    public static bool Matches(string[] args) => args.Length >= 1 && args[0] is "workflows" or "audit";
+
+    /// <summary>Per verb: the options it reads (with what their value is) and how many positional arguments it takes.</summary>
+    private static readonly Dictionary<(string, string), (Dictionary<string, string> Options, int MinPositional, int MaxPositional)> Verbs = new()
+    {
+        [("workflows", "validate")] = (new(StringComparer.OrdinalIgnoreCase) { ["Workflows:Directory"] = "DIR" }, 0, 1),
+        [("workflows", "mermaid")] = (new(StringComparer.OrdinalIgnoreCase) { ["Workflows:Directory"] = "DIR" }, 1, 2),
+        [("audit", "verify")] = (new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["data"] = "DIR", ["Data:Directory"] = "DIR", ["anchor"] = "SEQUENCE:HASH", ["export"] = "FILE", ["key"] = "FINGERPRINT",
+        }, 0, 0),
+    };
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
 
     /// <summary>The audit checks write to the given writers (tests run them in-process); the workflow verbs write to the console.</summary>
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
+        if (args.Length < 2 || !Verbs.TryGetValue((args[0], args[1]), out var verb))
+        {
+            return Task.FromResult(Usage());
+        }
+        // An option mistyped or left without its value must not be skipped silently: `--anchr …` would verify without the anchor.
+        if (Misused(args[0..2], args[2..], verb) is { } misuse)
+        {
+            error.WriteLine(misuse);
+            return Task.FromResult(Usage());
+        }
         IConfiguration configuration;
         try
         {
@@ -40,10 +61,9 @@ public static class CliCommands
         return Task.FromResult((args[0], args[1]) switch
         {
             ("workflows", "validate") => Validate(positional.FirstOrDefault() ?? WorkflowsDirectory.Resolve(configuration)),
-            ("workflows", "mermaid") when positional.Count >= 1 => Mermaid(positional[0], positional.ElementAtOrDefault(1) ?? WorkflowsDirectory.Resolve(configuration)),
+            ("workflows", "mermaid") => Mermaid(positional[0], positional.ElementAtOrDefault(1) ?? WorkflowsDirectory.Resolve(configuration)),
             ("audit", "verify") when configuration["export"] is { } export => VerifyExport(export, configuration["key"], output, error),
-            ("audit", "verify") when args.Skip(2).Contains("--export") => Usage(),
-            ("audit", "verify") => Verify(new DataDirectory(configuration), configuration["anchor"], Names(args, "anchor"), output, error),
+            ("audit", "verify") => Verify(new DataDirectory(configuration), configuration["anchor"], output, error),
             _ => Usage(),
         });
     }
@@ -78,10 +98,10 @@ public static class CliCommands
         return 0;
     }
 
-    private static int Verify(DataDirectory data, string? anchorText, bool anchorGiven, TextWriter output, TextWriter error)
+    private static int Verify(DataDirectory data, string? anchorText, TextWriter output, TextWriter error)
     {
         AuditAnchor? anchor = null;
-        if (anchorGiven && !AuditAnchor.TryParse(anchorText, out anchor))
+        if (anchorText is not null && !AuditAnchor.TryParse(anchorText, out anchor))
         {
             error.WriteLine($"audit verify --anchor needs {AuditAnchor.Format}.");
             return 2;
@@ -91,7 +111,17 @@ public static class CliCommands
             error.WriteLine($"No TenderFlow database at {data.DatabaseFile}.");
             return 2;
         }
-        var result = AnchoredVerification.Run(data.ConnectionString + ";Mode=ReadOnly", anchor);
+        AnchoredVerification result;
+        try
+        {
+            result = AnchoredVerification.Run(data.ConnectionString + ";Mode=ReadOnly", anchor);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            // Not a TenderFlow database (no audit table, not SQLite at all) or not readable here: nothing was verified.
+            error.WriteLine($"Cannot read the audit trail in {data.DatabaseFile}: {e.Message}");
+            return 2;
+        }
         var chain = result.Chain;
         if (!chain.Intact)
         {
@@ -120,11 +150,6 @@ public static class CliCommands
 
     private static int VerifyExport(string file, string? expectedFingerprint, TextWriter output, TextWriter error)
     {
-        if (file.Length == 0)
-        {
-            error.WriteLine("audit verify --export needs a FILE.");
-            return 2;
-        }
         ExportVerificationReport report;
         try
         {
@@ -148,9 +173,35 @@ public static class CliCommands
         return 2;
     }
 
-    /// <summary>Whether an option was given in any form the command-line reader accepts (--name, --name=, /name, any case), with or without a value.</summary>
-    private static bool Names(string[] args, string option) => args.Skip(2).Any(a =>
-        a.TrimStart('-', '/').Split('=')[0].Equals(option, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// What is wrong with the options and arguments after the verb, in the forms the command-line reader takes
+    /// (--name value, --name=value, any case): an option the verb does not read, one without a value, too many or too few arguments.
+    /// </summary>
+    private static string? Misused(string[] command, string[] rest, (Dictionary<string, string> Options, int MinPositional, int MaxPositional) verb)
+    {
+        var positional = 0;
+        for (var i = 0; i < rest.Length; i++)
+        {
+            if (!rest[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                positional++;
+                continue;
+            }
+            var parts = rest[i][2..].Split('=', 2);
+            if (!verb.Options.TryGetValue(parts[0], out var value))
+            {
+                return $"{string.Join(' ', command)} has no option --{parts[0]}.";
+            }
+            var given = parts.Length == 2 ? parts[1] : i + 1 < rest.Length && !rest[i + 1].StartsWith("--", StringComparison.Ordinal) ? rest[++i] : "";
+            if (given.Trim().Length == 0)
+            {
+                return $"{string.Join(' ', command)} --{parts[0]} needs {value}.";
+            }
+        }
+        return positional < verb.MinPositional || positional > verb.MaxPositional
+            ? $"{string.Join(' ', command)} takes {(verb.MaxPositional == 0 ? "no arguments besides its options" : $"{verb.MinPositional} to {verb.MaxPositional} argument(s)")}, not {positional}."
+            : null;
+    }
 
     private static List<string> Positional(string[] rest)
     {

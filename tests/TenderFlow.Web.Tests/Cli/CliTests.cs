@@ -111,4 +111,64 @@ public sealed class CliTests
             Assert.Contains("--anchor needs SEQUENCE:HASH", badOutput);
         }
     }
+
+    [Theory]
+    [InlineData("audit")]
+    [InlineData("workflows")]
+    [InlineData("audit", "check")]
+    public void A_verb_without_its_subcommand_prints_the_usage_instead_of_starting_the_server(params string[] args)
+    {
+        var (exit, output) = Run(args);
+        Assert.Equal(2, exit);
+        Assert.Contains("usage: workflows validate", output);
+    }
+
+    [Fact]
+    public async Task A_mistyped_or_empty_option_or_a_stray_argument_is_refused_not_skipped()
+    {
+        using var data = await DataWithHistoryAsync();
+        var anchor = Audit.ChainForgery.Head($"Data Source={data.FilePath("tenderflow.db")}");
+        foreach (var (args, says) in new (string[], string)[]
+        {
+            (["--data", data.Path, "--anchr", anchor], "audit verify has no option --anchr."),
+            (["--data", data.Path, $"--anchr={anchor}"], "audit verify has no option --anchr."),
+            (["--data"], "audit verify --data needs DIR."),
+            (["--data", "--anchor", anchor], "audit verify --data needs DIR."),
+            (["--data", data.Path, "--anchor="], "audit verify --anchor needs SEQUENCE:HASH."),
+            (["--data", data.Path, anchor], "audit verify takes no arguments besides its options, not 1."),
+        })
+        {
+            var (exit, output) = Run(["audit", "verify", .. args]);
+            Assert.Equal(2, exit);
+            Assert.Contains(says, output);
+            Assert.DoesNotContain("OK:", output);
+        }
+        var (validExit, _) = Run("audit", "verify", $"--DATA={data.Path}", "--Anchor", anchor);
+        Assert.Equal(0, validExit);
+    }
+
+    [Fact]
+    public void Audit_verify_on_a_file_that_is_no_tenderflow_database_says_so_in_one_line()
+    {
+        using var notSqlite = new TempDirectory();
+        File.WriteAllText(notSqlite.FilePath("tenderflow.db"), "this is not a database, just a text file that happens to have the name");
+        using var noAuditTable = new TempDirectory();
+        using (var connection = new SqliteConnection($"Data Source={noAuditTable.FilePath("tenderflow.db")}"))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = """CREATE TABLE "Other" ("Id" INTEGER PRIMARY KEY)""";
+            create.ExecuteNonQuery();
+        }
+        SqliteConnection.ClearAllPools();
+
+        foreach (var (dir, says) in new[] { (notSqlite, "file is not a database"), (noAuditTable, "no such table: AuditEvents") })
+        {
+            var (exit, output) = Run("audit", "verify", "--data", dir.Path);
+            Assert.Equal(2, exit);
+            Assert.Contains($"Cannot read the audit trail in {dir.FilePath("tenderflow.db")}:", output);
+            Assert.Contains(says, output);
+            Assert.DoesNotContain("Unhandled exception", output);
+        }
+    }
 }
