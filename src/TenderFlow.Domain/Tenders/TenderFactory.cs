@@ -33,9 +33,9 @@ public static class TenderFactory
                     $"'{key}' is geen te plannen termijn van deze procedure (wel: {plannable}).",
                     $"'{key}' is not a plannable deadline of this procedure (plannable: {plannable})."));
             }
-            if (Time.AmsterdamMoment.CheckOffset(at, $"deadlines.{key}") is { } offsetRefused)
+            if (Time.AmsterdamMoment.Check(at, $"deadlines.{key}") is { } momentRefused)
             {
-                return (null, offsetRefused);
+                return (null, momentRefused);
             }
             plannedUtc[key] = at.UtcDateTime;
         }

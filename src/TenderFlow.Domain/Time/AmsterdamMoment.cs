@@ -26,6 +26,10 @@ public static partial class AmsterdamMoment
         {
             return new(null, TimeRules.BadFormat(text, field));
         }
+        if (CheckRange(local, field) is { } outOfRange)
+        {
+            return new(null, outOfRange);
+        }
         if (!match.Groups["offset"].Success)
         {
             return FromLocal(local, field);
@@ -38,6 +42,20 @@ public static partial class AmsterdamMoment
         var moment = new DateTimeOffset(local, offset);
         return CheckOffset(moment, field) is { } violation ? new(null, violation) : new(moment.UtcDateTime, null);
     }
+
+    public const int FirstYear = 2000;
+    public const int LastYear = 2099;
+
+    /// <summary>
+    /// Refuses a moment outside <see cref="FirstYear"/>–<see cref="LastYear"/>: such a date is a typing error in a tender,
+    /// and deadlines, reminders and escalations computed from it (offsets of up to ten years) must stay on the calendar.
+    /// </summary>
+    public static RuleViolation? CheckRange(DateTime moment, string field) =>
+        moment.Year is >= FirstYear and <= LastYear ? null : TimeRules.OutOfRange(moment, field);
+
+    /// <summary>A moment given with its offset, as the API takes it: within the years a tender plans in, and in UTC or Amsterdam's offset.</summary>
+    public static RuleViolation? Check(DateTimeOffset moment, string field) =>
+        CheckRange(moment.DateTime, field) ?? CheckOffset(moment, field);
 
     /// <summary>Refuses an offset that is neither UTC nor Amsterdam's actual offset at that instant.</summary>
     public static RuleViolation? CheckOffset(DateTimeOffset moment, string field)

@@ -27,6 +27,11 @@ public static class TimeRules
                 $"{Day(local)} {Clock(local)} occurs twice in Amsterdam time: the clocks go back one hour that night. Choose {first} (the first time, summer time) or {second} (the second time, winter time)."), field);
     }
 
+    public static RuleViolation OutOfRange(DateTime moment, string field) => new(
+        "MomentOutOfRangeRule", RuleKind.Invalid,
+        new($"{Day(moment)} ligt buiten de jaren {AmsterdamMoment.FirstYear}–{AmsterdamMoment.LastYear}. Controleer het jaartal.",
+            $"{Day(moment)} is outside the years {AmsterdamMoment.FirstYear}–{AmsterdamMoment.LastYear}. Check the year."), field);
+
     public static RuleViolation OffsetNotAmsterdam(DateTimeOffset moment, TimeSpan amsterdam, string field)
     {
         var given = AmsterdamMoment.FormatOffset(moment.Offset);

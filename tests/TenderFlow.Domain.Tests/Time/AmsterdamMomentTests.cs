@@ -55,6 +55,28 @@ public class AmsterdamMomentTests
         Assert.Contains("+02:00 (the first time, summer time)", parsed.Violation.Message.En, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("9999-12-31T23:59")]
+    [InlineData("0001-01-01T00:00Z")]
+    [InlineData("1999-12-31T23:59+01:00")]
+    [InlineData("2100-01-01T00:00")]
+    public void Refuses_a_moment_outside_the_years_a_tender_plans_in(string text)
+    {
+        var parsed = AmsterdamMoment.Parse(text, "dueAt");
+
+        Assert.Null(parsed.Utc);
+        Assert.Equal("MomentOutOfRangeRule", parsed.Violation!.Rule);
+        Assert.Equal("dueAt", parsed.Violation.Field);
+        Assert.Contains("2000–2099", parsed.Violation.Message.Nl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_first_and_last_moments_of_the_range_are_taken()
+    {
+        Assert.Equal(new DateTime(1999, 12, 31, 23, 0, 0, DateTimeKind.Utc), AmsterdamMoment.Parse("2000-01-01T00:00", "dueAt").Utc);
+        Assert.Equal(new DateTime(2099, 12, 31, 22, 59, 0, DateTimeKind.Utc), AmsterdamMoment.Parse("2099-12-31T23:59", "dueAt").Utc);
+    }
+
     [Fact]
     public void Both_autumn_offsets_are_accepted_one_hour_apart()
     {

@@ -198,6 +198,17 @@ public sealed class DeadlineChangeTests : IAsyncLifetime
         Assert.Equal(["31-10-2027 02:30 (+02:00)", "31-10-2027 02:30 (+01:00)"], shown);
     }
 
+    [Theory]
+    [InlineData("9999-12-31T23:59:00Z")]
+    [InlineData("9999-12-31T23:59")]
+    [InlineData("1999-12-31T23:00Z")]
+    public async Task A_moment_outside_the_years_a_tender_plans_in_is_refused(string dueAt)
+    {
+        var problem = await (await _world.ChangeAsync(_world.Procurement(), "questionsClose", dueAt, "typo")).ProblemAsync(400);
+
+        Assert.Equal("MomentOutOfRangeRule", Rule(problem));
+    }
+
     [Fact]
     public async Task An_offset_that_is_not_Amsterdams_is_refused()
     {
