@@ -1,3 +1,4 @@
+using TenderFlow.Domain.Input;
 using TenderFlow.Domain.Workflow.Definitions;
 using TenderFlow.Domain.Workflow.Runtime;
 
@@ -12,15 +13,23 @@ public static class TenderFactory
     public static (Tender? Tender, RuleViolation? Violation) Create(
         WorkflowDefinition definition, string? reference, string? title, IReadOnlyDictionary<string, DateTimeOffset>? planned, DateTime nowUtc)
     {
-        reference = reference?.Trim();
-        title = title?.Trim();
-        if (string.IsNullOrEmpty(reference) || reference.Length > MaxReferenceLength)
+        reference = EnteredText.Meaningful(reference);
+        title = EnteredText.Meaningful(title);
+        if (reference is null || reference.Length > MaxReferenceLength)
         {
             return (null, Invalid("reference", $"Geef een kenmerk van 1 tot {MaxReferenceLength} tekens.", $"Give a reference of 1 to {MaxReferenceLength} characters."));
         }
-        if (string.IsNullOrEmpty(title) || title.Length > MaxTitleLength)
+        if (title is null || title.Length > MaxTitleLength)
         {
             return (null, Invalid("title", $"Geef een titel van 1 tot {MaxTitleLength} tekens.", $"Give a title of 1 to {MaxTitleLength} characters."));
+        }
+        foreach (var (field, text, nl, en) in new[] { ("reference", reference, "Het kenmerk", "The reference"), ("title", title, "De titel", "The title") })
+        {
+            if (!EnteredText.IsReadable(text, multiline: false))
+            {
+                return (null, Invalid(field, $"{nl} bevat onzichtbare tekens of stuurtekens (zoals een regeleinde of een leesrichtingsteken). Typ het opnieuw.",
+                    $"{en} contains invisible or control characters (such as a line break or a direction mark). Type it again."));
+            }
         }
         var plannedUtc = new Dictionary<string, DateTime>();
         foreach (var (key, at) in planned ?? new Dictionary<string, DateTimeOffset>())

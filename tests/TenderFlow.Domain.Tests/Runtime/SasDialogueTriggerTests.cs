@@ -133,7 +133,7 @@ public class SasDialogueTriggerTests
     public async Task A_trigger_that_needs_a_reason_refuses_a_missing_or_blank_one(string triggerId, string fromPhase)
     {
         var trigger = Trigger(triggerId);
-        foreach (var reason in new[] { null, "", "   ", "\t\n" })
+        foreach (var reason in new[] { null, "", "   ", "\t\n", "\u200b", "\t\n\u00a0\u200b", "\u0000", "\ufeff\u2060", "-- ." })
         {
             var tender = TestTenders.InPhase(Definition, fromPhase, Now);
             var facts = GuardSetup.MeetAll(tender, Definition, trigger, Now);
@@ -146,6 +146,35 @@ public class SasDialogueTriggerTests
             Assert.Equal(fromPhase, tender.Phase);
             Assert.Equal(0, tender.Revision);
         }
+    }
+
+    [Theory]
+    [InlineData("Geen budget\u0000meer")]
+    [InlineData("Geen budget \u202Eraeh\u202C")]
+    [InlineData("Geen\u200bbudget")]
+    public async Task A_reason_with_invisible_or_control_characters_is_refused(string reason)
+    {
+        var trigger = Trigger("cancel");
+        var tender = TestTenders.InPhase(Definition, Definition.InitialPhase, Now);
+        var facts = GuardSetup.MeetAll(tender, Definition, trigger, Now);
+
+        var result = await _engine.FireAsync(tender, Definition, "cancel", TestActors.WithRole(trigger.Roles[0]), reason, Now, facts, default);
+
+        Assert.Equal(("ReasonUnreadableRule", "reason"), (result.Violation?.Rule, result.Violation?.Field));
+        Assert.Equal(Definition.InitialPhase, tender.Phase);
+    }
+
+    [Fact]
+    public async Task A_reason_over_several_lines_with_a_soft_hyphen_is_taken()
+    {
+        var trigger = Trigger("cancel");
+        var tender = TestTenders.InPhase(Definition, Definition.InitialPhase, Now);
+        var facts = GuardSetup.MeetAll(tender, Definition, trigger, Now);
+
+        var result = await _engine.FireAsync(tender, Definition, "cancel", TestActors.WithRole(trigger.Roles[0]),
+            "Het budget is ingetrokken.\r\n\tZie raads\u00ADbesluit 2027-14.", Now, facts, default);
+
+        Assert.Null(result.Violation);
     }
 
     [Theory]

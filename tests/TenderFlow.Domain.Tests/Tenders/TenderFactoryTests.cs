@@ -33,6 +33,12 @@ public class TenderFactoryTests
     [InlineData(null, "Titel", "reference")]
     [InlineData("TF-1", "", "title")]
     [InlineData("TF-1", null, "title")]
+    [InlineData("\u200b", "Titel", "reference")]
+    [InlineData("\u0000", "Titel", "reference")]
+    [InlineData("A\nB", "Titel", "reference")]
+    [InlineData("\u202eEVIL", "Titel", "reference")]
+    [InlineData("TF-1", "\u200b", "title")]
+    [InlineData("TF-1", "Begeleiding\u200b individueel", "title")]
     public void Blank_reference_or_title_is_refused(string? reference, string? title, string field)
     {
         var (tender, violation) = TenderFactory.Create(RealDefinitions.SasDialogue, reference, title, null, Now);

@@ -160,6 +160,18 @@ public sealed class TenderLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_procedure_of_a_megabyte_is_not_echoed_back_whole()
+    {
+        var procurement = _app.Procurement();
+        var response = await procurement.PostAsJsonAsync("/api/tenders", new { definitionId = new string('x', 1_000_000), reference = "UTR-1", title = "Begeleiding" });
+
+        var problem = await response.ProblemAsync(400);
+        Assert.Equal("UnknownDefinitionRule", problem["rule"]!.GetValue<string>());
+        Assert.Equal($"Procedure '{new string('x', 80)}…' does not exist.", problem["detail"]!.GetValue<string>());
+        Assert.Empty(await procurement.GetArrayAsync("/api/tenders"));
+    }
+
+    [Fact]
     public async Task The_open_house_definition_runs_on_the_same_engine()
     {
         var procurement = _app.Procurement();

@@ -48,10 +48,14 @@ public sealed class WorkflowEngine(BehaviourRegistry registry)
         {
             return StepResult.Refused(StepRules.RoleMayNotFire(trigger));
         }
-        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        reason = Input.EnteredText.Meaningful(reason);
         if (trigger.ReasonRequired && reason is null)
         {
             return StepResult.Refused(StepRules.ReasonRequired(trigger));
+        }
+        if (reason is not null && !Input.EnteredText.IsReadable(reason, multiline: true))
+        {
+            return StepResult.Refused(StepRules.ReasonUnreadable());
         }
         if (reason?.Length > StepRules.MaxReasonLength)
         {

@@ -197,7 +197,8 @@ public static class TenderRules
     /// <summary>Naming a procedure that is not loaded: a bad field when creating a tender, a missing resource when reading one.</summary>
     public static RuleViolation UnknownDefinition(string id, int? version, RuleKind kind, string? field = null)
     {
-        var name = $"'{id}'{(version is null ? "" : $" v{version}")}";
+        // The name is echoed back, but never more of it than a person could mean: an unknown megabyte stays unknown.
+        var name = $"'{(id.Length > 80 ? id[..80] + "…" : id)}'{(version is null ? "" : $" v{version}")}";
         return new("UnknownDefinitionRule", kind, new($"Procedure {name} bestaat niet.", $"Procedure {name} does not exist."), field);
     }
 
