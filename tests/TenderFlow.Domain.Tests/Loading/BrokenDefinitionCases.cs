@@ -20,6 +20,16 @@ public static class BrokenDefinitionCases
             return d.ToJsonString();
         }, path, fragment);
 
+    /// <summary>A change to the JSON text itself, for what a JSON object cannot hold (a repeated property, 1.0 for 1).</summary>
+    private static Case Raw(Func<string, string> change, string path, string fragment) =>
+        new(() =>
+        {
+            var json = MinimalDefinition.Parse().ToJsonString();
+            var changed = change(json);
+            Assert.NotEqual(json, changed);
+            return changed;
+        }, path, fragment);
+
     private static readonly Dictionary<string, Case> Cases = new()
     {
         // What the JSON parser and the schema refuse.
@@ -29,6 +39,12 @@ public static class BrokenDefinitionCases
         ["missing required triggers"] = Mutate(d => d.Remove("triggers"), "$", "[\"triggers\"]"),
         ["version as string"] = Mutate(d => d["version"] = "1", "$.version", "\"integer\""),
         ["version zero"] = Mutate(d => d["version"] = 0, "$.version", "at least 1"),
+        ["version with a decimal point"] = Raw(j => j.Replace("\"version\":1", "\"version\":1.0"), "$.version", "could not be converted"),
+        ["version beyond a whole number"] = Raw(j => j.Replace("\"version\":1", "\"version\":99999999999"), "$.version", "at most 2147483647"),
+        ["property given twice"] = Raw(j => j.Replace("\"version\":1", "\"version\":1,\"version\":0"), "$", "Duplicate"),
+        ["id ending in a line break"] = Mutate(d => d["id"] = "mini\n", "$.id", "regular expression"),
+        ["capability ending in a line break"] = Mutate(
+            d => d.Phases(0)["capabilities"] = Strings("consultation.sessions\n"), "$.phases[0].capabilities[0]", "regular expression"),
         ["unknown extra property"] = Mutate(d => d["colour"] = "red", "$.colour", "not allowed"),
         ["unknown property in a phase"] = Mutate(d => d.Phases(0)["colour"] = "red", "$.phases[0].colour", "not allowed"),
         ["title missing en"] = Mutate(d => d["title"]!.AsObject().Remove("en"), "$.title", "[\"en\"]"),
@@ -109,6 +125,9 @@ public static class BrokenDefinitionCases
         ["deadline relative to itself"] = Mutate(
             d => d.Deadlines(2)["relativeTo"]!["deadline"] = "after", "$.deadlines[2].relativeTo.deadline", "deadlines form a cycle: after → after"),
         ["offset in months"] = Mutate(d => d.Deadlines(1)["offset"] = "P1M", "$.deadlines[1].offset", "'P1M' is not a duration"),
+        ["offset over ten years in days and hours together"] = Mutate(
+            d => d.Deadlines(1)["offset"] = "P3660DT87840H", "$.deadlines[1].offset", "'P3660DT87840H' is not a duration"),
+        ["offset ending in a line break"] = Mutate(d => d.Deadlines(1)["offset"] = "P1D\n", "$.deadlines[1].offset", "is not a duration"),
         ["offset in years"] = Mutate(d => d.Deadlines(2)["offset"] = "P1Y", "$.deadlines[2].offset", "'P1Y' is not a duration"),
         ["negative reminder"] = Mutate(d => d.Deadlines(1)["reminders"] = Strings("-P1D"), "$.deadlines[1].reminders[0]", "'-P1D' is not a positive duration"),
         ["zero reminder"] = Mutate(d => d.Deadlines(0)["reminders"] = Strings("P7D", "PT0M"), "$.deadlines[0].reminders[1]", "'PT0M' is not a positive duration"),

@@ -92,6 +92,33 @@ public sealed class DirectoryLoadingTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_cannot_be_read_is_a_problem_next_to_the_others_not_a_crash()
+    {
+        Write("a.json", MinimalDefinition.Json);
+        File.CreateSymbolicLink(Path.Combine(_directory, "b.json"), Path.Combine(_directory, "gone.json"));
+
+        var result = _loader.LoadDirectory(_directory);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("b.json", "$"), (problem.File, problem.Path));
+        Assert.StartsWith("the file cannot be read:", problem.Reason, StringComparison.Ordinal);
+        Assert.Equal("mini", Assert.Single(result.Definitions).Id);
+    }
+
+    [Fact]
+    public void A_repeated_version_cannot_hide_a_file_behind_another_version()
+    {
+        Write("a.json", MinimalDefinition.Json.Replace("\"version\": 1,", "\"version\": 1, \"version\": 0,", StringComparison.Ordinal));
+
+        var result = _loader.LoadDirectory(_directory);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("a.json", problem.File);
+        Assert.Contains("Duplicate", problem.Reason, StringComparison.Ordinal);
+        Assert.Empty(result.Definitions);
+    }
+
+    [Fact]
     public void An_empty_directory_is_a_problem()
     {
         var result = _loader.LoadDirectory(_directory);

@@ -11,7 +11,7 @@ namespace TenderFlow.Domain.Workflow.Definitions;
 /// </summary>
 public sealed partial record CalendarOffset(bool Negative, int Days, int Hours, int Minutes)
 {
-    [GeneratedRegex(@"^(-)?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(-)?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     public static bool TryParse(string? text, out CalendarOffset offset)
@@ -31,7 +31,7 @@ public sealed partial record CalendarOffset(bool Negative, int Days, int Hours, 
         long Part(int group) => !match.Groups[group].Success ? 0
             : long.TryParse(match.Groups[group].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= maxDays * 24 * 60 ? n : -1;
         long weeks = Part(2), days = Part(3), hours = Part(4), minutes = Part(5);
-        if (weeks < 0 || days < 0 || hours < 0 || minutes < 0 || weeks * 7 + days > maxDays || hours > maxDays * 24 || minutes > maxDays * 24 * 60)
+        if (weeks < 0 || days < 0 || hours < 0 || minutes < 0 || ((weeks * 7 + days) * 24 + hours) * 60 + minutes > maxDays * 24 * 60)
         {
             return false;
         }

@@ -28,10 +28,29 @@ public sealed class DefinitionLoader(BehaviourRegistry registry)
         var definitions = new List<WorkflowDefinition>();
         var problems = new List<DefinitionProblem>();
         var owners = new Dictionary<(string Id, int Version), string>();
-        foreach (var file in Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        string[] files;
+        try
+        {
+            files = Directory.GetFiles(directory, "*.json");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new([], [new DefinitionProblem(directory, "$", $"the workflows directory cannot be read: {e.Message}")]);
+        }
+        foreach (var file in files.Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(file);
-            var loaded = Load(name, File.ReadAllText(file, Encoding.UTF8));
+            string json;
+            try
+            {
+                json = File.ReadAllText(file, Encoding.UTF8);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Add(new DefinitionProblem(name, "$", $"the file cannot be read: {e.Message}"));
+                continue;
+            }
+            var loaded = Load(name, json);
             problems.AddRange(loaded.Problems);
             if (loaded.Identity is not { } identity)
             {
@@ -67,7 +86,7 @@ public sealed class DefinitionLoader(BehaviourRegistry registry)
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
@@ -77,7 +96,12 @@ public sealed class DefinitionLoader(BehaviourRegistry registry)
         {
             var problems = DefinitionSchema.Check(document.RootElement)
                 .Select(p => new DefinitionProblem(fileName, p.Path, p.Reason)).ToList();
-            var parsed = Deserialize(document, schemaValid: problems.Count == 0);
+            var (parsed, unreadable) = Deserialize(document);
+            if (unreadable is not null && problems.Count == 0)
+            {
+                // The schema's types are JSON's (1.0 is an integer there); the reader's are .NET's.
+                problems.Add(new DefinitionProblem(fileName, unreadable.Path ?? "$", $"could not be converted: {FirstSentence(unreadable.InnerException?.Message ?? unreadable.Message)}"));
+            }
             if (parsed is not null && (problems.Count == 0 || SemanticPreconditions.Hold(parsed)))
             {
                 problems.AddRange(_semantic.Check(parsed).Select(p => new DefinitionProblem(fileName, p.Path, p.Reason)));
@@ -89,17 +113,20 @@ public sealed class DefinitionLoader(BehaviourRegistry registry)
         }
     }
 
-    /// <summary>A file the schema refused may not even have the right types; then only the schema's problems are reported.</summary>
-    private static DefinitionDocument? Deserialize(JsonDocument document, bool schemaValid)
+    /// <summary>The document as the checks read it, or why it cannot be read (a file the schema refused may not even have the right types).</summary>
+    private static (DefinitionDocument? Parsed, JsonException? Unreadable) Deserialize(JsonDocument document)
     {
         try
         {
-            return document.Deserialize(DefinitionJsonContext.Default.DefinitionDocument)
-                ?? throw new InvalidOperationException("A definition deserialised to null.");
+            return (document.Deserialize(DefinitionJsonContext.Default.DefinitionDocument), null);
         }
-        catch (Exception e) when (!schemaValid && e is JsonException or InvalidOperationException)
+        catch (JsonException e)
         {
-            return null;
+            return (null, e);
+        }
+        catch (InvalidOperationException e)
+        {
+            return (null, new JsonException(e.Message, e));
         }
     }
 
