@@ -16,7 +16,7 @@ public static partial class AmsterdamMoment
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    [GeneratedRegex(@"^(?<local>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?)(?<offset>Z|[+-]\d{2}:\d{2})?$")]
+    [GeneratedRegex(@"^(?<local>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?)(?<offset>Z|[+-]\d{2}:\d{2})?\z")]
     private static partial Regex Pattern();
 
     public static MomentInput Parse(string? text, string field)
@@ -122,7 +122,7 @@ public static partial class AmsterdamMoment
     }
 
     private static bool TryLocal(string text, out DateTime local) =>
-        DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], Invariant, DateTimeStyles.None, out local);
+        DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF"], Invariant, DateTimeStyles.None, out local);
 
     private static bool TryOffset(string text, out TimeSpan offset)
     {

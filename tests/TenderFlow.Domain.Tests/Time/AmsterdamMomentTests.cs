@@ -136,7 +136,9 @@ public class AmsterdamMomentTests
     [InlineData("2027-06-01T12:60")]
     [InlineData("2027-06-01T12:00+15:00")]
     [InlineData("2027-06-01T12:00+02")]
-    [InlineData("2027-06-01T12:00:00.5")]
+    [InlineData("2027-06-01T12:00:00.")]
+    [InlineData("2027-06-01T12:00.5")]
+    [InlineData("2027-06-01T12:00:00.12345678Z")]
     [InlineData("2027-06-01T12:00z")]
     public void Refuses_what_is_not_a_moment(string? text)
     {
@@ -145,5 +147,19 @@ public class AmsterdamMomentTests
         Assert.Null(parsed.Utc);
         Assert.Equal("MomentFormatRule", parsed.Violation!.Rule);
         Assert.Equal("dueAt", parsed.Violation.Field);
+    }
+
+    /// <summary>What .NET and JavaScript write for a moment by default (fractional seconds) is what integrators send.</summary>
+    [Theory]
+    [InlineData("2027-06-01T12:00:00.5", 500)]
+    [InlineData("2027-06-01T10:00:00.5435715Z", 543)]
+    [InlineData("2027-06-01T12:00:00.000+02:00", 0)]
+    public void Takes_fractional_seconds_as_dotnet_and_javascript_write_them(string text, int milliseconds)
+    {
+        var parsed = AmsterdamMoment.Parse(text, "dueAt");
+
+        Assert.Null(parsed.Violation);
+        Assert.Equal(new DateTime(2027, 6, 1, 10, 0, 0, DateTimeKind.Utc), parsed.Utc!.Value.AddTicks(-(parsed.Utc.Value.Ticks % TimeSpan.TicksPerSecond)));
+        Assert.Equal(milliseconds, parsed.Utc.Value.Millisecond);
     }
 }

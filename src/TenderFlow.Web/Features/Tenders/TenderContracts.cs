@@ -5,7 +5,24 @@ using TenderFlow.Domain.Workflow.Runtime;
 
 namespace TenderFlow.Web.Features.Tenders;
 
-public sealed record CreateTenderRequest(string DefinitionId, int? Version, string? Reference, string? Title, Dictionary<string, DateTimeOffset>? Deadlines);
+/// <summary>Planned deadlines are moments as a deadline change takes them: with Z or Amsterdam's offset, or without an offset as Amsterdam time.</summary>
+public sealed record CreateTenderRequest(string DefinitionId, int? Version, string? Reference, string? Title, Dictionary<string, string>? Deadlines)
+{
+    public (Dictionary<string, DateTimeOffset>? Planned, RuleViolation? Violation) PlannedDeadlines()
+    {
+        var planned = new Dictionary<string, DateTimeOffset>();
+        foreach (var (key, text) in Deadlines ?? [])
+        {
+            var moment = AmsterdamMoment.Parse(text, $"deadlines.{key}");
+            if (moment.Violation is { } violation)
+            {
+                return (null, violation);
+            }
+            planned[key] = new DateTimeOffset(moment.Utc!.Value, TimeSpan.Zero);
+        }
+        return (planned, null);
+    }
+}
 
 public sealed record FireTriggerRequest(string? Reason, long? ExpectedRevision);
 

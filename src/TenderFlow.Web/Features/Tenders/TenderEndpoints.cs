@@ -23,7 +23,12 @@ public static class TenderEndpoints
         group.MapPost("/", async Task<Results<Created<TenderView>, ProblemHttpResult>> (
                 CreateTenderRequest request, TenderSteps steps, HttpContext http, CancellationToken ct) =>
             {
-                var (tender, violation) = await steps.CreateAsync(request.DefinitionId, request.Version, request.Reference, request.Title, request.Deadlines, http.User.ToActor(), ct);
+                var (planned, unreadable) = request.PlannedDeadlines();
+                if (unreadable is not null)
+                {
+                    return unreadable.ToProblem(http);
+                }
+                var (tender, violation) = await steps.CreateAsync(request.DefinitionId, request.Version, request.Reference, request.Title, planned, http.User.ToActor(), ct);
                 return tender is null ? violation!.ToProblem(http) : TypedResults.Created($"/api/tenders/{tender.Id}", await ViewAsync(steps, http, tender.Id, ct));
             })
             .RequireAuthorization(TenderPolicies.CreateTenders).WithName("CreateTender");

@@ -50,11 +50,35 @@ public sealed class TenderCreationOffsetTests : IDisposable
         Assert.Empty(await procurement.GetArrayAsync("/api/tenders"));
     }
 
+    /// <summary>The same rules as changing a deadline: read as Amsterdam time, whatever clock the server runs on.</summary>
+    [Theory]
+    [InlineData("2027-03-28T02:30", "NonexistentLocalTimeRule")]
+    [InlineData("2027-10-31T02:30", "AmbiguousLocalTimeRule")]
+    [InlineData("2027-06-01", "MomentFormatRule")]
+    [InlineData("next tuesday", "MomentFormatRule")]
+    public async Task A_planned_deadline_is_read_as_a_deadline_change_reads_it(string publication, string rule)
+    {
+        var procurement = _app.Procurement();
+
+        var response = await procurement.PostAsJsonAsync("/api/tenders", new
+        {
+            definitionId = "sas-dialogue", reference = "UTR-LOCAL", title = "Specialistische begeleiding", deadlines = new { publication },
+        });
+
+        var problem = await response.ProblemAsync(400);
+        Assert.Equal(rule, problem["rule"]!.GetValue<string>());
+        Assert.NotNull(problem["errors"]!["deadlines.publication"]);
+        Assert.Empty(await procurement.GetArrayAsync("/api/tenders"));
+    }
+
     [Theory]
     [InlineData("2027-06-01T12:00:00+02:00", "2027-06-01T10:00:00Z")]
     [InlineData("2027-06-01T10:00:00Z", "2027-06-01T10:00:00Z")]
     [InlineData("2027-10-31T02:30:00+01:00", "2027-10-31T01:30:00Z")]
-    public async Task Amsterdam_or_UTC_offsets_are_taken(string publication, string utc)
+    [InlineData("2027-06-01T12:00:00", "2027-06-01T10:00:00Z")]
+    [InlineData("2027-01-15T12:00", "2027-01-15T11:00:00Z")]
+    [InlineData("2027-06-01T10:00:00.000Z", "2027-06-01T10:00:00Z")]
+    public async Task Amsterdam_or_UTC_offsets_are_taken_and_a_time_without_offset_is_Amsterdam_time(string publication, string utc)
     {
         var tender = await _app.Procurement().CreateTenderAsync(deadlines: new { publication });
 
