@@ -160,6 +160,24 @@ public sealed class TenderLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task Reading_the_audit_of_a_tender_one_may_see_but_not_audit_is_refused_in_words_and_in_Dutch_by_default()
+    {
+        var procurement = _app.Procurement();
+        var tender = await procurement.CreateTenderAsync();
+        var evaluator = await _app.Users.ClientAsync("eva.beoordelaar", null, "Evaluator");
+        var eva = await _app.Users.EnsureAsync("eva.beoordelaar", null, "Evaluator");
+        Assert.Equal(HttpStatusCode.NoContent, (await procurement.PostAsJsonAsync($"/api/tenders/{tender.Id()}/evaluators", new { userId = eva.Id })).StatusCode);
+
+        var english = await (await evaluator.GetAsync($"/api/tenders/{tender.Id()}/audit")).ProblemAsync(403);
+        evaluator.DefaultRequestHeaders.AcceptLanguage.Clear();
+        var dutch = await (await evaluator.GetAsync($"/api/tenders/{tender.Id()}/audit")).ProblemAsync(403);
+
+        Assert.Equal("TenderAccessRule", english["rule"]!.GetValue<string>());
+        Assert.Equal("You may not read this tender's audit trail.", english["detail"]!.GetValue<string>());
+        Assert.Equal("U mag het auditspoor van deze aanbesteding niet inzien.", dutch["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task An_unknown_procedure_of_a_megabyte_is_not_echoed_back_whole()
     {
         var procurement = _app.Procurement();

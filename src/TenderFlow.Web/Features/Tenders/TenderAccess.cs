@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TenderFlow.Domain.Tenders;
+using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Authorization;
 
 namespace TenderFlow.Web.Features.Tenders;
@@ -20,8 +21,7 @@ public static class TenderAccess
         {
             if (!(await authorization.AuthorizeAsync(http.User, tender, operation)).Succeeded)
             {
-                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "TenderAccessRule",
-                    detail: $"You may not {operation.Name} this tender.", extensions: new Dictionary<string, object?> { ["rule"] = "TenderAccessRule" });
+                return Refused(operation).ToProblem(http);
             }
         }
         return null;
@@ -29,4 +29,12 @@ public static class TenderAccess
 
     public static async Task<bool> MayAsync(this HttpContext http, Tender tender, OperationAuthorizationRequirement operation) =>
         (await http.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(http.User, tender, operation)).Succeeded;
+
+    private static RuleViolation Refused(OperationAuthorizationRequirement operation) => new("TenderAccessRule", RuleKind.Forbidden, operation.Name switch
+    {
+        nameof(TenderOperations.ReadConfidential) => new("U mag de vertrouwelijke stukken van deze aanbesteding niet inzien.", "You may not read this tender's confidential documents."),
+        nameof(TenderOperations.ReadAudit) => new("U mag het auditspoor van deze aanbesteding niet inzien.", "You may not read this tender's audit trail."),
+        nameof(TenderOperations.Manage) => new("U mag deze aanbesteding niet beheren.", "You may not manage this tender."),
+        _ => new("U mag dit niet bij deze aanbesteding.", "You may not do this on this tender."),
+    });
 }
