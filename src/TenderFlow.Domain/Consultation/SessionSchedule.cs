@@ -38,6 +38,13 @@ public sealed record SessionSchedule(
         {
             return ConsultationRules.OnlineLinkNotHttps();
         }
+        foreach (var (utc, field) in new[] { (StartsAtUtc, "startsAt"), (EndsAtUtc, "endsAt"), (RegistrationClosesAtUtc, "registrationClosesAt") })
+        {
+            if (Time.AmsterdamMoment.Check(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), field) is { } outOfRange)
+            {
+                return outOfRange;
+            }
+        }
         if (EndsAtUtc <= StartsAtUtc)
         {
             return ConsultationRules.EndNotAfterStart();

@@ -34,10 +34,14 @@ public static class DeadlineChangePolicy
         {
             return (null, DeadlineChangeRules.TenderEnded(phase));
         }
-        var reason = request.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
+        var reason = Input.EnteredText.Meaningful(request.Reason);
+        if (reason is null)
         {
             return (null, DeadlineChangeRules.ReasonRequired());
+        }
+        if (!Input.EnteredText.IsReadable(reason, multiline: true))
+        {
+            return (null, Input.EnteredText.Unreadable("DeadlineChangeReasonUnreadableRule", "reason", "De reden", "The reason"));
         }
         if (reason.Length > DeadlineChangeRules.MaxReasonLength)
         {

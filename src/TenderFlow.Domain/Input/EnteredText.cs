@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using TenderFlow.Domain.Workflow.Runtime;
 
 namespace TenderFlow.Domain.Input;
 
@@ -16,8 +18,20 @@ public static class EnteredText
         return trimmed is not null && trimmed.Any(char.IsLetterOrDigit) ? trimmed : null;
     }
 
-    /// <summary>No control characters (line breaks and tabs only when <paramref name="multiline"/>) and no invisible formatting characters other than the soft hyphen word processors put in.</summary>
-    public static bool IsReadable(string text, bool multiline) => text.All(c =>
-        char.IsControl(c) ? multiline && c is '\n' or '\r' or '\t'
-        : CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format || c == '\u00AD');
+    /// <summary>
+    /// No control characters (line breaks and tabs only when <paramref name="multiline"/>) and no invisible formatting
+    /// characters, also beyond the first Unicode plane (tag characters), other than the soft hyphen word processors put in.
+    /// </summary>
+    public static bool IsReadable(string text, bool multiline) => text.EnumerateRunes().All(r =>
+        Rune.GetUnicodeCategory(r) switch
+        {
+            UnicodeCategory.Control => multiline && r.Value is '\n' or '\r' or '\t',
+            UnicodeCategory.Format => r.Value == '\u00AD',
+            _ => true,
+        });
+
+    /// <summary>The rule a text with control or invisible characters breaks, naming the field as people know it.</summary>
+    public static RuleViolation Unreadable(string rule, string field, string nameNl, string nameEn) => new(rule, RuleKind.Invalid,
+        new($"{nameNl} bevat onzichtbare tekens of stuurtekens (zoals een regeleinde of een leesrichtingsteken). Typ de tekst opnieuw.",
+            $"{nameEn} contains invisible or control characters (such as a line break or a direction mark). Type the text again."), field);
 }

@@ -27,8 +27,7 @@ public static class TenderFactory
         {
             if (!EnteredText.IsReadable(text, multiline: false))
             {
-                return (null, Invalid(field, $"{nl} bevat onzichtbare tekens of stuurtekens (zoals een regeleinde of een leesrichtingsteken). Typ het opnieuw.",
-                    $"{en} contains invisible or control characters (such as a line break or a direction mark). Type it again."));
+                return (null, EnteredText.Unreadable("TenderInputRule", field, nl, en));
             }
         }
         var plannedUtc = new Dictionary<string, DateTime>();

@@ -26,36 +26,42 @@ public static partial class AmsterdamMoment
         {
             return new(null, TimeRules.BadFormat(text, field));
         }
-        if (CheckRange(local, field) is { } outOfRange)
+        // Far outside the range the conversions below could fall off the calendar; near it, the Amsterdam reading decides.
+        if (local.Year is < FirstYear - 1 or > LastYear + 1)
         {
-            return new(null, outOfRange);
+            return new(null, TimeRules.OutOfRange(local, field));
         }
+        MomentInput read;
         if (!match.Groups["offset"].Success)
         {
-            return FromLocal(local, field);
+            read = FromLocal(local, field);
         }
-        var offsetText = match.Groups["offset"].Value;
-        if (!TryOffset(offsetText, out var offset))
+        else if (!TryOffset(match.Groups["offset"].Value, out var offset))
         {
             return new(null, TimeRules.BadFormat(text, field));
         }
-        var moment = new DateTimeOffset(local, offset);
-        return CheckOffset(moment, field) is { } violation ? new(null, violation) : new(moment.UtcDateTime, null);
+        else
+        {
+            var moment = new DateTimeOffset(local, offset);
+            read = CheckOffset(moment, field) is { } violation ? new(null, violation) : new(moment.UtcDateTime, null);
+        }
+        return read.Utc is { } utc && CheckRange(AmsterdamTime.ToLocal(utc), field) is { } outOfRange ? new(null, outOfRange) : read;
     }
 
     public const int FirstYear = 2000;
     public const int LastYear = 2099;
 
     /// <summary>
-    /// Refuses a moment outside <see cref="FirstYear"/>–<see cref="LastYear"/>: such a date is a typing error in a tender,
-    /// and deadlines, reminders and escalations computed from it (offsets of up to ten years) must stay on the calendar.
+    /// Refuses an Amsterdam local time outside <see cref="FirstYear"/>–<see cref="LastYear"/>: such a date is a typing error
+    /// in a tender, and deadlines, reminders and escalations computed from it (offsets of up to ten years) must stay on the calendar.
     /// </summary>
-    public static RuleViolation? CheckRange(DateTime moment, string field) =>
-        moment.Year is >= FirstYear and <= LastYear ? null : TimeRules.OutOfRange(moment, field);
+    private static RuleViolation? CheckRange(DateTime amsterdam, string field) =>
+        amsterdam.Year is >= FirstYear and <= LastYear ? null : TimeRules.OutOfRange(amsterdam, field);
 
-    /// <summary>A moment given with its offset, as the API takes it: within the years a tender plans in, and in UTC or Amsterdam's offset.</summary>
+    /// <summary>A moment given with its offset: within the years a tender plans in (read in Amsterdam, as <see cref="Parse"/> reads it), and in UTC or Amsterdam's offset.</summary>
     public static RuleViolation? Check(DateTimeOffset moment, string field) =>
-        CheckRange(moment.DateTime, field) ?? CheckOffset(moment, field);
+        (moment.Year is < FirstYear - 1 or > LastYear + 1 ? TimeRules.OutOfRange(moment.DateTime, field) : CheckRange(AmsterdamTime.ToLocal(moment.UtcDateTime), field))
+        ?? CheckOffset(moment, field);
 
     /// <summary>Refuses an offset that is neither UTC nor Amsterdam's actual offset at that instant.</summary>
     public static RuleViolation? CheckOffset(DateTimeOffset moment, string field)

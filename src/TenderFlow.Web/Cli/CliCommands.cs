@@ -43,21 +43,13 @@ public static class CliCommands
             return Task.FromResult(Usage());
         }
         // An option mistyped or left without its value must not be skipped silently: `--anchr …` would verify without the anchor.
-        if (Misused(args[0..2], args[2..], verb) is { } misuse)
+        var (options, positional, misuse) = Read(args[0..2], args[2..], verb);
+        if (misuse is not null)
         {
             error.WriteLine(misuse);
             return Task.FromResult(Usage());
         }
-        IConfiguration configuration;
-        try
-        {
-            configuration = new ConfigurationBuilder().AddCommandLine(args.Skip(2).ToArray()).Build();
-        }
-        catch (FormatException)
-        {
-            return Task.FromResult(Usage());
-        }
-        var positional = Positional(args.Skip(2).ToArray());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(options).Build();
         return Task.FromResult((args[0], args[1]) switch
         {
             ("workflows", "validate") => Validate(positional.FirstOrDefault() ?? WorkflowsDirectory.Resolve(configuration)),
@@ -174,47 +166,36 @@ public static class CliCommands
     }
 
     /// <summary>
-    /// What is wrong with the options and arguments after the verb, in the forms the command-line reader takes
-    /// (--name value, --name=value, any case): an option the verb does not read, one without a value, too many or too few arguments.
+    /// The options and arguments after the verb, in the forms the command line takes (--name value, --name=value, any
+    /// case), or what is wrong with them: an option the verb does not read, one without a value, too many or too few arguments.
     /// </summary>
-    private static string? Misused(string[] command, string[] rest, (Dictionary<string, string> Options, int MinPositional, int MaxPositional) verb)
+    private static (Dictionary<string, string?> Options, List<string> Positional, string? Problem) Read(
+        string[] command, string[] rest, (Dictionary<string, string> Options, int MinPositional, int MaxPositional) verb)
     {
-        var positional = 0;
+        var options = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var positional = new List<string>();
+        var name = string.Join(' ', command);
         for (var i = 0; i < rest.Length; i++)
         {
             if (!rest[i].StartsWith("--", StringComparison.Ordinal))
             {
-                positional++;
+                positional.Add(rest[i]);
                 continue;
             }
             var parts = rest[i][2..].Split('=', 2);
             if (!verb.Options.TryGetValue(parts[0], out var value))
             {
-                return $"{string.Join(' ', command)} has no option --{parts[0]}.";
+                return (options, positional, $"{name} has no option --{parts[0]}.");
             }
             var given = parts.Length == 2 ? parts[1] : i + 1 < rest.Length && !rest[i + 1].StartsWith("--", StringComparison.Ordinal) ? rest[++i] : "";
             if (given.Trim().Length == 0)
             {
-                return $"{string.Join(' ', command)} --{parts[0]} needs {value}.";
+                return (options, positional, $"{name} --{parts[0]} needs {value}.");
             }
+            options[parts[0]] = given;
         }
-        return positional < verb.MinPositional || positional > verb.MaxPositional
-            ? $"{string.Join(' ', command)} takes {(verb.MaxPositional == 0 ? "no arguments besides its options" : $"{verb.MinPositional} to {verb.MaxPositional} argument(s)")}, not {positional}."
-            : null;
-    }
-
-    private static List<string> Positional(string[] rest)
-    {
-        var list = new List<string>();
-        for (var i = 0; i < rest.Length; i++)
-        {
-            if (rest[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                i++;
-                continue;
-            }
-            list.Add(rest[i]);
-        }
-        return list;
+        return positional.Count < verb.MinPositional || positional.Count > verb.MaxPositional
+            ? (options, positional, $"{name} takes {(verb.MaxPositional == 0 ? "no arguments besides its options" : $"{verb.MinPositional} to {verb.MaxPositional} argument(s)")}, not {positional.Count}.")
+            : (options, positional, null);
     }
 }

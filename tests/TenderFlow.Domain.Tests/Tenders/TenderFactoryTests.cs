@@ -35,16 +35,37 @@ public class TenderFactoryTests
     [InlineData("TF-1", null, "title")]
     [InlineData("\u200b", "Titel", "reference")]
     [InlineData("\u0000", "Titel", "reference")]
-    [InlineData("A\nB", "Titel", "reference")]
-    [InlineData("\u202eEVIL", "Titel", "reference")]
     [InlineData("TF-1", "\u200b", "title")]
-    [InlineData("TF-1", "Begeleiding\u200b individueel", "title")]
     public void Blank_reference_or_title_is_refused(string? reference, string? title, string field)
     {
         var (tender, violation) = TenderFactory.Create(RealDefinitions.SasDialogue, reference, title, null, Now);
 
         Assert.Null(tender);
         Assert.Equal(("TenderInputRule", RuleKind.Invalid, field), (violation?.Rule, violation?.Kind, violation?.Field));
+    }
+
+    [Theory]
+    [InlineData("A\nB", "Titel", "reference")]
+    [InlineData("\u202eEVIL", "Titel", "reference")]
+    [InlineData("TF-1\U000E0041", "Titel", "reference")]
+    [InlineData("TF-1", "Begeleiding\u200b individueel", "title")]
+    [InlineData("TF-1", "Begeleiding\tindividueel", "title")]
+    public void A_reference_or_title_with_control_or_invisible_characters_is_refused(string reference, string title, string field)
+    {
+        var (tender, violation) = TenderFactory.Create(RealDefinitions.SasDialogue, reference, title, null, Now);
+
+        Assert.Null(tender);
+        Assert.Equal(("TenderInputRule", field), (violation?.Rule, violation?.Field));
+        Assert.Contains("onzichtbare tekens of stuurtekens", violation!.Message.Nl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_title_with_a_soft_hyphen_and_accents_is_taken()
+    {
+        var (tender, violation) = TenderFactory.Create(RealDefinitions.SasDialogue, "UTR-Wmo-2027", "Specialistische be\u00ADgeleiding Zuidwest – één aanbieder", null, Now);
+
+        Assert.Null(violation);
+        Assert.NotNull(tender);
     }
 
     [Fact]

@@ -77,6 +77,22 @@ public class AmsterdamMomentTests
         Assert.Equal(new DateTime(2099, 12, 31, 22, 59, 0, DateTimeKind.Utc), AmsterdamMoment.Parse("2099-12-31T23:59", "dueAt").Utc);
     }
 
+    /// <summary>The same instant is in or out of range however it is written: the Amsterdam reading decides, for text and for an API's DateTimeOffset alike.</summary>
+    [Theory]
+    [InlineData("1999-12-31T23:00Z", true)]
+    [InlineData("1999-12-31T22:59Z", false)]
+    [InlineData("2099-12-31T22:59Z", true)]
+    [InlineData("2099-12-31T23:00Z", false)]
+    public void The_range_is_read_in_Amsterdam_time(string text, bool taken)
+    {
+        var parsed = AmsterdamMoment.Parse(text, "dueAt");
+        var moment = DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(taken, parsed.Violation is null);
+        Assert.Equal(taken, AmsterdamMoment.Check(moment, "dueAt") is null);
+        Assert.Equal(taken ? null : "MomentOutOfRangeRule", parsed.Violation?.Rule);
+    }
+
     [Fact]
     public void Both_autumn_offsets_are_accepted_one_hour_apart()
     {

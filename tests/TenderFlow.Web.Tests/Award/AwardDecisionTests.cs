@@ -96,6 +96,7 @@ public sealed class AwardDecisionTests : IDisposable
         Assert.Equal("ContractStartBeforeAwardRule", await (await world.Procurement().PutAsJsonAsync(contract, Contract("2027-01-01", 3, [2, 2, 2], 10))).RuleAsync(400));
         Assert.Equal("ContractMaximumTermRule", await (await world.Procurement().PutAsJsonAsync(contract, Contract("2028-01-01", 3, [2, 2, 2, 2], 10))).RuleAsync(400));
         Assert.Equal("ContractStartDateRule", await (await world.Procurement().PutAsJsonAsync(contract, Contract("1-1-2028", 3, [2], null))).RuleAsync(400));
+        Assert.Equal("ContractStartDateRule", await (await world.Procurement().PutAsJsonAsync(contract, Contract("9999-12-31", 3, [2], null))).RuleAsync(400));
         Assert.Equal(HttpStatusCode.Forbidden, (await world.ParticipantClient().PutAsJsonAsync(contract, Contract("2028-01-01", 3, [2, 2, 2], 10))).StatusCode);
         await (await world.Procurement().FireAsync(world.Tender, "startContract")).AssertGuardAsync("contract.recorded");
         Assert.Equal(HttpStatusCode.NoContent, (await world.Procurement().PutAsJsonAsync(contract, Contract("2028-01-01", 3, [2, 2, 2], 10))).StatusCode);

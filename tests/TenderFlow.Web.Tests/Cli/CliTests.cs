@@ -112,6 +112,25 @@ public sealed class CliTests
         }
     }
 
+    [Fact]
+    public void Options_and_arguments_may_come_in_any_order_and_either_option_form()
+    {
+        foreach (var args in new[]
+        {
+            new[] { "workflows", "mermaid", $"--Workflows:Directory={RepositoryPaths.Workflows}", "open-house" },
+            ["workflows", "mermaid", "--workflows:directory", RepositoryPaths.Workflows, "open-house"],
+            ["workflows", "mermaid", "open-house", RepositoryPaths.Workflows],
+        })
+        {
+            var (exit, output) = Run(args);
+            Assert.True(exit == 0, $"{string.Join(' ', args)}: {output}");
+            Assert.StartsWith("stateDiagram-v2", output.TrimStart());
+        }
+        var (missingExit, missingOutput) = Run("workflows", "mermaid", $"--Workflows:Directory={RepositoryPaths.Workflows}");
+        Assert.Equal(2, missingExit);
+        Assert.Contains("workflows mermaid takes 1 to 2 argument(s), not 0.", missingOutput);
+    }
+
     [Theory]
     [InlineData("audit")]
     [InlineData("workflows")]

@@ -10,6 +10,18 @@ public sealed class DialogueAccessTests(DialogueFixture f) : IClassFixture<Dialo
     private static async Task<string> RuleAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())?["rule"]?.GetValue<string>() ?? "";
 
+    [Theory]
+    [InlineData("9999-12-31T10:00:00Z", "MomentOutOfRangeRule")]
+    [InlineData("2027-06-01T10:00:00-04:00", "OffsetNotAmsterdamRule")]
+    public async Task A_meeting_time_is_checked_as_a_deadline_is(string startsAt, string rule)
+    {
+        var response = await f.App.Procurement().PostAsJsonAsync($"{f.Api}/themes/{f.ThemeA}/meetings",
+            new { startsAt, location = "Stadskantoor Utrecht, zaal 4.12", agenda = "Gedeelde benadering" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(rule, await RuleAsync(response));
+    }
+
     [Fact]
     public async Task A_partner_sees_nothing_before_the_declaration_and_afterwards_only_its_own_theme()
     {

@@ -43,10 +43,7 @@ public static class StepRules
         "ReasonRequiredRule", RuleKind.Invalid,
         new($"Geef een reden op voor '{t.Title.Nl}'.", $"Give a reason for '{t.Title.En}'."), "reason");
 
-    public static RuleViolation ReasonUnreadable() => new(
-        "ReasonUnreadableRule", RuleKind.Invalid,
-        new("De reden bevat onzichtbare tekens of stuurtekens (zoals een leesrichtingsteken). Typ hem opnieuw.",
-            "The reason contains invisible or control characters (such as a direction mark). Type it again."), "reason");
+    public static RuleViolation ReasonUnreadable() => Input.EnteredText.Unreadable("ReasonUnreadableRule", "reason", "De reden", "The reason");
 
     public static RuleViolation ReasonTooLong() => new(
         "ReasonTooLongRule", RuleKind.Invalid,

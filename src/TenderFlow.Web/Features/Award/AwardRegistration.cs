@@ -105,7 +105,7 @@ public static class AwardRegistration
             }
             if (!(http.User.IsInRole(Roles.Procurement) || http.User.IsInRole(Roles.Legal) || http.User.IsInRole(Roles.Bidder)))
             {
-                return Forbidden(http);
+                return http.Forbidden();
             }
             return TypedResults.Ok(await objections.VisibleAsync(id, http.User, ct));
         }).WithName("ListObjections");
@@ -118,7 +118,7 @@ public static class AwardRegistration
             }
             if (!http.User.IsInRole(Roles.Legal))
             {
-                return Forbidden(http);
+                return http.Forbidden();
             }
             return Done(await objections.AdviseAsync((await steps.LoadAsync(id, ct))!.Value.Tender, objectionId, http.User, request, ct), http);
         }).WithName("AdviseOnObjection");
@@ -158,7 +158,7 @@ public static class AwardRegistration
             }
             if (!await contracts.MayReadAsync(id, http.User, ct))
             {
-                return Forbidden(http);
+                return http.Forbidden();
             }
             return await contracts.ViewAsync(id, ct) is { } view ? TypedResults.Ok(view) : AwardRules.NoContract().ToProblem(http);
         }).WithName("GetContract");
@@ -168,9 +168,6 @@ public static class AwardRegistration
 
     private static async Task<IResult?> RefuseAsync(HttpContext http, TenderSteps steps, Guid id, params Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement[] operations) =>
         await http.RefuseAsync((await steps.LoadAsync(id, http.RequestAborted))?.Tender, id, operations);
-
-    private static IResult Forbidden(HttpContext http) => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "TenderAccessRule",
-        extensions: new Dictionary<string, object?> { ["rule"] = "TenderAccessRule" });
 
     private static IResult Done(RuleViolation? violation, HttpContext http) => violation is null ? TypedResults.NoContent() : violation.ToProblem(http);
 }

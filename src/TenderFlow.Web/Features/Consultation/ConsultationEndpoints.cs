@@ -193,7 +193,7 @@ public static class ConsultationEndpoints
                 var role = new[] { Roles.Procurement, Roles.Legal }.FirstOrDefault(http.User.IsInRole);
                 if (role is null)
                 {
-                    return Forbidden(http);
+                    return http.Forbidden();
                 }
                 var csv = await export.ExportAsync(id, http.User.ToActor(), role, ct);
                 // A BOM so spreadsheet programs read the names as UTF-8.
@@ -226,8 +226,4 @@ public static class ConsultationEndpoints
     }
 
     private static Guid? OwnOrganisation(HttpContext http) => http.User.IsInRole(Roles.Bidder) ? http.User.OrganisationId() : null;
-
-    private static ProblemHttpResult Forbidden(HttpContext http) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "TenderAccessRule",
-            extensions: new Dictionary<string, object?> { ["rule"] = "TenderAccessRule" });
 }

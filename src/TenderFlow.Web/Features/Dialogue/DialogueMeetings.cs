@@ -43,6 +43,10 @@ public sealed class DialogueMeetings(TenderFlowDbContext db, DialogueGate gate, 
         {
             return (null, DialogueRules.MeetingInput("startsAt"));
         }
+        if (Domain.Time.AmsterdamMoment.Check(request.StartsAt.Value, "startsAt") is { } badMoment)
+        {
+            return (null, badMoment);
+        }
         if (location.Length == 0 || location.Length > DialogueMeeting.MaxLocationLength)
         {
             return (null, DialogueRules.MeetingInput("location"));

@@ -30,7 +30,11 @@ public static class TenderAccess
     public static async Task<bool> MayAsync(this HttpContext http, Tender tender, OperationAuthorizationRequirement operation) =>
         (await http.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(http.User, tender, operation)).Succeeded;
 
-    private static RuleViolation Refused(OperationAuthorizationRequirement operation) => new("TenderAccessRule", RuleKind.Forbidden, operation.Name switch
+    /// <summary>403 for what the caller may not do on a tender they may see, in their language.</summary>
+    public static ProblemHttpResult Forbidden(this HttpContext http, OperationAuthorizationRequirement? operation = null) =>
+        Refused(operation).ToProblem(http);
+
+    private static RuleViolation Refused(OperationAuthorizationRequirement? operation) => new("TenderAccessRule", RuleKind.Forbidden, operation?.Name switch
     {
         nameof(TenderOperations.ReadConfidential) => new("U mag de vertrouwelijke stukken van deze aanbesteding niet inzien.", "You may not read this tender's confidential documents."),
         nameof(TenderOperations.ReadAudit) => new("U mag het auditspoor van deze aanbesteding niet inzien.", "You may not read this tender's audit trail."),

@@ -24,7 +24,8 @@ public sealed class ContractService(TenderFlowDbContext db, DefinitionCatalog ca
 {
     public async Task<RuleViolation?> RecordAsync(Guid tenderId, ClaimsPrincipal user, ContractRequest request, CancellationToken ct)
     {
-        if (!DateOnly.TryParseExact(request.StartDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+        if (!DateOnly.TryParseExact(request.StartDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+            || start.Year is < AmsterdamMoment.FirstYear or > AmsterdamMoment.LastYear)
         {
             return AwardRules.StartDateInvalid();
         }
