@@ -42,6 +42,25 @@ public sealed class AuditPageAnchorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_time_changed_into_something_no_event_holds_shows_the_broken_chain_instead_of_an_error_page()
+    {
+        var (lawyer, page) = await TenderAuditPageAsync();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(_app.ConnectionString))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """DROP TRIGGER "AuditEvents_NoUpdate"; UPDATE "AuditEvents" SET "OccurredAtUtc" = 'not a date' WHERE "Sequence" = 2;""";
+            command.ExecuteNonQuery();
+        }
+
+        var html = await HtmlAsync(lawyer, page);
+
+        Assert.Contains("De auditketen is VERBROKEN bij gebeurtenis 2: OccurredAtUtc cannot be read", html);
+        Assert.Contains("De gebeurtenissen van deze aanbesteding kunnen niet worden getoond", html);
+        Assert.DoesNotContain("De auditketen is intact", html);
+    }
+
+    [Fact]
     public async Task A_rewrite_with_recomputed_hashes_is_an_alert_instead_of_intact_and_names_no_hash()
     {
         var (lawyer, page) = await TenderAuditPageAsync();

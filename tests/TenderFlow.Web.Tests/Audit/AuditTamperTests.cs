@@ -90,6 +90,8 @@ public sealed class AuditTamperTests : IDisposable
         Assert.Equal(2, verify["brokenAtSequence"]!.GetValue<long>());
         Assert.Contains($"{named} cannot be read", verify["problem"]!.GetValue<string>());
         Assert.Equal(1, verify["eventCount"]!.GetValue<long>());
+        var listing = await (await _app.Legal().GetAsync("/api/audit/events")).ProblemAsync(409);
+        Assert.Equal("AuditTrailUnreadableRule", listing["rule"]!.GetValue<string>());
     }
 
     [Fact]

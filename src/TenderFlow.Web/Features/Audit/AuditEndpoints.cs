@@ -48,11 +48,28 @@ public static class AuditEndpoints
                 {
                     query = query.Where(e => e.Action == action);
                 }
-                var events = await query.OrderBy(e => e.Sequence).Take(take).ToListAsync(ct);
-                return TypedResults.Ok(events.Select(AuditEventView.From).ToList());
+                var events = await ReadableAsync(query.OrderBy(e => e.Sequence).Take(take), ct);
+                return events is null ? Unreadable().ToProblem(http) : TypedResults.Ok(events.Select(AuditEventView.From).ToList());
             })
             .WithTags("Audit").RequireAuthorization(TenderPolicies.VerifyAudit).WithName("ListAuditEvents");
     }
+
+    /// <summary>The events, or null when one holds a value no event can (written behind the app's back): verification names it.</summary>
+    public static async Task<List<AuditEvent>?> ReadableAsync(IQueryable<AuditEvent> events, CancellationToken ct)
+    {
+        try
+        {
+            return await events.ToListAsync(ct);
+        }
+        catch (Exception e) when (e is FormatException or InvalidCastException)
+        {
+            return null;
+        }
+    }
+
+    public static RuleViolation Unreadable() => new("AuditTrailUnreadableRule", RuleKind.Conflict,
+        new("Het auditspoor kan niet worden gelezen: een gebeurtenis is veranderd in iets wat geen gebeurtenis bevat. GET /api/audit/verify noemt de eerste verbroken gebeurtenis.",
+            "The audit trail cannot be read: an event was changed into something no event holds. GET /api/audit/verify names the first broken event."));
 }
 
 public sealed record AuditVerificationView(string Status, long EventCount, string HeadHash, long? BrokenAtSequence, string? Problem, AuditAnchorView? Anchor = null);

@@ -15,6 +15,9 @@ public sealed class AuditModel(TenderFlowDbContext db, IAuthorizationService aut
 {
     public Tender Tender { get; private set; } = null!;
     public IReadOnlyList<AuditEvent> Events { get; private set; } = [];
+
+    /// <summary>A row of this tender's trail holds a value no event can (written behind the app's back): the list cannot be shown, the verification says where.</summary>
+    public bool EventsUnreadable { get; private set; }
     public IReadOnlyDictionary<string, string> ActorNames { get; private set; } = new Dictionary<string, string>();
     public AuditVerification Verification { get; private set; } = AuditVerification.Ok(0, AuditCanonicalForm.GenesisHash);
 
@@ -47,7 +50,8 @@ public sealed class AuditModel(TenderFlowDbContext db, IAuthorizationService aut
             return Forbid();
         }
         Tender = tender;
-        Events = await db.AuditEvents.AsNoTracking().Where(e => e.TenderId == id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        var events = await AuditEndpoints.ReadableAsync(db.AuditEvents.AsNoTracking().Where(e => e.TenderId == id).OrderBy(e => e.Sequence), cancellationToken);
+        (Events, EventsUnreadable) = (events ?? [], events is null);
         var actorIds = Events.Select(e => e.ActorId).Distinct().ToList();
         ActorNames = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);

@@ -82,8 +82,8 @@ public static class TenderEndpoints
                 {
                     return refused;
                 }
-                var events = await db.AuditEvents.AsNoTracking().Where(e => e.TenderId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
-                return TypedResults.Ok(events.Select(AuditEventView.From).ToList());
+                var events = await Audit.AuditEndpoints.ReadableAsync(db.AuditEvents.AsNoTracking().Where(e => e.TenderId == id).OrderBy(e => e.Sequence), ct);
+                return events is null ? Audit.AuditEndpoints.Unreadable().ToProblem(http) : TypedResults.Ok(events.Select(AuditEventView.From).ToList());
             })
             .WithName("GetTenderAudit");
 
