@@ -44,6 +44,7 @@ public static class CliCommands
         }
         // An option mistyped or left without its value must not be skipped silently: `--anchr …` would verify without the anchor.
         var (options, positional, misuse) = Read(args[0..2], args[2..], verb);
+        misuse ??= Mixed(options);
         if (misuse is not null)
         {
             error.WriteLine(misuse);
@@ -58,6 +59,19 @@ public static class CliCommands
             ("audit", "verify") => Verify(new DataDirectory(configuration), configuration["anchor"], output, error),
             _ => Usage(),
         });
+    }
+
+    /// <summary>
+    /// `audit verify` checks either the database (--anchor) or an export package (--export, --key): an anchor given with a
+    /// package, or a key without one, would be ignored while the check says OK. (--data beside --export is harmless: the
+    /// package check never opens a database.)
+    /// </summary>
+    private static string? Mixed(Dictionary<string, string?> options)
+    {
+        var export = options.ContainsKey("export");
+        return export && options.ContainsKey("anchor") ? "audit verify --export checks a package offline; --anchor belongs to verifying the database."
+            : !export && options.ContainsKey("key") ? "audit verify --key belongs to --export FILE."
+            : null;
     }
 
     private static int Validate(string directory)

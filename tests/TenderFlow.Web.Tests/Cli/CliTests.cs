@@ -155,6 +155,8 @@ public sealed class CliTests
             (["--data", "--anchor", anchor], "audit verify --data needs DIR."),
             (["--data", data.Path, "--anchor="], "audit verify --anchor needs SEQUENCE:HASH."),
             (["--data", data.Path, anchor], "audit verify takes no arguments besides its options, not 1."),
+            (["--export", data.FilePath("package.zip"), "--anchor", anchor], "audit verify --export checks a package offline; --anchor belongs to verifying the database."),
+            (["--data", data.Path, "--key", "ABCD"], "audit verify --key belongs to --export FILE."),
         })
         {
             var (exit, output) = Run(["audit", "verify", .. args]);
