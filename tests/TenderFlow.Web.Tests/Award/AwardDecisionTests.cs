@@ -112,6 +112,8 @@ public sealed class AwardDecisionTests : IDisposable
         Assert.Equal("ExtensionOptionRule", await (await world.Procurement().PostAsJsonAsync(extensions, new { option = 4, exercised = true, reason = "r" })).RuleAsync(409));
         Assert.Equal("ExtensionOrderRule", await (await world.Procurement().PostAsJsonAsync(extensions, new { option = 2, exercised = true, reason = "r" })).RuleAsync(409));
         Assert.Equal("ObjectionReasoningRequiredRule", await (await world.Procurement().PostAsJsonAsync(extensions, new { option = 1, exercised = true, reason = "" })).RuleAsync(400));
+        Assert.Equal("ObjectionReasoningRequiredRule", await (await world.Procurement().PostAsJsonAsync(extensions, new { option = 1, exercised = true, reason = "\u200b" })).RuleAsync(400));
+        Assert.Equal("UnreadableTextRule", await (await world.Procurement().PostAsJsonAsync(extensions, new { option = 1, exercised = true, reason = "Prestaties \u202Eraeh\u202C" })).RuleAsync(400));
         Assert.Equal(HttpStatusCode.NoContent, (await world.Procurement().PostAsJsonAsync(extensions, new { option = 1, exercised = true, reason = "Prestaties op wachttijden naar doel" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await world.Procurement().PostAsJsonAsync(extensions, new { option = 2, exercised = false, reason = "Nieuwe aanbesteding" })).StatusCode);
         Assert.Equal("ExtensionOrderRule", await (await world.Procurement().PostAsJsonAsync(extensions, new { option = 3, exercised = true, reason = "r" })).RuleAsync(409));

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Audit;
+using TenderFlow.Domain.Input;
 using TenderFlow.Domain.Tenders;
 using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Data;
@@ -74,8 +75,12 @@ public sealed class DialogueThemes(TenderFlowDbContext db, DialogueGate gate, Au
             return DialogueRules.UnknownStatus();
         }
         var from = theme.Status;
-        var reason = request.Reason?.Trim();
-        var outcome = request.AgreedOutcome?.Trim();
+        var (reason, unreadableReason) = EnteredText.Read(request.Reason, "reason");
+        var (outcome, unreadableOutcome) = EnteredText.Read(request.AgreedOutcome, "agreedOutcome");
+        if ((unreadableReason ?? unreadableOutcome) is { } unreadable)
+        {
+            return unreadable;
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         switch (target)
         {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Audit;
 using TenderFlow.Domain.Evaluation;
+using TenderFlow.Domain.Input;
 using TenderFlow.Domain.Tenders;
 using TenderFlow.Domain.Workflow;
 using TenderFlow.Domain.Workflow.Runtime;
@@ -16,7 +17,11 @@ public sealed class Declarations(TenderFlowDbContext db, EvaluationGate gate, Au
 {
     public async Task<RuleViolation?> DeclareAsync(Tender tender, ClaimsPrincipal user, DeclarationRequest request, CancellationToken ct)
     {
-        var explanation = request.Explanation?.Trim();
+        var (explanation, unreadable) = EnteredText.Read(request.Explanation, "explanation");
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
         if (request.HasConflict && string.IsNullOrEmpty(explanation))
         {
             return EvaluationRules.ExplanationRequired();
@@ -56,7 +61,11 @@ public sealed class Declarations(TenderFlowDbContext db, EvaluationGate gate, Au
             return new RuleViolation("ResolutionOutcomeRule", RuleKind.Invalid,
                 new("Kies 'Cleared' (mag beoordelen) of 'Recused' (treedt terug).", "Choose 'Cleared' (may assess) or 'Recused' (steps aside)."), "outcome");
         }
-        var reason = request.Reason?.Trim();
+        var (reason, unreadable) = EnteredText.Read(request.Reason, "reason");
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
         if (string.IsNullOrEmpty(reason) || reason.Length > ConflictDeclaration.MaxTextLength)
         {
             return EvaluationRules.MotivationRequired("reason");

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Audit;
 using TenderFlow.Domain.Evaluation;
+using TenderFlow.Domain.Input;
 using TenderFlow.Domain.Tenders;
 using TenderFlow.Domain.Workflow;
 using TenderFlow.Domain.Workflow.Runtime;
@@ -22,7 +23,11 @@ public sealed class SelectionDecisions(TenderFlowDbContext db, EvaluationGate ga
 
     public async Task<RuleViolation?> SelectAsync(Tender tender, ClaimsPrincipal user, SelectionRequest request, CancellationToken ct)
     {
-        var reason = request.Reason?.Trim();
+        var (reason, unreadable) = EnteredText.Read(request.Reason, "reason");
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
         if (reason?.Length > CandidateSelection.MaxReasonLength)
         {
             return EvaluationRules.TextTooLong("reason");

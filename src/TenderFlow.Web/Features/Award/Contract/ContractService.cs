@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Audit;
 using TenderFlow.Domain.Award;
+using TenderFlow.Domain.Input;
 using TenderFlow.Domain.Tenders;
 using TenderFlow.Domain.Time;
 using TenderFlow.Domain.Workflow;
@@ -88,7 +89,11 @@ public sealed class ContractService(TenderFlowDbContext db, DefinitionCatalog ca
 
     public async Task<RuleViolation?> DecideExtensionAsync(Guid tenderId, ClaimsPrincipal user, ExtensionRequest request, CancellationToken ct)
     {
-        var reason = request.Reason?.Trim();
+        var (reason, unreadable) = EnteredText.Read(request.Reason, "reason");
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
         if (request.Exercised is null || string.IsNullOrEmpty(reason))
         {
             return AwardRules.ReasoningRequired("reason");
