@@ -34,14 +34,14 @@ public static class DeadlineChangePolicy
         {
             return (null, DeadlineChangeRules.TenderEnded(phase));
         }
-        var reason = Input.EnteredText.Meaningful(request.Reason);
+        var (reason, unreadable) = Input.EnteredText.Read(request.Reason, "reason", multiline: true, "De reden", "The reason");
+        if (unreadable is not null)
+        {
+            return (null, unreadable);
+        }
         if (reason is null)
         {
             return (null, DeadlineChangeRules.ReasonRequired());
-        }
-        if (!Input.EnteredText.IsReadable(reason, multiline: true))
-        {
-            return (null, Input.EnteredText.Unreadable("DeadlineChangeReasonUnreadableRule", "reason", "De reden", "The reason"));
         }
         if (reason.Length > DeadlineChangeRules.MaxReasonLength)
         {

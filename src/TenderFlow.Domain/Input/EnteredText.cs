@@ -32,18 +32,17 @@ public static class EnteredText
 
     /// <summary>
     /// A free text as a feature stores it: <see cref="Meaningful"/> (so the feature's own "required" rule sees invisible-only
-    /// text as blank), or the <c>UnreadableTextRule</c> on <paramref name="field"/> when it holds control or invisible characters.
+    /// text as blank), or the <c>UnreadableTextRule</c> on <paramref name="field"/> when it holds control or invisible
+    /// characters. <paramref name="nameNl"/> and <paramref name="nameEn"/> name the field as people know it.
     /// </summary>
-    public static (string? Text, RuleViolation? Unreadable) Read(string? text, string field, bool multiline = true)
+    public static (string? Text, RuleViolation? Unreadable) Read(
+        string? text, string field, bool multiline = true, string nameNl = "De tekst", string nameEn = "The text")
     {
         var meaningful = Meaningful(text);
         return meaningful is not null && !IsReadable(meaningful, multiline)
-            ? (null, Unreadable("UnreadableTextRule", field, "De tekst", "The text"))
+            ? (null, new("UnreadableTextRule", RuleKind.Invalid,
+                new($"{nameNl} bevat onzichtbare tekens of stuurtekens (zoals een regeleinde of een leesrichtingsteken). Typ de tekst opnieuw.",
+                    $"{nameEn} contains invisible or control characters (such as a line break or a direction mark). Type the text again."), field))
             : (meaningful, null);
     }
-
-    /// <summary>The rule a text with control or invisible characters breaks, naming the field as people know it.</summary>
-    public static RuleViolation Unreadable(string rule, string field, string nameNl, string nameEn) => new(rule, RuleKind.Invalid,
-        new($"{nameNl} bevat onzichtbare tekens of stuurtekens (zoals een regeleinde of een leesrichtingsteken). Typ de tekst opnieuw.",
-            $"{nameEn} contains invisible or control characters (such as a line break or a direction mark). Type the text again."), field);
 }

@@ -13,8 +13,12 @@ public static class TenderFactory
     public static (Tender? Tender, RuleViolation? Violation) Create(
         WorkflowDefinition definition, string? reference, string? title, IReadOnlyDictionary<string, DateTimeOffset>? planned, DateTime nowUtc)
     {
-        reference = EnteredText.Meaningful(reference);
-        title = EnteredText.Meaningful(title);
+        (reference, var unreadableReference) = EnteredText.Read(reference, "reference", multiline: false, "Het kenmerk", "The reference");
+        (title, var unreadableTitle) = EnteredText.Read(title, "title", multiline: false, "De titel", "The title");
+        if ((unreadableReference ?? unreadableTitle) is { } unreadable)
+        {
+            return (null, unreadable);
+        }
         if (reference is null || reference.Length > MaxReferenceLength)
         {
             return (null, Invalid("reference", $"Geef een kenmerk van 1 tot {MaxReferenceLength} tekens.", $"Give a reference of 1 to {MaxReferenceLength} characters."));
@@ -22,13 +26,6 @@ public static class TenderFactory
         if (title is null || title.Length > MaxTitleLength)
         {
             return (null, Invalid("title", $"Geef een titel van 1 tot {MaxTitleLength} tekens.", $"Give a title of 1 to {MaxTitleLength} characters."));
-        }
-        foreach (var (field, text, nl, en) in new[] { ("reference", reference, "Het kenmerk", "The reference"), ("title", title, "De titel", "The title") })
-        {
-            if (!EnteredText.IsReadable(text, multiline: false))
-            {
-                return (null, EnteredText.Unreadable("TenderInputRule", field, nl, en));
-            }
         }
         var plannedUtc = new Dictionary<string, DateTime>();
         foreach (var (key, at) in planned ?? new Dictionary<string, DateTimeOffset>())

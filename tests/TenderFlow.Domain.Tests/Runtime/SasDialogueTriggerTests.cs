@@ -160,7 +160,7 @@ public class SasDialogueTriggerTests
 
         var result = await _engine.FireAsync(tender, Definition, "cancel", TestActors.WithRole(trigger.Roles[0]), reason, Now, facts, default);
 
-        Assert.Equal(("ReasonUnreadableRule", "reason"), (result.Violation?.Rule, result.Violation?.Field));
+        Assert.Equal(("UnreadableTextRule", "reason"), (result.Violation?.Rule, result.Violation?.Field));
         Assert.Equal(Definition.InitialPhase, tender.Phase);
     }
 

@@ -55,7 +55,7 @@ public class TenderFactoryTests
         var (tender, violation) = TenderFactory.Create(RealDefinitions.SasDialogue, reference, title, null, Now);
 
         Assert.Null(tender);
-        Assert.Equal(("TenderInputRule", field), (violation?.Rule, violation?.Field));
+        Assert.Equal(("UnreadableTextRule", field), (violation?.Rule, violation?.Field));
         Assert.Contains("onzichtbare tekens of stuurtekens", violation!.Message.Nl, StringComparison.Ordinal);
     }
 

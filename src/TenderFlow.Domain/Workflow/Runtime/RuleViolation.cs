@@ -43,8 +43,6 @@ public static class StepRules
         "ReasonRequiredRule", RuleKind.Invalid,
         new($"Geef een reden op voor '{t.Title.Nl}'.", $"Give a reason for '{t.Title.En}'."), "reason");
 
-    public static RuleViolation ReasonUnreadable() => Input.EnteredText.Unreadable("ReasonUnreadableRule", "reason", "De reden", "The reason");
-
     public static RuleViolation ReasonTooLong() => new(
         "ReasonTooLongRule", RuleKind.Invalid,
         new($"De reden is langer dan {MaxReasonLength} tekens.", $"The reason is longer than {MaxReasonLength} characters."), "reason");

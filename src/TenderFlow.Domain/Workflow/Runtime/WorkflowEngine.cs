@@ -48,14 +48,14 @@ public sealed class WorkflowEngine(BehaviourRegistry registry)
         {
             return StepResult.Refused(StepRules.RoleMayNotFire(trigger));
         }
-        reason = Input.EnteredText.Meaningful(reason);
+        (reason, var unreadable) = Input.EnteredText.Read(reason, "reason", multiline: true, "De reden", "The reason");
+        if (unreadable is not null)
+        {
+            return StepResult.Refused(unreadable);
+        }
         if (trigger.ReasonRequired && reason is null)
         {
             return StepResult.Refused(StepRules.ReasonRequired(trigger));
-        }
-        if (reason is not null && !Input.EnteredText.IsReadable(reason, multiline: true))
-        {
-            return StepResult.Refused(StepRules.ReasonUnreadable());
         }
         if (reason?.Length > StepRules.MaxReasonLength)
         {
