@@ -94,6 +94,20 @@ public sealed class AuditTamperTests : IDisposable
         Assert.Equal("AuditTrailUnreadableRule", listing["rule"]!.GetValue<string>());
     }
 
+    /// <summary>The tender's own event, changed into a time no event holds, cannot go into a package: a rule, not a 500.</summary>
+    [Fact]
+    public async Task An_export_over_an_unreadable_event_is_refused_with_a_rule()
+    {
+        await WriteSomeHistoryAsync();
+        var tender = (await _app.Legal().GetArrayAsync("/api/tenders"))[0]!["id"]!.GetValue<string>();
+        Execute("""DROP TRIGGER "AuditEvents_NoUpdate" """);
+        Assert.Equal(1, Execute($"""UPDATE "AuditEvents" SET "OccurredAtUtc" = 'not a date' WHERE "Sequence" = (SELECT MAX("Sequence") FROM "AuditEvents" WHERE "TenderId" = '{tender.ToUpperInvariant()}' OR "TenderId" = '{tender}')"""));
+
+        var export = await (await _app.Legal().GetAsync($"/api/tenders/{tender}/audit/export")).ProblemAsync(409);
+
+        Assert.Equal("AuditTrailUnreadableRule", export["rule"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task A_cut_off_tail_keeps_the_chain_consistent_but_not_the_anchor_recorded_before()
     {

@@ -20,7 +20,16 @@ public static class AuditExportEndpoints
                 {
                     return (IResult)refused;
                 }
-                var package = await exporter.ExportAsync(tender!, http.User.ToActor(), documents ?? false, ct);
+                ExportedPackage package;
+                try
+                {
+                    package = await exporter.ExportAsync(tender!, http.User.ToActor(), documents ?? false, ct);
+                }
+                catch (Exception e) when (e is FormatException or InvalidCastException)
+                {
+                    // A row no event can hold cannot go into a package; the verification names it.
+                    return Audit.AuditEndpoints.Unreadable().ToProblem(http);
+                }
                 http.Response.Headers["X-Manifest-SHA256"] = package.ManifestSha256;
                 return Results.File(package.File, "application/x-tar", package.FileName);
             })
