@@ -11,6 +11,9 @@ public static partial class PortalForms
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
+    [GeneratedRegex("name=\"expectedRevision\" value=\"([0-9]+)\"")]
+    private static partial Regex RevisionPattern();
+
     public static async Task<HttpClient> SignedInAsync(TenderFlowFactory app, string user, params string[] roles)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -22,6 +25,11 @@ public static partial class PortalForms
     {
         var page = await (await client.GetAsync(url)).Content.ReadAsStringAsync();
         var form = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", TokenPattern().Match(page).Groups[1].Value) };
+        // As a browser does: the revision the page showed goes with the form, unless the test sends its own.
+        if (!fields.ContainsKey("expectedRevision") && RevisionPattern().Match(page) is { Success: true } revision)
+        {
+            form.Add(new("expectedRevision", revision.Groups[1].Value));
+        }
         var response = await client.PostAsync(url, new FormUrlEncodedContent(form));
         return (response, await response.Content.ReadAsStringAsync());
     }

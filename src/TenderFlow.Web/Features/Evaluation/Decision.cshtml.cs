@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Authorization;
+using TenderFlow.Web.Features.Portal;
 using TenderFlow.Web.Features.Tenders;
 
 namespace TenderFlow.Web.Features.Evaluation;
@@ -24,8 +25,12 @@ public sealed class DecisionModel(TenderSteps steps, IAuthorizationService autho
     public Task<IActionResult> OnPostSelectAsync(Guid id, Guid applicationId, string? reason, CancellationToken ct) =>
         ManageAsync(id, () => decisions.SelectAsync(Tender, User, new SelectionRequest(applicationId, reason), ct), "The candidate has been selected.", ct);
 
-    public Task<IActionResult> OnPostAnnounceAsync(Guid id, long? expectedRevision, CancellationToken ct) =>
-        ManageAsync(id, async () => (await decisions.AnnounceAsync(id, User, expectedRevision, ct)).Violation,
+    public Task<IActionResult> OnPostAnnounceAsync(Guid id, string? expectedRevision, CancellationToken ct) =>
+        ManageAsync(id, async () => FormRevision.Read(expectedRevision) switch
+            {
+                (_, { } incomplete) => incomplete,
+                (var revision, null) => (await decisions.AnnounceAsync(id, User, revision, ct)).Violation,
+            },
             "The selection decision has been announced; the letters have been sent.", ct);
 
     private async Task<IActionResult> ManageAsync(Guid id, Func<Task<RuleViolation?>> act, string done, CancellationToken ct)

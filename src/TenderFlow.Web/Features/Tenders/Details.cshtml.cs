@@ -20,13 +20,17 @@ public sealed class DetailsModel(TenderSteps steps, WorkflowEngine engine, IAuth
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostFireAsync(Guid id, string? trigger, string? reason, long? expectedRevision, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostFireAsync(Guid id, string? trigger, string? reason, string? expectedRevision, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
-        var report = await steps.FireAsync(id, trigger ?? "", reason, expectedRevision, User.ToActor(), cancellationToken);
+        // A trigger this person may not fire from here is refused by the engine (403, 404, 409) whatever the form lacks.
+        var (revision, incomplete) = FormRevision.Read(expectedRevision);
+        var report = incomplete is not null && Card.OwnTriggers.Any(t => t.Trigger.Id == trigger)
+            ? new StepReport(null, null, incomplete)
+            : await steps.FireAsync(id, trigger ?? "", reason, incomplete is null ? revision : null, User.ToActor(), cancellationToken);
         if (report.Violation is { } violation)
         {
             Error = PortalText.For(violation.Message);

@@ -23,14 +23,15 @@ public sealed class DeadlineChangePageTests : IAsyncLifetime
 
     private string Url => $"/tenders/{_world.Tender}/termijnen";
 
-    private Task<HttpResponseMessage> PostAsync(HttpClient client, string key, string date, string time, string reason, bool outage = false, string? choice = null,
+    /// <summary>Posts the change form as a browser does, with the revision the page showed (now, unless <paramref name="expectedRevision"/> says which).</summary>
+    private async Task<HttpResponseMessage> PostAsync(HttpClient client, string key, string date, string time, string reason, bool outage = false, string? choice = null,
         long? expectedRevision = null)
     {
-        var fields = new Dictionary<string, string> { ["key"] = key, ["date"] = date, ["time"] = time, ["reason"] = reason };
-        if (expectedRevision is not null)
+        var fields = new Dictionary<string, string>
         {
-            fields["expectedRevision"] = expectedRevision.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
+            ["key"] = key, ["date"] = date, ["time"] = time, ["reason"] = reason,
+            ["expectedRevision"] = (expectedRevision ?? await _world.RevisionAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         if (outage)
         {
             fields["outage"] = "true";
@@ -39,7 +40,7 @@ public sealed class DeadlineChangePageTests : IAsyncLifetime
         {
             fields["choice"] = choice;
         }
-        return MatrixWorld.PostFormAsync(client, Url + "?handler=Change", fields);
+        return await MatrixWorld.PostFormAsync(client, Url + "?handler=Change", fields);
     }
 
     [Fact]
@@ -83,6 +84,26 @@ public sealed class DeadlineChangePageTests : IAsyncLifetime
         var text = await TextAsync(response);
         Assert.Contains("role=\"alert\"", text);
         Assert.Contains("De aanbesteding is intussen gewijzigd", text);
+        Assert.Equal(DeadlineChangeWorld.QuestionsClose.UtcDateTime, await _world.DueAsync("questionsClose"));
+    }
+
+    /// <summary>Read as "no revision", a form without one would skip the check that a colleague changed the tender meanwhile.</summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("abc")]
+    [InlineData("99999999999999999999999")]
+    public async Task A_form_without_a_readable_revision_is_refused_and_changes_nothing(string? revision)
+    {
+        var fields = new Dictionary<string, string> { ["key"] = "questionsClose", ["date"] = "2027-03-28", ["time"] = "12:00", ["reason"] = "Extra vragenronde" };
+        if (revision is not null)
+        {
+            fields["expectedRevision"] = revision;
+        }
+
+        var response = await MatrixWorld.PostFormAsync(_world.Procurement(), Url + "?handler=Change", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Dit formulier is niet compleet aangekomen", await TextAsync(response));
         Assert.Equal(DeadlineChangeWorld.QuestionsClose.UtcDateTime, await _world.DueAsync("questionsClose"));
     }
 

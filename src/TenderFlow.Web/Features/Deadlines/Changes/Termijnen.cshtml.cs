@@ -7,6 +7,7 @@ using TenderFlow.Domain.Workflow.Definitions;
 using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Authorization;
 using TenderFlow.Web.Features.Evaluation;
+using TenderFlow.Web.Features.Portal;
 using TenderFlow.Web.Features.Tenders;
 using TenderFlow.Web.Hosting;
 
@@ -36,7 +37,7 @@ public sealed class TermijnenModel(TenderSteps steps, IAuthorizationService auth
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => LoadAsync(id, null, ct);
 
     public async Task<IActionResult> OnPostChangeAsync(Guid id, string? key, string? date, string? time, string? reason, bool outage, string? choice,
-        long? expectedRevision, CancellationToken ct)
+        string? expectedRevision, CancellationToken ct)
     {
         if (!await LoadTenderAsync(id, ct))
         {
@@ -48,7 +49,10 @@ public sealed class TermijnenModel(TenderSteps steps, IAuthorizationService auth
         }
         key ??= "";
         Input = new DeadlineChangeInput(key, date, time, reason, outage);
-        var report = await changes.ChangeAsync(id, new DeadlineChangeRequest(key, DueAt(date, time, choice), reason, outage), expectedRevision, User.ToActor(), ct);
+        var (revision, incomplete) = FormRevision.Read(expectedRevision);
+        var report = incomplete is not null
+            ? new DeadlineChangeReport(null, null, incomplete)
+            : await changes.ChangeAsync(id, new DeadlineChangeRequest(key, DueAt(date, time, choice), reason, outage), revision, User.ToActor(), ct);
         if (report.Violation is { } violation)
         {
             ErrorField = violation.Field;
