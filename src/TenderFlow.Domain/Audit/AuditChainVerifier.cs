@@ -2,7 +2,8 @@ using System.Text;
 
 namespace TenderFlow.Domain.Audit;
 
-public sealed record AuditVerification(bool Intact, long EventCount, string HeadHash, long? BrokenAtSequence, string? Problem)
+/// <summary>The outcome of a walk; <see cref="Problem"/> is the English text the API and CLI print, <see cref="Explanation"/> the same in Dutch and English for the portal.</summary>
+public sealed record AuditVerification(bool Intact, long EventCount, string HeadHash, long? BrokenAtSequence, string? Problem, Workflow.Definitions.LocalizedText? Explanation = null)
 {
     public static AuditVerification Ok(long count, string head) => new(true, count, head, null, null);
 }
@@ -15,8 +16,11 @@ public sealed record AuditVerification(bool Intact, long EventCount, string Head
 /// </remarks>
 public sealed class AuditChainVerifier
 {
-    private const string PreviousHashProblem = "previous hash does not match the hash of the event before it";
-    private const string ContentProblem = "content does not match its hash: the event was changed after it was written";
+    private static readonly Workflow.Definitions.LocalizedText PreviousHashProblem = new(
+        "de vorige hash komt niet overeen met de hash van de gebeurtenis ervoor", "previous hash does not match the hash of the event before it");
+
+    private static readonly Workflow.Definitions.LocalizedText ContentProblem = new(
+        "de inhoud past niet bij de hash: de gebeurtenis is na het wegschrijven veranderd", "content does not match its hash: the event was changed after it was written");
 
     private long _count;
     private long _expectedSequence = 1;
@@ -39,7 +43,7 @@ public sealed class AuditChainVerifier
         {
             return false;
         }
-        string? problem = null;
+        Workflow.Definitions.LocalizedText? problem = null;
         if (e.Sequence != _expectedSequence)
         {
             problem = SequenceProblem(e.Sequence);
@@ -78,7 +82,7 @@ public sealed class AuditChainVerifier
         {
             return false;
         }
-        string? problem = null;
+        Workflow.Definitions.LocalizedText? problem = null;
         if (sequence != _expectedSequence)
         {
             problem = SequenceProblem(sequence);
@@ -108,7 +112,7 @@ public sealed class AuditChainVerifier
     }
 
     /// <summary>The next event's stored values cannot be read as an event at all: the chain is broken there (or earlier, if it is out of sequence).</summary>
-    public bool Reject(long sequence, string problem) =>
+    public bool Reject(long sequence, Workflow.Definitions.LocalizedText problem) =>
         Broken is null && Break(sequence, sequence != _expectedSequence ? SequenceProblem(sequence) : problem);
 
     public AuditVerification Result() => Broken ?? AuditVerification.Ok(_count, PreviousHash);
@@ -142,12 +146,13 @@ public sealed class AuditChainVerifier
         }
     }
 
-    private string SequenceProblem(long sequence) =>
-        $"sequence {sequence} follows {_expectedSequence - 1}: event(s) missing or inserted";
+    private Workflow.Definitions.LocalizedText SequenceProblem(long sequence) => new(
+        $"volgnummer {sequence} volgt op {_expectedSequence - 1}: er ontbreken gebeurtenissen of er zijn er ingevoegd",
+        $"sequence {sequence} follows {_expectedSequence - 1}: event(s) missing or inserted");
 
-    private bool Break(long sequence, string problem)
+    private bool Break(long sequence, Workflow.Definitions.LocalizedText problem)
     {
-        Broken = new AuditVerification(false, _count, PreviousHash, sequence, problem);
+        Broken = new AuditVerification(false, _count, PreviousHash, sequence, problem.En, problem);
         return false;
     }
 }

@@ -50,13 +50,14 @@ public class AuditChainTests
         var verifier = new AuditChainVerifier();
         Assert.True(verifier.Accept(chain[0]));
 
-        Assert.False(verifier.Reject(2, "TenderId cannot be read"));
+        var unreadable = new Workflow.Definitions.LocalizedText("TenderId kan niet worden gelezen", "TenderId cannot be read");
+        Assert.False(verifier.Reject(2, unreadable));
         Assert.False(verifier.Accept(chain[1]));
-        Assert.Equal(new AuditVerification(false, 1, chain[0].Hash, 2, "TenderId cannot be read"), verifier.Result());
+        Assert.Equal(new AuditVerification(false, 1, chain[0].Hash, 2, "TenderId cannot be read", unreadable), verifier.Result());
 
         var skipping = new AuditChainVerifier();
         Assert.True(skipping.Accept(chain[0]));
-        Assert.False(skipping.Reject(3, "TenderId cannot be read"));
+        Assert.False(skipping.Reject(3, unreadable));
         Assert.Contains("event(s) missing", skipping.Result().Problem, StringComparison.Ordinal);
     }
 

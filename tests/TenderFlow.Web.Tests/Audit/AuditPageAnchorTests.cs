@@ -55,7 +55,8 @@ public sealed class AuditPageAnchorTests : IDisposable
 
         var html = await HtmlAsync(lawyer, page);
 
-        Assert.Contains("De auditketen is VERBROKEN bij gebeurtenis 2: OccurredAtUtc cannot be read", html);
+        Assert.Contains("De auditketen is VERBROKEN bij gebeurtenis 2: OccurredAtUtc kan niet worden gelezen", html);
+        Assert.DoesNotContain("cannot be read", html);
         Assert.Contains("De gebeurtenissen van deze aanbesteding kunnen niet worden getoond", html);
         Assert.DoesNotContain("De auditketen is intact", html);
     }
@@ -152,7 +153,8 @@ public sealed class AuditPageAnchorTests : IDisposable
 
         var html = await HtmlAsync(lawyer, $"{page}?anchor=not-an-anchor");
 
-        Assert.Contains("De auditketen is VERBROKEN bij gebeurtenis 2", html);
+        Assert.Contains("De auditketen is VERBROKEN bij gebeurtenis 2: de inhoud past niet bij de hash: de gebeurtenis is na het wegschrijven veranderd", html);
+        Assert.DoesNotContain("content does not match", html);
         Assert.DoesNotContain("anchor-error-summary", html);
         Assert.DoesNotContain("id=\"anchor\"", html);
         Assert.DoesNotContain("anchor-to-keep", html);

@@ -198,7 +198,7 @@ public static class AuditChainReader
         public readonly Guid?[] TenderId = new Guid?[Capacity];
         public readonly int[] Offsets = new int[Capacity * Stride];
         public readonly AuditEvent?[] Slow = new AuditEvent?[Capacity];
-        public readonly string?[] Unreadable = new string?[Capacity];
+        public readonly Domain.Workflow.Definitions.LocalizedText?[] Unreadable = new Domain.Workflow.Definitions.LocalizedText?[Capacity];
         public int Count;
         public int Used;
         public ExceptionDispatchInfo? Failure;
@@ -245,7 +245,7 @@ public static class AuditChainReader
                     }
                     catch (UnreadableEventException e)
                     {
-                        Unreadable[i] = e.Message;
+                        Unreadable[i] = e.Problem;
                     }
                     Count++;
                     return true;
@@ -572,11 +572,16 @@ public static class AuditChainReader
         }
         catch (Exception e) when (e is FormatException or InvalidCastException or InvalidOperationException or OverflowException)
         {
-            throw new UnreadableEventException($"{reader.GetName(ordinal)} cannot be read ({e.Message}): the event was changed after it was written");
+            throw new UnreadableEventException(new(
+                $"{reader.GetName(ordinal)} kan niet worden gelezen ({e.Message}): de gebeurtenis is na het wegschrijven veranderd",
+                $"{reader.GetName(ordinal)} cannot be read ({e.Message}): the event was changed after it was written"));
         }
     }
 
-    private sealed class UnreadableEventException(string problem) : Exception(problem);
+    private sealed class UnreadableEventException(Domain.Workflow.Definitions.LocalizedText problem) : Exception(problem.En)
+    {
+        public Domain.Workflow.Definitions.LocalizedText Problem { get; } = problem;
+    }
 
     /// <summary>
     /// A prepared statement on the connection's own handle, stepped the way <see cref="SqliteCommand"/> steps it:
