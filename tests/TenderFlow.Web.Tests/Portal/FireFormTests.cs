@@ -43,4 +43,21 @@ public sealed class FireFormTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("cancelled", (await _app.Procurement().GetJsonAsync($"/api/tenders/{tender.Id()}")).Phase());
     }
+
+    [Fact]
+    public async Task A_refused_reason_is_marked_at_its_field_linked_from_the_summary_and_kept()
+    {
+        var tender = await _app.Procurement().CreateTenderAsync();
+        var buyer = await PortalForms.SignedInAsync(_app, "anna.inkoper", "Procurement");
+        var typed = new string('x', 4001);
+
+        var (response, raw) = await PortalForms.PostAsync(buyer, $"/tenders/{tender.Id()}?handler=Fire", new Dictionary<string, string> { ["trigger"] = "cancel", ["reason"] = typed });
+        var html = WebUtility.HtmlDecode(raw);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<a href=\"#reason-cancel\">", html);
+        Assert.Contains("aria-invalid=\"true\" aria-describedby=\"reason-cancel-error\">" + typed + "</textarea>", html);
+        Assert.Contains("<span class=\"field-error\" id=\"reason-cancel-error\">De reden is langer dan 4000 tekens.</span>", html);
+        Assert.Equal("consultation", (await _app.Procurement().GetJsonAsync($"/api/tenders/{tender.Id()}")).Phase());
+    }
 }

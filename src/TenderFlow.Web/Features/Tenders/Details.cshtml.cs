@@ -17,6 +17,12 @@ public sealed class DetailsModel(TenderSteps steps, WorkflowEngine engine, IAuth
     public string? Error { get; private set; }
     public string? FailedTrigger { get; private set; }
 
+    /// <summary>The reason as typed into the refused step's form, given back so nobody types it twice.</summary>
+    public string? FailedReason { get; private set; }
+
+    /// <summary>Whether the refusal is about the reason field itself (then it is marked and described there).</summary>
+    public bool ReasonRefused { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -34,7 +40,7 @@ public sealed class DetailsModel(TenderSteps steps, WorkflowEngine engine, IAuth
         if (report.Violation is { } violation)
         {
             Error = PortalText.For(violation.Message);
-            FailedTrigger = trigger;
+            (FailedTrigger, FailedReason, ReasonRefused) = (trigger, reason, violation.Field == "reason");
             Response.StatusCode = violation.Kind switch
             {
                 RuleKind.Invalid => StatusCodes.Status400BadRequest,
