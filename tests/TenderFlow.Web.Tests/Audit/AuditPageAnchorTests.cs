@@ -45,13 +45,7 @@ public sealed class AuditPageAnchorTests : IDisposable
     public async Task A_time_changed_into_something_no_event_holds_shows_the_broken_chain_instead_of_an_error_page()
     {
         var (lawyer, page) = await TenderAuditPageAsync();
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(_app.ConnectionString))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = """DROP TRIGGER "AuditEvents_NoUpdate"; UPDATE "AuditEvents" SET "OccurredAtUtc" = 'not a date' WHERE "Sequence" = 2;""";
-            command.ExecuteNonQuery();
-        }
+        _ = ChainForgery.SetValue(_app.ConnectionString, 2, "OccurredAtUtc", "not a date");
 
         var html = await HtmlAsync(lawyer, page);
 

@@ -7,17 +7,20 @@ namespace TenderFlow.Web.Tests.Audit;
 public static class ChainForgery
 {
     /// <summary>Drops the triggers and deletes the last <paramref name="count"/> events.</summary>
-    public static void CutTail(string connectionString, int count) => Execute(connectionString,
+    public static void CutTail(string connectionString, int count) => _ = Execute(connectionString,
         $"""DROP TRIGGER "AuditEvents_NoDelete"; DELETE FROM "AuditEvents" WHERE "Sequence" > (SELECT MAX("Sequence") FROM "AuditEvents") - {count};""");
 
     /// <summary>Gives event <paramref name="sequence"/> another actor and leaves its hash: the chain is broken there.</summary>
-    public static void ChangeActor(string connectionString, long sequence) => Execute(connectionString,
-        $"""DROP TRIGGER "AuditEvents_NoUpdate"; UPDATE "AuditEvents" SET "ActorId" = 'someone-else' WHERE "Sequence" = {sequence};""");
+    public static void ChangeActor(string connectionString, long sequence) => _ = SetValue(connectionString, sequence, "ActorId", "someone-else");
+
+    /// <summary>Drops the update trigger and stores <paramref name="text"/> in one column of event <paramref name="sequence"/>, hash untouched; returns the rows changed.</summary>
+    public static int SetValue(string connectionString, long sequence, string column, string text) => Execute(connectionString,
+        $"""DROP TRIGGER "AuditEvents_NoUpdate"; UPDATE "AuditEvents" SET "{column}" = '{text.Replace("'", "''")}' WHERE "Sequence" = {sequence};""");
 
     /// <summary>Gives event <paramref name="sequence"/> another actor and recomputes its hash and every hash after it.</summary>
     public static void RewriteFrom(string connectionString, long sequence, string actorId)
     {
-        Execute(connectionString, """DROP TRIGGER "AuditEvents_NoUpdate";""");
+        _ = Execute(connectionString, """DROP TRIGGER "AuditEvents_NoUpdate";""");
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         var events = Read(connection);
@@ -73,12 +76,13 @@ public static class ChainForgery
         return events;
     }
 
-    private static void Execute(string connectionString, string sql)
+    /// <summary>Runs <paramref name="sql"/> and returns the number of rows it changed.</summary>
+    private static int Execute(string connectionString, string sql)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery();
     }
 }
