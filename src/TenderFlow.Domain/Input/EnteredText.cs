@@ -12,7 +12,7 @@ namespace TenderFlow.Domain.Input;
 public static class EnteredText
 {
     /// <summary>The trimmed text, or null when it holds no letter or digit at all.</summary>
-    public static string? Meaningful(string? text)
+    private static string? Meaningful(string? text)
     {
         var trimmed = text?.Trim();
         return trimmed is not null && trimmed.Any(char.IsLetterOrDigit) ? trimmed : null;
@@ -22,7 +22,7 @@ public static class EnteredText
     /// No control characters (line breaks and tabs only when <paramref name="multiline"/>) and no invisible formatting
     /// characters, also beyond the first Unicode plane (tag characters), other than the soft hyphen word processors put in.
     /// </summary>
-    public static bool IsReadable(string text, bool multiline) => text.EnumerateRunes().All(r =>
+    private static bool IsReadable(string text, bool multiline) => text.EnumerateRunes().All(r =>
         Rune.GetUnicodeCategory(r) switch
         {
             UnicodeCategory.Control => multiline && r.Value is '\n' or '\r' or '\t',
