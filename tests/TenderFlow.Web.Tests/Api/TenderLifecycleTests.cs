@@ -120,6 +120,20 @@ public sealed class TenderLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task A_role_that_may_not_fire_is_told_so_even_with_a_stale_revision()
+    {
+        var procurement = _app.Procurement();
+        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = "2027-02-01T09:00:00+01:00" });
+        Assert.Equal(HttpStatusCode.OK, (await procurement.FireAsync(tender.Id(), "publish", expectedRevision: 0)).StatusCode);
+
+        // Reloading would not help Legal: the answer is that this is not theirs to do, not that the tender moved on.
+        var asLegal = await _app.ClientAs("lea.jurist", "Legal").FireAsync(tender.Id(), "cancel", "not mine", expectedRevision: 0);
+        Assert.Equal("RoleMayNotFireTriggerRule", (await asLegal.ProblemAsync(403))["rule"]!.GetValue<string>());
+        var unknown = await procurement.FireAsync(tender.Id(), "teleport", expectedRevision: 0);
+        Assert.Equal("UnknownTriggerRule", (await unknown.ProblemAsync(404))["rule"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Firing_from_the_wrong_phase_or_an_unknown_trigger_is_refused()
     {
         var procurement = _app.Procurement();

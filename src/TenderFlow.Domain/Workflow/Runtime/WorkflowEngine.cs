@@ -30,6 +30,12 @@ public sealed class WorkflowEngine(BehaviourRegistry registry)
         return result;
     }
 
+    /// <summary>The trigger does not exist, or none of the actor's roles may fire it: true in every phase and at every revision.</summary>
+    public static RuleViolation? RoleRefusal(WorkflowDefinition definition, string triggerId, Actor actor) =>
+        definition.Trigger(triggerId) is not { } trigger ? StepRules.UnknownTrigger(triggerId, definition)
+        : actor.FirstRoleIn(trigger.Roles) is null ? StepRules.RoleMayNotFire(trigger)
+        : null;
+
     public async Task<StepResult> FireAsync(
         Tender tender, WorkflowDefinition definition, string triggerId, Actor actor, string? reason,
         DateTime nowUtc, ITenderFacts facts, CancellationToken cancellationToken)
@@ -43,11 +49,11 @@ public sealed class WorkflowEngine(BehaviourRegistry registry)
         {
             return StepResult.Refused(StepRules.NotFromThisPhase(trigger, definition.Phase(tender.Phase)));
         }
-        var role = actor.FirstRoleIn(trigger.Roles);
-        if (role is null)
+        if (RoleRefusal(definition, triggerId, actor) is { } forbidden)
         {
-            return StepResult.Refused(StepRules.RoleMayNotFire(trigger));
+            return StepResult.Refused(forbidden);
         }
+        var role = actor.FirstRoleIn(trigger.Roles)!;
         (reason, var unreadable) = Input.EnteredText.Read(reason, "reason", multiline: true, "De reden", "The reason");
         if (unreadable is not null)
         {

@@ -96,11 +96,11 @@ public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalo
         {
             return new StepReport(null, null, TenderRules.NotFound(tenderId));
         }
+        var definition = await catalog.ForHashAsync(db, tender.DefinitionHash, cancellationToken);
         if (expectedRevision is not null && expectedRevision != tender.Revision)
         {
-            return new StepReport(tender, null, TenderRules.Stale(expectedRevision.Value, tender.Revision));
+            return new StepReport(tender, null, WorkflowEngine.RoleRefusal(definition, trigger, actor) ?? TenderRules.Stale(expectedRevision.Value, tender.Revision));
         }
-        var definition = await catalog.ForHashAsync(db, tender.DefinitionHash, cancellationToken);
         var result = await engine.FireAsync(tender, definition, trigger, actor, reason, clock.GetUtcNow().UtcDateTime, facts, cancellationToken);
         if (result.Outcome is null)
         {
