@@ -59,6 +59,27 @@ public sealed class SelectionObjectionTests : IDisposable
     }
 
     [Fact]
+    public async Task Grounds_advice_and_decision_on_an_objection_must_be_readable_text()
+    {
+        var world = await DialogueWorld.CreateAsync(_app, startDialogue: false);
+        var rejected = world.RejectedClient();
+        // A zero-width space looks like nothing in the letter; a right-to-left override makes the text read otherwise than it is stored.
+        Assert.Equal("ObjectionGroundsRequiredRule", await (await rejected.ObjectAsync(world, "selection", "\u200b")).RuleAsync(400));
+        Assert.Equal("UnreadableTextRule", await (await rejected.ObjectAsync(world, "selection", "K2 is \u202Eniet\u202C gemotiveerd.")).RuleAsync(400));
+        Assert.Empty(await world.Legal().GetArrayAsync($"/api/tenders/{world.Tender}/objections"));
+
+        var objection = await (await rejected.ObjectAsync(world, "selection")).FiledAsync();
+        Assert.Equal("ObjectionReasoningRequiredRule", await (await world.Legal().AdviseAsync(world, objection, uphold: false, "\u2060")).RuleAsync(400));
+        Assert.Equal("UnreadableTextRule", await (await world.Legal().AdviseAsync(world, objection, uphold: false, "Ongegrond\u0000.")).RuleAsync(400));
+        Assert.Equal(HttpStatusCode.NoContent, (await world.Legal().AdviseAsync(world, objection, uphold: false)).StatusCode);
+
+        Assert.Equal("ObjectionReasoningRequiredRule", await (await world.Procurement().ResolveAsync(world, objection, upheld: false, "\u200b\u200b")).RuleAsync(400));
+        Assert.Equal("ObjectionDeviationReasonRule", await (await world.Procurement().ResolveAsync(world, objection, upheld: true, "Gegrond.", "\u200b")).RuleAsync(400));
+        Assert.Equal("UnreadableTextRule", await (await world.Procurement().ResolveAsync(world, objection, upheld: true, "Gegrond.", "Zie \u202Ebijlage\u202C.")).RuleAsync(400));
+        Assert.Equal("Advised", (await world.Legal().GetArrayAsync($"/api/tenders/{world.Tender}/objections")).Single()!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task An_upheld_selection_objection_blocks_until_Procurement_revises_the_selection_with_a_reason()
     {
         var world = await DialogueWorld.CreateAsync(_app, startDialogue: false);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Audit;
 using TenderFlow.Domain.Award;
 using TenderFlow.Domain.Documents;
+using TenderFlow.Domain.Input;
 using TenderFlow.Domain.Selection;
 using TenderFlow.Domain.Tenders;
 using TenderFlow.Domain.Workflow;
@@ -84,8 +85,12 @@ public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog c
         {
             return (null, AwardRules.UnknownDecision());
         }
-        grounds = grounds?.Trim();
-        if (string.IsNullOrEmpty(grounds))
+        (grounds, var unreadable) = EnteredText.Read(grounds, "grounds", multiline: true, "De bezwaargronden", "The grounds");
+        if (unreadable is not null)
+        {
+            return (null, unreadable);
+        }
+        if (grounds is null)
         {
             return (null, AwardRules.GroundsRequired());
         }
@@ -129,14 +134,18 @@ public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog c
 
     public async Task<RuleViolation?> AdviseAsync(Tender tender, Guid objectionId, ClaimsPrincipal user, ObjectionAdviceRequest request, CancellationToken ct)
     {
-        var reasoning = request.Reasoning?.Trim();
+        var (reasoning, unreadable) = EnteredText.Read(request.Reasoning, "reasoning", multiline: true, "De motivering", "The reasoning");
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await FindOpenWindowAsync(tender, objectionId, ct) is { Violation: { } refused })
         {
             return refused;
         }
         var objection = await db.Objections.SingleAsync(o => o.Id == objectionId, ct);
-        if (request.Uphold is null || string.IsNullOrEmpty(reasoning))
+        if (request.Uphold is null || reasoning is null)
         {
             return AwardRules.ReasoningRequired("reasoning");
         }
@@ -163,8 +172,12 @@ public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog c
 
     public async Task<RuleViolation?> ResolveAsync(Tender tender, Guid objectionId, ClaimsPrincipal user, ObjectionResolutionRequest request, CancellationToken ct)
     {
-        var reasoning = request.Reasoning?.Trim();
-        var deviation = request.DeviationReason?.Trim();
+        var (reasoning, unreadableReasoning) = EnteredText.Read(request.Reasoning, "reasoning", multiline: true, "De motivering", "The reasoning");
+        var (deviation, unreadableDeviation) = EnteredText.Read(request.DeviationReason, "deviationReason", multiline: true, "De reden van afwijking", "The reason for deviating");
+        if ((unreadableReasoning ?? unreadableDeviation) is { } unreadable)
+        {
+            return unreadable;
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await FindOpenWindowAsync(tender, objectionId, ct) is { Violation: { } refused })
         {
@@ -179,7 +192,7 @@ public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog c
         {
             return AwardRules.AdviceFirst();
         }
-        if (request.Upheld is null || string.IsNullOrEmpty(reasoning))
+        if (request.Upheld is null || reasoning is null)
         {
             return AwardRules.ReasoningRequired("reasoning");
         }
@@ -188,7 +201,7 @@ public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog c
             return AwardRules.TextTooLong("reasoning");
         }
         var deviates = request.Upheld != objection.AdviceUphold;
-        if (deviates && string.IsNullOrEmpty(deviation))
+        if (deviates && deviation is null)
         {
             return AwardRules.DeviationReasonRequired();
         }
