@@ -22,6 +22,40 @@ public sealed class DialogueAccessTests(DialogueFixture f) : IClassFixture<Dialo
         Assert.Equal(rule, await RuleAsync(response));
     }
 
+    // Invisible-only text is blank (the field's own rule); control or direction characters are refused by name. Nothing is written.
+    [Theory]
+    [InlineData("messages", "text", "\u200b", "DialogueMessageTextRule")]
+    [InlineData("messages", "text", "Akkoord, \u202Egeen\u202C bezwaar.", "UnreadableTextRule")]
+    [InlineData("meetings", "location", "\u2060\u200b", "DialogueMeetingInputRule")]
+    [InlineData("meetings", "location", "Stadskantoor\nzaal 4.12", "UnreadableTextRule")]
+    [InlineData("meetings", "agenda", "\uFEFF", "DialogueMeetingInputRule")]
+    [InlineData("meetings", "agenda", "Wachtlijsten\u0007", "UnreadableTextRule")]
+    [InlineData("themes", "titleNl", "\u200b", "DialogueThemeTitleRule")]
+    [InlineData("themes", "titleEn", "Waiting \u202Elists", "UnreadableTextRule")]
+    public async Task Dialogue_texts_must_be_readable(string what, string field, string text, string rule)
+    {
+        var body = new Dictionary<string, object>
+        {
+            ["text"] = "Vanuit de gemeente: graag een voorstel.",
+            ["startsAt"] = new DateTimeOffset(2027, 6, 1, 10, 0, 0, TimeSpan.FromHours(2)),
+            ["location"] = "Stadskantoor Utrecht, zaal 4.12",
+            ["agenda"] = "Gedeelde benadering",
+            ["titleNl"] = "Wachtlijsten in de wijk",
+            [field] = text,
+        };
+        var route = what == "themes" ? $"{f.Api}/themes" : $"{f.Api}/themes/{f.ThemeA}/{what}";
+        var count = async () => what == "themes"
+            ? (await f.App.Procurement().GetArrayAsync($"{f.Api}/themes")).Count
+            : (await f.App.Procurement().GetJsonAsync($"{f.Api}/themes/{f.ThemeA}"))[what]!.AsArray().Count;
+        var before = await count();
+
+        var response = await f.App.Procurement().PostAsJsonAsync(route, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(rule, await RuleAsync(response));
+        Assert.Equal(before, await count());
+    }
+
     [Fact]
     public async Task A_partner_sees_nothing_before_the_declaration_and_afterwards_only_its_own_theme()
     {

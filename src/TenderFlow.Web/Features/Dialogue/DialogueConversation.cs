@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Audit;
 using TenderFlow.Domain.Dialogue;
+using TenderFlow.Domain.Input;
 using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Data;
 using TenderFlow.Web.Features.Audit;
@@ -34,8 +35,12 @@ public sealed class DialogueConversation(TenderFlowDbContext db, DialogueGate ga
         {
             return (null, DialogueRules.ThemeSettled());
         }
-        var text = request.Text?.Trim() ?? "";
-        if (text.Length == 0 || text.Length > DialogueMessage.MaxTextLength)
+        var (text, unreadable) = EnteredText.Read(request.Text, "text", multiline: true, "Het bericht", "The message");
+        if (unreadable is not null)
+        {
+            return (null, unreadable);
+        }
+        if (text is null || text.Length > DialogueMessage.MaxTextLength)
         {
             return (null, DialogueRules.MessageText());
         }

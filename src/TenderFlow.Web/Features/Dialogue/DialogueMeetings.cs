@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Audit;
 using TenderFlow.Domain.Dialogue;
 using TenderFlow.Domain.Documents;
+using TenderFlow.Domain.Input;
 using TenderFlow.Domain.Tenders;
 using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Data;
@@ -37,8 +38,12 @@ public sealed class DialogueMeetings(TenderFlowDbContext db, DialogueGate gate, 
         {
             return (null, DialogueRules.ThemeSettled());
         }
-        var location = request.Location?.Trim() ?? "";
-        var agenda = request.Agenda?.Trim() ?? "";
+        var (location, unreadableLocation) = EnteredText.Read(request.Location, "location", multiline: false, "De plaats of link", "The place or link");
+        var (agenda, unreadableAgenda) = EnteredText.Read(request.Agenda, "agenda", multiline: true, "De agenda", "The agenda");
+        if ((unreadableLocation ?? unreadableAgenda) is { } unreadable)
+        {
+            return (null, unreadable);
+        }
         if (request.StartsAt is null)
         {
             return (null, DialogueRules.MeetingInput("startsAt"));
@@ -47,11 +52,11 @@ public sealed class DialogueMeetings(TenderFlowDbContext db, DialogueGate gate, 
         {
             return (null, badMoment);
         }
-        if (location.Length == 0 || location.Length > DialogueMeeting.MaxLocationLength)
+        if (location is null || location.Length > DialogueMeeting.MaxLocationLength)
         {
             return (null, DialogueRules.MeetingInput("location"));
         }
-        if (agenda.Length == 0 || agenda.Length > DialogueMeeting.MaxAgendaLength)
+        if (agenda is null || agenda.Length > DialogueMeeting.MaxAgendaLength)
         {
             return (null, DialogueRules.MeetingInput("agenda"));
         }

@@ -18,8 +18,8 @@ public sealed class DialogueThemes(TenderFlowDbContext db, DialogueGate gate, Au
 
     public async Task<(DialogueTheme? Theme, RuleViolation? Violation)> AddAsync(Guid tenderId, AddThemeRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var titleNl = request.TitleNl?.Trim() ?? "";
-        var titleEn = string.IsNullOrWhiteSpace(request.TitleEn) ? titleNl : request.TitleEn.Trim();
+        var (titleNl, unreadableNl) = EnteredText.Read(request.TitleNl, "titleNl", multiline: false, "De titel", "The title");
+        var (titleEn, unreadableEn) = EnteredText.Read(request.TitleEn, "titleEn", multiline: false, "De Engelse titel", "The English title");
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var (tender, viewer, refused) = await gate.EnterAsync(tenderId, user, cancellationToken);
         if (refused is not null)
@@ -30,10 +30,15 @@ public sealed class DialogueThemes(TenderFlowDbContext db, DialogueGate gate, Au
         {
             return (null, closed);
         }
-        if (titleNl.Length == 0 || titleNl.Length > MaxTitleLength || titleEn.Length > MaxTitleLength)
+        if ((unreadableNl ?? unreadableEn) is { } unreadable)
+        {
+            return (null, unreadable);
+        }
+        if (titleNl is null || titleNl.Length > MaxTitleLength || titleEn?.Length > MaxTitleLength)
         {
             return (null, DialogueRules.TitleRequired());
         }
+        titleEn ??= titleNl;
         var keys = await db.DialogueThemes.Where(t => t.TenderId == tenderId).Select(t => t.Key).ToListAsync(cancellationToken);
         var userId = DialogueGate.UserId(user);
         var theme = new DialogueTheme
