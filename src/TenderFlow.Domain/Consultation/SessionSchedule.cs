@@ -1,3 +1,4 @@
+using TenderFlow.Domain.Input;
 using TenderFlow.Domain.Workflow.Runtime;
 
 namespace TenderFlow.Domain.Consultation;
@@ -18,19 +19,30 @@ public sealed record SessionSchedule(
     /// <summary>The first broken rule, or null. <paramref name="nowUtc"/> decides whether the start lies ahead.</summary>
     public RuleViolation? Validate(DateTime nowUtc)
     {
-        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > MaxTitleLength)
+        var (title, unreadableTitle) = ReadTitle();
+        if (unreadableTitle is not null)
+        {
+            return unreadableTitle;
+        }
+        if (title is null || title.Length > MaxTitleLength)
         {
             return ConsultationRules.TitleRequired();
         }
-        if (string.IsNullOrWhiteSpace(Topic) || Topic.Trim().Length > MaxTopicLength)
+        var (topic, unreadableTopic) = ReadTopic();
+        if (unreadableTopic is not null)
+        {
+            return unreadableTopic;
+        }
+        if (topic is null || topic.Length > MaxTopicLength)
         {
             return ConsultationRules.TopicRequired();
         }
-        if (string.IsNullOrWhiteSpace(Location) && string.IsNullOrWhiteSpace(OnlineUrl))
+        var (location, unreadableLocation) = ReadLocation();
+        if (unreadableLocation is not null)
         {
-            return ConsultationRules.PlaceRequired();
+            return unreadableLocation;
         }
-        if (Location?.Trim().Length > MaxLocationLength)
+        if ((location is null && string.IsNullOrWhiteSpace(OnlineUrl)) || location?.Length > MaxLocationLength)
         {
             return ConsultationRules.PlaceRequired();
         }
@@ -65,12 +77,19 @@ public sealed record SessionSchedule(
         && Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri)
         && uri.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(uri.Host) && string.IsNullOrEmpty(uri.UserInfo);
 
+    private (string? Text, RuleViolation? Unreadable) ReadTitle() => EnteredText.Read(Title, "title", multiline: false, "De titel", "The title");
+
+    private (string? Text, RuleViolation? Unreadable) ReadTopic() => EnteredText.Read(Topic, "topic", multiline: true, "Het onderwerp", "The topic");
+
+    private (string? Text, RuleViolation? Unreadable) ReadLocation() => EnteredText.Read(Location, "location", multiline: false, "De plaats", "The place");
+
+    /// <summary>Sets what <see cref="Validate"/> accepted; call it only after that returned null.</summary>
     public void ApplyTo(ConsultationSession session)
     {
-        session.Title = Title!.Trim();
-        session.Topic = Topic!.Trim();
+        session.Title = ReadTitle().Text!;
+        session.Topic = ReadTopic().Text!;
         session.Audience = Audience;
-        session.Location = string.IsNullOrWhiteSpace(Location) ? null : Location.Trim();
+        session.Location = ReadLocation().Text;
         session.OnlineUrl = string.IsNullOrWhiteSpace(OnlineUrl) ? null : OnlineUrl.Trim();
         session.StartsAtUtc = StartsAtUtc;
         session.EndsAtUtc = EndsAtUtc;
@@ -99,7 +118,12 @@ public sealed record AttendeeInput(string? Name, string? Email, string? Function
         for (var i = 0; i < attendees.Count; i++)
         {
             var a = attendees[i];
-            if (string.IsNullOrWhiteSpace(a.Name) || a.Name.Trim().Length > SessionSchedule.MaxNameLength)
+            var (name, unreadableName) = EnteredText.Read(a.Name, $"attendees[{i}].name", multiline: false, $"De naam van deelnemer {i + 1}", $"The name of attendee {i + 1}");
+            if (unreadableName is not null)
+            {
+                return unreadableName;
+            }
+            if (name is null || name.Length > SessionSchedule.MaxNameLength)
             {
                 return ConsultationRules.AttendeeName(i);
             }
@@ -107,7 +131,12 @@ public sealed record AttendeeInput(string? Name, string? Email, string? Function
             {
                 return ConsultationRules.AttendeeEmail(i);
             }
-            if (string.IsNullOrWhiteSpace(a.Function) || a.Function.Trim().Length > SessionSchedule.MaxNameLength)
+            var (function, unreadableFunction) = EnteredText.Read(a.Function, $"attendees[{i}].function", multiline: false, $"De functie van deelnemer {i + 1}", $"The function of attendee {i + 1}");
+            if (unreadableFunction is not null)
+            {
+                return unreadableFunction;
+            }
+            if (function is null || function.Length > SessionSchedule.MaxNameLength)
             {
                 return ConsultationRules.AttendeeFunction(i);
             }

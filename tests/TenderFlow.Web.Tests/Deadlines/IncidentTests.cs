@@ -21,6 +21,10 @@ public class IncidentTests
         var procurement = app.Procurement();
         var empty = await procurement.PostAsJsonAsync($"/api/tenders/{tender}/incidents/{incident}/resolve", new { note = " " });
         Assert.Equal("IncidentNoteRequiredRule", (await empty.ProblemAsync(400))["rule"]!.GetValue<string>());
+        var invisible = await procurement.PostAsJsonAsync($"/api/tenders/{tender}/incidents/{incident}/resolve", new { note = "\u200b\u2060" });
+        Assert.Equal("IncidentNoteRequiredRule", (await invisible.ProblemAsync(400))["rule"]!.GetValue<string>());
+        var overridden = await procurement.PostAsJsonAsync($"/api/tenders/{tender}/incidents/{incident}/resolve", new { note = "Met de hand \u202Egesloten\u202C." });
+        Assert.Equal("UnreadableTextRule", (await overridden.ProblemAsync(400))["rule"]!.GetValue<string>());
         foreach (var (user, role) in new[] { ("lea.jurist", "Legal"), ("eva.een", "Evaluator"), ("beheer", "Admin") })
         {
             var refused = await app.ClientAs(user, role).PostAsJsonAsync($"/api/tenders/{tender}/incidents/{incident}/resolve", new { note = "Zelf opgelost" });

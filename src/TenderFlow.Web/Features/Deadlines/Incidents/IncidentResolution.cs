@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Audit;
 using TenderFlow.Domain.Deadlines;
+using TenderFlow.Domain.Input;
 using TenderFlow.Domain.Workflow;
 using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Data;
@@ -20,8 +21,12 @@ public sealed class IncidentResolution(TenderFlowDbContext db, AuditTrail audit,
 
     public async Task<RuleViolation?> ResolveAsync(Guid tenderId, Guid incidentId, string? note, Actor actor, CancellationToken cancellationToken)
     {
-        note = note?.Trim();
-        if (string.IsNullOrEmpty(note))
+        (note, var unreadable) = EnteredText.Read(note, "note", multiline: true, "De toelichting", "The note");
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+        if (note is null)
         {
             return new RuleViolation("IncidentNoteRequiredRule", RuleKind.Invalid,
                 new("Schrijf op wat er met het incident is gedaan.", "Write down what was done about the incident."), "note");
