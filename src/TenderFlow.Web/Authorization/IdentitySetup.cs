@@ -81,7 +81,7 @@ public static class IdentitySetup
 
     private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (Hosting.ApiPaths.Contains(context.Request.Path))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -12,7 +12,8 @@ public sealed class BadRequestProblemHandler(IProblemDetailsService problems) : 
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not BadHttpRequestException bad)
+        // The portal shows its own page for the status (Errors/StatusPage).
+        if (exception is not BadHttpRequestException bad || !Hosting.ApiPaths.Contains(http.Request.Path))
         {
             return false;
         }

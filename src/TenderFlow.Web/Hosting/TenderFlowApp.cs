@@ -106,11 +106,25 @@ public static class TenderFlowApp
         {
             app.UseHsts();
         }
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseWhen(http => ApiPaths.Contains(http.Request.Path), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(http => !ApiPaths.Contains(http.Request.Path), portal =>
+        {
+            portal.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = string.Format(System.Globalization.CultureInfo.InvariantCulture, Features.Errors.StatusPageModel.Template, StatusCodes.Status500InternalServerError),
+                StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
+            portal.UseStatusCodePagesWithReExecute(Features.Errors.StatusPageModel.Template);
+        });
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRequestLocalization(PortalCultures.Options());
+        // Routing after the error handlers, so that a re-executed request (the portal's status page) is routed anew.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
