@@ -60,6 +60,9 @@ public static class AuthorizationMatrix
         ["GET /Accounts/Logout"] = new((c, _) => c.GetAsync("/Accounts/Logout"), SignedIn),
         ["POST /Accounts/Logout"] = new((c, _) => MatrixWorld.PostFormAsync(c, "/Accounts/Logout", Form()), SignedIn),
         ["GET /Accounts/AccessDenied"] = new((c, _) => c.GetAsync("/Accounts/AccessDenied"), Everyone),
+        // The portal's status page answers with the status it shows; 400 is not read as a refusal.
+        ["GET /fout/{code:int}"] = new((c, _) => c.GetAsync("/fout/400"), Everyone),
+        ["POST /fout/{code:int}"] = new((c, _) => MatrixWorld.PostFormAsync(c, "/fout/400", Form()), Everyone),
         ["GET /language"] = new((c, _) => c.GetAsync("/language"), Everyone),
         ["POST /language"] = new((c, _) => MatrixWorld.PostFormAsync(c, "/language", Form(("culture", "en"), ("returnUrl", "/"))), Everyone),
         ["GET /tenders/{id:guid}"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}"), TenderReaders),
