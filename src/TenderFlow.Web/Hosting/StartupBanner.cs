@@ -20,6 +20,10 @@ public static class StartupBanner
               health:      {url}/health      API reference: {url}/scalar
               e-mail:      {app.Services.GetRequiredService<Features.Notifications.Mail.IMailTransport>().Description}
             """);
+        if (TransportAdvice.For(app.Environment, app.Configuration, addresses) is { } advice)
+        {
+            Console.WriteLine(advice);
+        }
         var demo = app.Services.GetRequiredService<DemoMode>();
         if (demo.CreatedLogins.Count > 0)
         {
