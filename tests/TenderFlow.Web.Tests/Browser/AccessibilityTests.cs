@@ -67,6 +67,16 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, PortalServer po
     }
 
     [Fact]
+    public async Task Page_not_found()
+    {
+        await StartSignedInAsync(DemoUsers.Bidder);
+        var response = await Page.GotoAsync("/aanbestedingen/bestaat-niet");
+        Assert.Equal(404, response!.Status);
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Pagina niet gevonden", Level = 1 })).ToBeVisibleAsync();
+        await Page.AssertAccessibleAsync();
+    }
+
+    [Fact]
     public async Task Audit_page()
     {
         await StartSignedInAsync(DemoUsers.Legal);
