@@ -51,7 +51,7 @@ public sealed class DeadlineChangesBrowserTests(ChromiumFixture chromium, Portal
         await choice.GetByLabel("31-10-2027 02:30 (+01:00)", new() { Exact = false }).CheckAsync();
         await Page.Locator("#change-applicationsClose").GetByRole(AriaRole.Button).ClickAsync();
 
-        await Expect(Page.Locator("#deadline-confirmation")).ToContainTextAsync("31-10-2027 02:30 (+01:00)");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("31-10-2027 02:30 (+01:00)");
         await Expect(Page.Locator("#deadline-row-applicationsClose")).ToContainTextAsync("31-10-2027 02:30 (+01:00)");
         await Expect(Page.Locator("[role=alert]")).ToHaveCountAsync(0);
         await Page.AssertAccessibleAsync();

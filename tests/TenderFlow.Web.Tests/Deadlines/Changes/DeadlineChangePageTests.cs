@@ -148,7 +148,11 @@ public sealed class DeadlineChangePageTests : IAsyncLifetime
         var chosen = await PostAsync(procurement, "applicationsClose", "2027-10-31", "02:30", "Na de zomer", choice: "+01:00");
 
         Assert.True(chosen.IsSuccessStatusCode, await chosen.Content.ReadAsStringAsync());
-        Assert.Contains("31-10-2027 02:30 (+01:00)", await TextAsync(chosen));
+        var confirmed = await TextAsync(chosen);
+        Assert.Contains("31-10-2027 02:30 (+01:00)", confirmed);
+        // The confirmation is said once, by the layout's status region.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(confirmed, "role=\"status\""));
+        Assert.Contains("Alle betrokkenen hebben bericht gekregen", confirmed);
         Assert.Equal(new DateTime(2027, 10, 31, 1, 30, 0, DateTimeKind.Utc), await _world.DueAsync("applicationsClose"));
     }
 
