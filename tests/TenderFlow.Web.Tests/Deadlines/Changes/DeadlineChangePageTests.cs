@@ -132,6 +132,24 @@ public sealed class DeadlineChangePageTests : IAsyncLifetime
         Assert.Contains("id=\"date-questionsClose-error\"", page);
     }
 
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("2027-03-28", "")]
+    [InlineData("morgen", "12:00")]
+    public async Task A_missing_or_unreadable_date_is_asked_for_in_the_portal_s_words(string date, string time)
+    {
+        var before = await _world.DueAsync("questionsClose");
+
+        var response = await PostAsync(_world.Procurement(), "questionsClose", date, time, "Extra vragenronde");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await TextAsync(response);
+        Assert.Contains("Vul een geldige nieuwe datum en tijd in.", page);
+        Assert.Contains("id=\"date-questionsClose-error\"", page);
+        Assert.DoesNotContain("geen geldig moment", page);
+        Assert.Equal(before, await _world.DueAsync("questionsClose"));
+    }
+
     [Fact]
     public async Task An_autumn_night_time_asks_which_moment_and_the_choice_settles_it()
     {

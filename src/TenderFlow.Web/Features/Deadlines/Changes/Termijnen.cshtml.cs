@@ -50,8 +50,8 @@ public sealed class TermijnenModel(TenderSteps steps, IAuthorizationService auth
         key ??= "";
         Input = new DeadlineChangeInput(key, date, time, reason, outage);
         var (revision, incomplete) = FormRevision.Read(expectedRevision);
-        var report = incomplete is not null
-            ? new DeadlineChangeReport(null, null, incomplete)
+        var report = incomplete is not null ? new DeadlineChangeReport(null, null, incomplete)
+            : Local(date, time) is null ? new DeadlineChangeReport(null, null, DateAndTimeUnreadable())
             : await changes.ChangeAsync(id, new DeadlineChangeRequest(key, DueAt(date, time, choice), reason, outage), revision, User.ToActor(), ct);
         if (report.Violation is { } violation)
         {
@@ -76,6 +76,10 @@ public sealed class TermijnenModel(TenderSteps steps, IAuthorizationService auth
             ? entered + choice
             : entered;
     }
+
+    /// <summary>The form's date and time fields give yyyy-MM-dd and HH:mm; anything else (blank included) is asked for again in the portal's words.</summary>
+    private static RuleViolation DateAndTimeUnreadable() => new("DeadlineDateTimeRule", RuleKind.Invalid,
+        new("Vul een geldige nieuwe datum en tijd in.", "Fill in a valid new date and time."), "dueAt");
 
     private static DateTime? Local(string? date, string? time) =>
         DateTime.TryParseExact($"{date?.Trim()}T{time?.Trim()}", "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) ? local : null;
