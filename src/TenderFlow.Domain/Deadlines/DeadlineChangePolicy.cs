@@ -77,6 +77,12 @@ public static class DeadlineChangePolicy
         {
             return (null, DeadlineChangeRules.NotInFuture(newUtc));
         }
+        var dues = DeadlinePlanner.Preview(tender, definition, deadline.Id, newUtc);
+        var moved = dues.Where(d => d.Value != tender.Deadline(d.Key)?.DueAtUtc).Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+        if (DeadlineOrder.Check(definition, dues, moved, _ => "dueAt") is { } outOfOrder)
+        {
+            return (null, outOfOrder);
+        }
         return (new AllowedDeadlineChange(deadline, old, newUtc, reason, request.Outage), null);
     }
 }

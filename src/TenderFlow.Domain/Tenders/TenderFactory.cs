@@ -58,6 +58,11 @@ public static class TenderFactory
             CreatedAtUtc = nowUtc,
         };
         DeadlinePlanner.Initialise(tender, definition, plannedUtc, nowUtc);
+        var dues = DeadlinePlanner.Dues(tender, definition);
+        if (Deadlines.DeadlineOrder.Check(definition, dues, dues.Keys.ToHashSet(StringComparer.Ordinal), key => $"deadlines.{key}") is { } outOfOrder)
+        {
+            return (null, outOfOrder);
+        }
         return (tender, null);
     }
 

@@ -110,6 +110,12 @@ public static class BrokenDefinitionCases
             d.AddRelativeDeadline("a", "b");
             d.AddRelativeDeadline("b", "a");
         }, "$.deadlines[4].relativeTo.deadline", "deadlines form a cycle: a → b → a"),
+        ["deadline after an unknown deadline"] = Mutate(
+            d => d.Deadlines(3)["after"] = Strings("kickoff", "nope"), "$.deadlines[3].after[1]", "unknown deadline 'nope'"),
+        ["deadline after itself"] = Mutate(
+            d => d.Deadlines(3)["after"] = Strings("fixed"), "$.deadlines[3].after[0]", "the order of deadlines forms a cycle: fixed → fixed"),
+        ["deadlines ordered in a cycle"] = Mutate(
+            d => d.Deadlines(0)["after"] = Strings("fixed"), "$.deadlines[0].after[0]", "the order of deadlines forms a cycle: kickoff → fixed → kickoff"),
         ["deadline watched in an unknown phase"] = Mutate(
             d => d.Deadlines(0)["activeIn"] = Strings("draft", "nowhere"), "$.deadlines[0].activeIn[1]", "unknown phase 'nowhere'"),
         ["deadline watched in an end state"] = Mutate(

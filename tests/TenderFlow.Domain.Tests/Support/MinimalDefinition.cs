@@ -4,7 +4,7 @@ namespace TenderFlow.Domain.Tests.Support;
 
 /// <summary>
 /// A small valid definition that uses every feature the loader checks (capabilities, entry actions, guards with and
-/// without arguments, planned/relative/absolute deadlines, reminders, themes). Broken-definition cases mutate it.
+/// without arguments, planned/relative/absolute deadlines, their order, reminders, themes). Broken-definition cases mutate it.
 /// </summary>
 public static class MinimalDefinition
 {
@@ -33,7 +33,7 @@ public static class MinimalDefinition
               "relativeTo": { "phaseEntered": "open" }, "offset": "P20D", "rounding": "endOfDay", "reminders": ["P1D", "PT12H"]
             },
             { "id": "after", "title": { "nl": "Daarna", "en": "After" }, "kind": "relative", "relativeTo": { "deadline": "close" }, "offset": "-P7D" },
-            { "id": "fixed", "title": { "nl": "Vast", "en": "Fixed" }, "kind": "absolute", "at": "2027-01-01T12:00:00+01:00" }
+            { "id": "fixed", "title": { "nl": "Vast", "en": "Fixed" }, "kind": "absolute", "at": "2027-01-01T12:00:00+01:00", "after": ["kickoff"] }
           ],
           "dialogueThemes": [
             { "key": "one", "title": { "nl": "Een", "en": "One" } },

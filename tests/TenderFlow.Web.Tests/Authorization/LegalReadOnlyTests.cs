@@ -22,6 +22,9 @@ public sealed class LegalReadOnlyTests
         "POST /tenders/{id:guid}/gunning?handler=Advice",
     ];
 
+    /// <summary>A form post that failed (e.g. its antiforgery token) is re-executed as a POST to the status page, which writes nothing.</summary>
+    private const string StatusPage = "POST /fout/{code:int}";
+
     private static readonly string[] WriteMethods = ["POST ", "PUT ", "PATCH ", "DELETE "];
 
     [Fact]
@@ -31,7 +34,7 @@ public sealed class LegalReadOnlyTests
         Assert.True(writes.Count > 100, $"only {writes.Count} write rows: the matrix is not what this test expects");
 
         var legalWrites = writes.Where(r => r.Value.Allowed.Contains(Caller.Legal)).Select(r => r.Key)
-            .Where(k => !OwnAccountPrefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal)))
+            .Where(k => !OwnAccountPrefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal)) && k != StatusPage)
             .Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(LegalActs.Order(StringComparer.Ordinal), legalWrites);

@@ -39,6 +39,9 @@ public sealed record DeadlineDefinition(
 
     /// <summary>How long after the deadline a tender still in <see cref="ActiveIn"/> counts as overdue; Procurement is then told.</summary>
     public CalendarOffset? EscalateAfter { get; init; }
+
+    /// <summary>Deadlines this one must come (strictly) after, once both have a moment: planning or moving it otherwise is refused.</summary>
+    public IReadOnlyList<string> After { get; init; } = [];
 }
 
 /// <summary>The groups of people a deadline can concern; the host decides who is in each group for a tender.</summary>

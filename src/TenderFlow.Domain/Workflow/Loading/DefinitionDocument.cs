@@ -19,7 +19,7 @@ internal sealed record TriggerDocument(
 
 internal sealed record DeadlineDocument(
     string Id, TextDocument Title, string Kind, string? At, RelativeToDocument? RelativeTo, string? Offset, string? Rounding, List<string>? Reminders,
-    List<string>? ActiveIn = null, string? Fires = null, List<string>? Notify = null, string? EscalateAfter = null);
+    List<string>? ActiveIn = null, string? Fires = null, List<string>? Notify = null, string? EscalateAfter = null, List<string>? After = null);
 
 internal sealed record RelativeToDocument(string? Deadline, string? PhaseEntered);
 

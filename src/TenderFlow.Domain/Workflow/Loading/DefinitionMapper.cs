@@ -51,6 +51,7 @@ internal static class DefinitionMapper
             Fires = x.Fires,
             Notify = x.Notify ?? [DeadlineAudiences.Procurement],
             EscalateAfter = x.EscalateAfter is null ? null : CalendarOffset.Parse(x.EscalateAfter),
+            After = x.After ?? [],
         };
 
     private static LocalizedText Text(TextDocument t) => new(t.Nl, t.En);

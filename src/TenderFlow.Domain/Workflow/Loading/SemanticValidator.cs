@@ -94,6 +94,7 @@ internal sealed class SemanticValidator(BehaviourRegistry registry)
 
         CheckGraph(d, phaseIds, endPhases, Add);
         CheckDeadlines(deadlines, phaseIds, deadlineIds, Add);
+        CheckOrderCycles(deadlines, deadlineIds, Add);
         CheckDeadlineJobs(d, deadlines, phaseIds, endPhases, Add);
         return problems;
     }
@@ -200,6 +201,13 @@ internal sealed class SemanticValidator(BehaviourRegistry registry)
             {
                 add($"{path}.relativeTo", "only relative deadlines have relativeTo and offset");
             }
+            ForEach(x.After, $"{path}.after", (other, p) =>
+            {
+                if (!deadlineIds.Contains(other))
+                {
+                    add(p, $"unknown deadline '{other}'");
+                }
+            });
             ForEach(x.Reminders, $"{path}.reminders", (r, p) =>
             {
                 if (!CalendarOffset.TryParse(r, out var offset) || offset.Negative || offset.ToString() is "P0D")
@@ -234,6 +242,52 @@ internal sealed class SemanticValidator(BehaviourRegistry registry)
                 current = next;
             }
         }
+    }
+
+    /// <summary>A deadline that must come after itself, directly or through others, can never be planned.</summary>
+    private static void CheckOrderCycles(List<DeadlineDocument> deadlines, HashSet<string> deadlineIds, Action<string, string> add)
+    {
+        var after = deadlines.GroupBy(x => x.Id).ToDictionary(g => g.Key, g => (g.First().After ?? []).Where(deadlineIds.Contains).ToList());
+        var reported = new HashSet<string>();
+        for (var i = 0; i < deadlines.Count; i++)
+        {
+            var start = deadlines[i].Id;
+            var earlier = deadlines[i].After ?? [];
+            for (var j = 0; j < earlier.Count; j++)
+            {
+                if (Path(earlier[j], start, after, []) is not { } chain)
+                {
+                    continue;
+                }
+                var members = chain.Prepend(start).ToList();
+                if (!members.Any(reported.Contains))
+                {
+                    reported.UnionWith(members);
+                    add($"$.deadlines[{i}].after[{j}]", $"the order of deadlines forms a cycle: {string.Join(" → ", members)}");
+                }
+            }
+        }
+    }
+
+    /// <summary>The deadlines from <paramref name="from"/> to <paramref name="to"/> along "after" links, or null when there is no such path.</summary>
+    private static List<string>? Path(string from, string to, Dictionary<string, List<string>> after, HashSet<string> seen)
+    {
+        if (from == to)
+        {
+            return [to];
+        }
+        if (!seen.Add(from) || !after.TryGetValue(from, out var next))
+        {
+            return null;
+        }
+        foreach (var n in next)
+        {
+            if (Path(n, to, after, seen) is { } rest)
+            {
+                return rest.Prepend(from).ToList();
+            }
+        }
+        return null;
     }
 
     private static HashSet<string> Duplicates(IEnumerable<string> ids, string pathFormat, string what, Action<string, string> add)

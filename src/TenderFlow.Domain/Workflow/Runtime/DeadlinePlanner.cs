@@ -52,25 +52,52 @@ public static class DeadlinePlanner
         return changes;
     }
 
+    /// <summary>The moments the tender's deadlines would have with <paramref name="key"/> at <paramref name="dueUtc"/> (those counted from it follow); the tender is not changed.</summary>
+    public static Dictionary<string, DateTime?> Preview(Tender tender, WorkflowDefinition definition, string key, DateTime dueUtc)
+    {
+        var dues = Dues(tender, definition);
+        dues[key] = DateTime.SpecifyKind(dueUtc, DateTimeKind.Utc);
+        Follow(definition, dues);
+        return dues;
+    }
+
+    /// <summary>Every deadline of the definition with the tender's moment for it (null when it has none yet).</summary>
+    public static Dictionary<string, DateTime?> Dues(Tender tender, WorkflowDefinition definition) =>
+        definition.Deadlines.ToDictionary(d => d.Id, d => tender.Deadline(d.Id)?.DueAtUtc, StringComparer.Ordinal);
+
     private static void Cascade(Tender tender, WorkflowDefinition definition, List<DeadlineChange> changes, DateTime nowUtc)
     {
+        var dues = Dues(tender, definition);
+        foreach (var key in Follow(definition, dues))
+        {
+            Set(tender, definition.Deadline(key)!, dues[key]!.Value, changes, nowUtc);
+        }
+    }
+
+    /// <summary>Recomputes the deadlines counted from another deadline, in <paramref name="dues"/>; returns those that moved, in the order they moved.</summary>
+    private static List<string> Follow(WorkflowDefinition definition, Dictionary<string, DateTime?> dues)
+    {
+        var moved = new List<string>();
         // Relative chains are acyclic (the validator guarantees it), so one pass per link suffices.
         for (var pass = 0; pass < definition.Deadlines.Count; pass++)
         {
             var changed = false;
             foreach (var d in definition.Deadlines.Where(d => d.Kind == DeadlineKind.Relative && d.RelativeToDeadline is not null))
             {
-                var baseDue = tender.Deadline(d.RelativeToDeadline!)?.DueAtUtc;
-                if (baseDue is not null)
+                if (dues[d.RelativeToDeadline!] is { } baseDue && Compute(d, baseDue) is var due && dues[d.Id] != due)
                 {
-                    changed |= Set(tender, d, Compute(d, baseDue.Value), changes, nowUtc);
+                    dues[d.Id] = due;
+                    moved.Remove(d.Id);
+                    moved.Add(d.Id);
+                    changed = true;
                 }
             }
             if (!changed)
             {
-                return;
+                return moved;
             }
         }
+        return moved;
     }
 
     private static DateTime Compute(DeadlineDefinition d, DateTime baseUtc)

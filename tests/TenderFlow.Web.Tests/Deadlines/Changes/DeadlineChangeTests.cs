@@ -44,6 +44,36 @@ public sealed class DeadlineChangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_change_that_puts_questions_after_applications_is_refused_naming_both_and_nothing_changes()
+    {
+        var auditBefore = (await _world.AuditAsync()).Count;
+
+        var refused = await _world.ChangeAsync(_world.Procurement(), "questionsClose", "2027-04-12T12:00", "Meer tijd voor vragen");
+
+        var problem = await refused.ProblemAsync(400);
+        Assert.Equal("DeadlineOrderRule", Rule(problem));
+        Assert.NotNull(problem["errors"]!["dueAt"]);
+        Assert.Equal("'Applications close' (10-04-2027 12:00 (+02:00)) must come after 'Questions close' (12-04-2027 12:00 (+02:00)).", problem["detail"]!.GetValue<string>());
+        Assert.Equal(Utc(DeadlineChangeWorld.QuestionsClose), await _world.DueAsync("questionsClose"));
+        Assert.Equal(auditBefore, (await _world.AuditAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_tender_planned_with_applications_before_questions_is_not_created()
+    {
+        var response = await _app.Procurement().PostAsJsonAsync("/api/tenders", new
+        {
+            definitionId = "sas-dialogue", reference = "ORDER-1", title = "Volgorde",
+            deadlines = new { questionsClose = "2027-05-01T12:00:00+02:00", applicationsClose = "2027-04-28T12:00:00+02:00" },
+        });
+
+        var problem = await response.ProblemAsync(400);
+        Assert.Equal("DeadlineOrderRule", Rule(problem));
+        Assert.NotNull(problem["errors"]!["deadlines.applicationsClose"]);
+        Assert.DoesNotContain(await _app.Procurement().GetArrayAsync("/api/tenders"), t => t!["reference"]!.GetValue<string>() == "ORDER-1");
+    }
+
+    [Fact]
     public async Task A_change_decided_on_an_older_revision_of_the_tender_is_refused_and_changes_nothing()
     {
         var seen = await _world.RevisionAsync();
