@@ -70,6 +70,10 @@ public static class IdentitySetup
             .AddApiEndpoints()
             // After AddApiEndpoints, which registers the plain SignInManager: ours must be the one resolved.
             .AddSignInManager<AuditingSignInManager>();
+        // A reset link is a key to the account: it lives two hours, not Identity's default day.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = Features.Accounts.PasswordReset.LinkLifetime);
+        services.AddScoped<Features.Accounts.PasswordReset>();
+        services.AddSingleton<IEmailSender<TenderFlowUser>, Features.Accounts.PasswordResetMailSender>();
     }
 
     /// <summary>

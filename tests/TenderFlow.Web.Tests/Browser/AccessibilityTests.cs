@@ -40,6 +40,30 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, PortalServer po
         axe.AssertClean();
     }
 
+    [Fact]
+    public async Task Forgotten_password_pages_empty_with_errors_and_after_the_request()
+    {
+        var axe = new AxeReport(Page);
+        await Page.GotoAsync(PortalPages.LoginPath);
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Wachtwoord vergeten?" }).ClickAndWaitForNewPageAsync();
+        await axe.CheckAsync("forgotten password page");
+
+        await Page.Locator("main form button[type=submit]").ClickAndWaitForNewPageAsync();
+        await Expect(Page.Locator("#email-error")).Not.ToBeEmptyAsync();
+        await axe.CheckAsync("forgotten password page, submitted empty");
+
+        await Page.GetByLabel("E-mailadres").FillAsync("iemand@elders.test");
+        await Page.GetByLabel("E-mailadres").PressAsync("Enter");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Hoort dit adres bij een TenderFlow-account");
+        await axe.CheckAsync("forgotten password page after the request");
+
+        await Page.GotoAsync("/Accounts/ResetPassword?email=iemand%40elders.test&code=abc");
+        await Page.Locator("main form button[type=submit]").ClickAndWaitForNewPageAsync();
+        await Expect(Page.Locator("#password-error")).Not.ToBeEmptyAsync();
+        await axe.CheckAsync("new password page, submitted empty");
+        axe.AssertClean();
+    }
+
     [Theory]
     [InlineData(DemoUsers.Admin)]
     [InlineData(DemoUsers.Procurement)]

@@ -26,7 +26,7 @@ public sealed class TestUsers(TenderFlowFactory app)
             var user = await users.FindByNameAsync(userName);
             if (user is null)
             {
-                user = new TenderFlowUser { UserName = userName, Email = $"{userName}@example.test", DisplayName = userName, OrganisationId = organisationId };
+                user = new TenderFlowUser { UserName = userName, Email = $"{userName}@example.test", EmailConfirmed = true, DisplayName = userName, OrganisationId = organisationId };
                 Check(await users.CreateAsync(user, Password));
                 Check(await users.AddToRolesAsync(user, roles));
             }

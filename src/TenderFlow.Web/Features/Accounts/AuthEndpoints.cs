@@ -7,6 +7,8 @@ public static class AuthEndpoints
     /// Identity's token API under /api/auth. Accounts are created by an administrator (a tender platform must know who
     /// each bidder user is and for which organisation), so self-registration is closed.
     /// </summary>
+    private static readonly string[] ClosedPaths = ["/api/auth/register", "/api/auth/confirmEmail", "/api/auth/resendConfirmationEmail"];
+
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Authentication");
@@ -21,9 +23,9 @@ public static class AuthEndpoints
         });
         identity
             .AddEndpointFilter(async (context, next) =>
-                context.HttpContext.Request.Path.StartsWithSegments("/api/auth/register")
+                ClosedPaths.Any(p => context.HttpContext.Request.Path.StartsWithSegments(p))
                     ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "SelfRegistrationClosedRule",
-                        detail: "Accounts are created by an administrator.")
+                        detail: "Accounts are created and confirmed by an administrator.")
                     : await next(context));
     }
 }

@@ -91,6 +91,8 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
         {
             UserName = userName.Trim(), Email = email.Trim(), DisplayName = displayName.Trim(),
             PreferredLanguage = language == "en" ? "en" : "nl", OrganisationId = organisationId,
+            // The administrator enters the address of someone they know; there is no self-registration to confirm.
+            EmailConfirmed = true,
         };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)

@@ -1,0 +1,111 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using TenderFlow.Domain.Audit;
+using TenderFlow.Web.Features.Audit;
+using TenderFlow.Web.Features.Notifications.Mail;
+
+namespace TenderFlow.Web.Features.Accounts;
+
+/// <summary>
+/// Someone who forgot their password asks for a link by e-mail and sets a new one with it. The answer never says whether
+/// an address has an account; the link goes straight to the mail transport (not to the inbox, where a live link would
+/// stay) and lives <see cref="LinkLifetime"/>. Requests, resets and refusals are audited like sign-ins.
+/// </summary>
+public sealed class PasswordReset(
+    UserManager<TenderFlowUser> users, IMailTransport transport, IOptions<MailOptions> mail, AuditWriter audit, TimeProvider clock, ILogger<PasswordReset> log)
+{
+    public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(2);
+    public const string PagePath = "/Accounts/ResetPassword";
+
+    public async Task RequestAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(email.Trim());
+        // As Identity's own API: only an address an administrator entered (confirmed) gets a link.
+        if (user is null || !await users.IsEmailConfirmedAsync(user))
+        {
+            await WriteAsync("anonymous", "auth.password.reset.requested", email.Trim(), new { email = email.Trim(), reason = "no account with this confirmed address" });
+            return;
+        }
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+        await SendLinkAsync(user, user.Email!, CodeLink(user.Email!, code));
+    }
+
+    /// <summary>Sets the new password with the code from the link; the first error in the reader's words, or null.</summary>
+    public async Task<string?> ResetAsync(string email, string code, string newPassword)
+    {
+        var user = await users.FindByEmailAsync(email.Trim());
+        string token;
+        try
+        {
+            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            token = "";
+        }
+        var result = user is null ? IdentityResult.Failed(users.ErrorDescriber.InvalidToken()) : await users.ResetPasswordAsync(user, token, newPassword);
+        if (result.Succeeded)
+        {
+            await WriteAsync(user!.Id, "auth.password.reset", user.UserName ?? user.Id, new { userName = user.UserName });
+            return null;
+        }
+        var error = result.Errors.First();
+        await WriteAsync(user?.Id ?? "anonymous", "auth.password.reset.refused", user?.UserName ?? email.Trim(), new { email = email.Trim(), reason = error.Code });
+        return error.Code == nameof(IdentityErrorDescriber.InvalidToken)
+            ? PortalText.Get("This link is not valid: it has expired, was already used, or was copied incompletely. Ask for a new one.")
+            : error.Code.StartsWith("Password", StringComparison.Ordinal)
+                ? PortalText.Get("At least 12 characters with an upper-case letter, a lower-case letter and a digit.")
+                : PortalText.Get("The password could not be changed. Ask for a new link.");
+    }
+
+    /// <summary>The portal page that takes <paramref name="code"/> (Base64Url, as Identity's own API hands it out).</summary>
+    public string CodeLink(string email, string code) =>
+        MailComposer.AbsoluteLink(mail.Value.PortalBase, $"{PagePath}?email={Uri.EscapeDataString(email)}&code={Uri.EscapeDataString(code)}").ToString();
+
+    public async Task SendLinkAsync(TenderFlowUser user, string email, string resetLink)
+    {
+        var id = Guid.NewGuid();
+        try
+        {
+            await transport.SendAsync(new OutgoingMail(id, Compose(user, email, resetLink, id)), CancellationToken.None);
+            await WriteAsync(user.Id, "auth.password.reset.requested", user.UserName ?? user.Id, new { userName = user.UserName, mail = id });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The person is told the same as always (no account is revealed); the operator reads why in the log and the trail.
+            log.LogError(e, "The password reset mail for user {UserId} could not be sent.", user.Id);
+            await WriteAsync(user.Id, "auth.password.reset.requested", user.UserName ?? user.Id, new { userName = user.UserName, reason = "mail not sent" });
+        }
+    }
+
+    private MimeMessage Compose(TenderFlowUser user, string email, string link, Guid id)
+    {
+        var o = mail.Value;
+        var en = user.PreferredLanguage == "en";
+        var name = string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName : user.DisplayName.Trim();
+        var message = new MimeMessage
+        {
+            Subject = en ? "TenderFlow: set a new password" : "TenderFlow: nieuw wachtwoord instellen",
+            MessageId = $"password-reset-{id:N}@tenderflow",
+            Date = clock.GetUtcNow(),
+        };
+        message.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
+        message.To.Add(new MailboxAddress(name ?? "", email));
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        var hours = (int)LinkLifetime.TotalHours;
+        message.Body = new TextPart("plain")
+        {
+            Text = en
+                ? $"Dear {name},\n\nSomeone (probably you) asked to set a new password for TenderFlow user {user.UserName}. Use this link within {hours} hours:\n{link}\n\nDid you not ask for this? Then ignore this e-mail: your password stays as it is.\n\n-- \nReplies to this address are not read.\n"
+                : $"Beste {name},\n\nIemand (waarschijnlijk u) vroeg een nieuw wachtwoord aan voor TenderFlow-gebruiker {user.UserName}. Gebruik deze link binnen {hours} uur:\n{link}\n\nHeeft u dit niet gevraagd? Dan kunt u deze e-mail negeren: uw wachtwoord blijft zoals het is.\n\n-- \nAntwoorden op dit adres worden niet gelezen.\n",
+        };
+        message.Prepare(EncodingConstraint.SevenBit);
+        return message;
+    }
+
+    private Task WriteAsync(string actorId, string action, string subject, object payload) =>
+        audit.WriteAsync(actorId, AuditingSignInManager.AnonymousRole, null, [new AuditRecord(action, $"user/{subject}", payload)]);
+}
