@@ -38,6 +38,10 @@ public sealed class QualityAssessmentTests : IDisposable
             new { criteria = new[] { new { key = "budget-plan", sufficient = true, motivation = "m" } } }), 400));
         Assert.Equal("MotivationRequiredRule", await RuleAsync(w.Chair().PostAsJsonAsync($"{w.AssessmentApi}/judgements",
             new { criteria = new[] { "dialogue-outcomes", "implementation-plan", "budget-plan", "contract-readiness" }.Select(k => new { key = k, sufficient = true, motivation = " " }) }), 400));
+        Assert.Equal("MotivationRequiredRule", await RuleAsync(w.Chair().PostAsJsonAsync($"{w.AssessmentApi}/judgements",
+            new { criteria = new[] { "dialogue-outcomes", "implementation-plan", "budget-plan", "contract-readiness" }.Select(k => new { key = k, sufficient = true, motivation = "\u200b" }) }), 400));
+        Assert.Equal("UnreadableTextRule", await RuleAsync(w.Chair().PostAsJsonAsync($"{w.AssessmentApi}/judgements",
+            new { criteria = new[] { "dialogue-outcomes", "implementation-plan", "budget-plan", "contract-readiness" }.Select(k => new { key = k, sufficient = true, motivation = "Voldoende \u202Eniet\u202C" }) }), 400));
 
         await Ok(w.Chair().PostAsJsonAsync($"{w.AssessmentApi}/judgements", Sheet(prefix: "Chair: ")), HttpStatusCode.NoContent);
         Assert.Equal("QualityJudgementsFinalRule", await RuleAsync(w.Chair().PostAsJsonAsync($"{w.AssessmentApi}/judgements", Sheet()), 409));

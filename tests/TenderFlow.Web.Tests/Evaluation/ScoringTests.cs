@@ -91,6 +91,9 @@ public sealed class ScoringTests : IDisposable
         Assert.Equal("ScoreSheetIncompleteRule", await RuleAsync(await eva.PostAsJsonAsync(url, new { scores = new[] { new { criterionId = w.K1, score = 5, motivation = "alleen K1" } } }), 400));
         Assert.Equal("ScoreOutOfScaleRule", await RuleAsync(await eva.PostAsJsonAsync(url, Sheet(w.K1, 11, "te hoog", w.K2, 5, "goed")), 400));
         Assert.Equal("MotivationRequiredRule", await RuleAsync(await eva.PostAsJsonAsync(url, Sheet(w.K1, 5, " ", w.K2, 5, "goed")), 400));
+        // A motivation is what an objection is judged on: invisible characters are no motivation, a direction override is refused.
+        Assert.Equal("MotivationRequiredRule", await RuleAsync(await eva.PostAsJsonAsync(url, Sheet(w.K1, 5, "\u200b\u2060", w.K2, 5, "goed")), 400));
+        Assert.Equal("UnreadableTextRule", await RuleAsync(await eva.PostAsJsonAsync(url, Sheet(w.K1, 5, "redelijk", w.K2, 5, "\u202Edoog\u202C")), 400));
         Assert.Empty(await w.QueryAsync(db => db.IndividualScores));
 
         Assert.Equal(HttpStatusCode.NoContent, (await eva.PostAsJsonAsync(url, Sheet(w.K1, 5, "redelijk", w.K2, 6, "goed"))).StatusCode);
@@ -149,6 +152,8 @@ public sealed class ScoringTests : IDisposable
         var w = await CreateAsync(_app);
         await w.DeclareAllAsync();
         Assert.Equal("MotivationRequiredRule", await RuleAsync(await w.JudgeAsync(Chair, w.C, w.G1, false, ""), 400));
+        Assert.Equal("MotivationRequiredRule", await RuleAsync(await w.JudgeAsync(Chair, w.C, w.G1, false, "\uFEFF"), 400));
+        Assert.Equal("UnreadableTextRule", await RuleAsync(await w.JudgeAsync(Chair, w.C, w.G1, false, "Geen\u0000referenties"), 400));
         Assert.Equal(HttpStatusCode.NoContent, (await w.JudgeAsync(Chair, w.C, w.G1, false, "Geen referenties beschermd thuis")).StatusCode);
         string Verdict(System.Text.Json.Nodes.JsonObject a) => a["verdicts"]![w.G1.ToString()]!.GetValue<string>();
         Assert.Equal("Pending", Verdict(await w.Evaluator(Chair).GetJsonAsync($"{w.Api}/applications/{w.C.ApplicationId}")));

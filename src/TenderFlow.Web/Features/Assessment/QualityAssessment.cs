@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Assessment;
 using TenderFlow.Domain.Audit;
+using TenderFlow.Domain.Input;
 using TenderFlow.Domain.Submission;
 using TenderFlow.Domain.Tenders;
 using TenderFlow.Domain.Workflow;
@@ -181,9 +182,19 @@ public sealed class QualityAssessment(TenderFlowDbContext db, DefinitionCatalog 
         {
             return AssessmentRules.SheetIncomplete();
         }
-        return sheet.FirstOrDefault(c => string.IsNullOrWhiteSpace(c.Motivation) || c.Motivation.Trim().Length > QualityJudgement.MaxMotivationLength) is { } bad
-            ? AssessmentRules.MotivationRequired(bad.Key!)
-            : null;
+        foreach (var c in sheet)
+        {
+            var (motivation, unreadable) = EnteredText.Read(c.Motivation, "motivation", multiline: true, $"De motivering bij '{c.Key}'", $"The motivation for '{c.Key}'");
+            if (unreadable is not null)
+            {
+                return unreadable;
+            }
+            if (motivation is null || motivation.Length > QualityJudgement.MaxMotivationLength)
+            {
+                return AssessmentRules.MotivationRequired(c.Key!);
+            }
+        }
+        return null;
     }
 
     private static QualityJudgementView View(QualityJudgement j, IReadOnlyDictionary<string, string> names) =>

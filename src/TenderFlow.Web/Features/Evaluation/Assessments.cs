@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Audit;
 using TenderFlow.Domain.Evaluation;
+using TenderFlow.Domain.Input;
 using TenderFlow.Domain.Selection;
 using TenderFlow.Domain.Tenders;
 using TenderFlow.Domain.Workflow;
@@ -18,8 +19,12 @@ public sealed class Assessments(TenderFlowDbContext db, EvaluationGate gate, Aud
 {
     public async Task<RuleViolation?> JudgeAsync(Tender tender, ClaimsPrincipal user, Guid applicationId, KnockoutRequest request, bool asChair, CancellationToken ct)
     {
-        var motivation = request.Motivation?.Trim();
-        if (string.IsNullOrEmpty(motivation) || motivation.Length > KnockoutJudgement.MaxMotivationLength)
+        var (motivation, unreadable) = EnteredText.Read(request.Motivation, "motivation", multiline: true, "De motivering", "The motivation");
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+        if (motivation is null || motivation.Length > KnockoutJudgement.MaxMotivationLength)
         {
             return EvaluationRules.MotivationRequired();
         }
@@ -185,7 +190,13 @@ public sealed class Assessments(TenderFlowDbContext db, EvaluationGate gate, Aud
             {
                 return (sheet, EvaluationRules.ScoreOutOfScale(criterion.Code, criterion.ScaleMin, criterion.ScaleMax));
             }
-            if (string.IsNullOrWhiteSpace(s.Motivation) || s.Motivation.Trim().Length > IndividualScore.MaxMotivationLength)
+            var (motivation, unreadable) = EnteredText.Read(s.Motivation, $"scores[{criterion.Code}]", multiline: true,
+                $"De motivering bij {criterion.Code}", $"The motivation for {criterion.Code}");
+            if (unreadable is not null)
+            {
+                return (sheet, unreadable);
+            }
+            if (motivation is null || motivation.Length > IndividualScore.MaxMotivationLength)
             {
                 return (sheet, EvaluationRules.MotivationRequired($"scores[{criterion.Code}]"));
             }
