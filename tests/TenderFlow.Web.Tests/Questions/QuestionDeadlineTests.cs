@@ -36,16 +36,18 @@ public sealed class QuestionDeadlineTests : IDisposable
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("   ")]
-    public async Task An_empty_question_is_refused_and_nothing_is_stored(string text)
+    [InlineData("", "QuestionTextRule")]
+    [InlineData("   ", "QuestionTextRule")]
+    [InlineData("\u200b\u2060", "QuestionTextRule")]
+    [InlineData("Mag \u202Eniet\u202C worden opgeteld?", "UnreadableTextRule")]
+    public async Task An_empty_or_unreadable_question_is_refused_and_nothing_is_stored(string text, string rule)
     {
         var world = await new QaWorld(_app).StartAsync();
         var bidder = await world.AskerAsync();
 
         var response = await bidder.PostAsJsonAsync($"/api/tenders/{world.Tender}/questions", new { text });
 
-        Assert.Equal("QuestionTextRule", (await response.ProblemAsync(400))["rule"]!.GetValue<string>());
+        Assert.Equal(rule, (await response.ProblemAsync(400))["rule"]!.GetValue<string>());
         Assert.Empty(await world.Procurement.GetArrayAsync($"/api/tenders/{world.Tender}/questions"));
     }
 

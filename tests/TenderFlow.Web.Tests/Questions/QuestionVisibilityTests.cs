@@ -30,6 +30,21 @@ public sealed class QuestionVisibilityTests : IDisposable
         Assert.Null(own["answer"]);
     }
 
+    [Theory]
+    [InlineData("\u200b", null, "AnswerTextRule")]
+    [InlineData("Ja, \u202Eoptellen mag niet\u202C.", null, "UnreadableTextRule")]
+    [InlineData("Ja, optellen mag.", "Telt \u0000capaciteit mee?", "UnreadableTextRule")]
+    public async Task An_answer_for_the_information_note_must_be_readable_and_nothing_is_stored(string answer, string? publishedText, string rule)
+    {
+        var world = await new QaWorld(_app).StartAsync();
+        var question = await QaWorld.AskAsync(await world.AskerAsync(), world.Tender, "Hoe wordt de capaciteit van combinatiepartners opgeteld?");
+
+        var refused = await world.Procurement.PutAsJsonAsync($"/api/tenders/{world.Tender}/questions/{question}/answer", new { answer, publishedText });
+
+        Assert.Equal(rule, (await refused.ProblemAsync(400))["rule"]!.GetValue<string>());
+        Assert.Null(Assert.Single(await world.Procurement.GetArrayAsync($"/api/tenders/{world.Tender}/questions"))!["answer"]);
+    }
+
     [Fact]
     public async Task Procurement_and_Legal_see_the_asker_and_the_original_words()
     {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Audit;
+using TenderFlow.Domain.Input;
 using TenderFlow.Domain.Questions;
 using TenderFlow.Domain.Tenders;
 using TenderFlow.Domain.Workflow;
@@ -46,12 +47,16 @@ public sealed class QuestionDesk(TenderFlowDbContext db, PublicationStage stage,
         {
             return (null, QuestionRules.OnlyCandidates());
         }
-        var text = request.Text?.Trim();
-        if (string.IsNullOrEmpty(text) || text.Length > Question.MaxTextLength)
+        var (text, unreadableText) = EnteredText.Read(request.Text, "text", multiline: true, "De vraag", "The question");
+        var (section, unreadableSection) = EnteredText.Read(request.SectionReference, "sectionReference", multiline: false, "De verwijzing", "The reference");
+        if ((unreadableText ?? unreadableSection) is { } unreadable)
+        {
+            return (null, unreadable);
+        }
+        if (text is null || text.Length > Question.MaxTextLength)
         {
             return (null, QuestionRules.TextRequired());
         }
-        var section = string.IsNullOrWhiteSpace(request.SectionReference) ? null : request.SectionReference.Trim();
         if (section?.Length > Question.MaxSectionLength)
         {
             return (null, QuestionRules.SectionTooLong());
@@ -79,12 +84,16 @@ public sealed class QuestionDesk(TenderFlowDbContext db, PublicationStage stage,
     /// <summary>Writes or rewrites the draft answer (and the anonymised question text); candidates see nothing until it is published.</summary>
     public async Task<RuleViolation?> AnswerAsync(Guid tenderId, Guid questionId, AnswerQuestionRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        var answer = request.Answer?.Trim();
-        if (string.IsNullOrEmpty(answer) || answer.Length > Question.MaxAnswerLength)
+        var (answer, unreadableAnswer) = EnteredText.Read(request.Answer, "answer", multiline: true, "Het antwoord", "The answer");
+        var (publishedText, unreadablePublished) = EnteredText.Read(request.PublishedText, "publishedText", multiline: true, "De gepubliceerde vraag", "The published question");
+        if ((unreadableAnswer ?? unreadablePublished) is { } unreadable)
+        {
+            return unreadable;
+        }
+        if (answer is null || answer.Length > Question.MaxAnswerLength)
         {
             return QuestionRules.AnswerRequired();
         }
-        var publishedText = request.PublishedText?.Trim();
         if (publishedText?.Length > Question.MaxTextLength)
         {
             return QuestionRules.PublishedTextInvalid();
