@@ -146,6 +146,21 @@ public sealed class ConsortiumTests : ApplicationTestBase
             new { answers = new[] { new { condition = "weather", complies = true, explanation = "ja" } } }), 400));
         Assert.Equal("InvalidApplicationInputRule", await ProblemRuleAsync(lead.PutAsJsonAsync($"{S.Applications}/{application}/answers",
             new { answers = new[] { new { condition = "privacy", complies = true, explanation = " " } } }), 400));
+        // What the selection is decided on must read as it is stored: invisible-only text is blank, direction overrides are refused.
+        Assert.Equal("InvalidApplicationInputRule", await ProblemRuleAsync(lead.PutAsJsonAsync($"{S.Applications}/{application}/answers",
+            new { answers = new[] { new { condition = "privacy", complies = true, explanation = "\u200b" } } }), 400));
+        Assert.Equal("UnreadableTextRule", await ProblemRuleAsync(lead.PutAsJsonAsync($"{S.Applications}/{application}/answers",
+            new { answers = new[] { new { condition = "privacy", complies = true, explanation = "Wij voldoen \u202Eniet\u202C." } } }), 400));
+        var invisibleClient = new Dictionary<string, object?>
+        {
+            ["requirementId"] = S.Requirements[0], ["client"] = "\u2060", ["periodFrom"] = "2021-01-01", ["periodTo"] = "2024-12-31",
+            ["careForms"] = "Dagbegeleiding", ["scale"] = "40 cliënten", ["description"] = "Begeleiding in Zeist.",
+        };
+        var refusedClient = await (await lead.PostAsJsonAsync($"{S.Applications}/{application}/references", invisibleClient)).ProblemAsync(400);
+        Assert.NotNull(refusedClient["errors"]!["client"]);
+        invisibleClient["client"] = "Gemeente Zeist";
+        invisibleClient["description"] = "Begeleiding\u0000in Zeist.";
+        Assert.Equal("UnreadableTextRule", await ProblemRuleAsync(lead.PostAsJsonAsync($"{S.Applications}/{application}/references", invisibleClient), 400));
         Assert.Equal(0, S.Db(db => db.ApplicationReferences.Count() + db.ApplicationAnswers.Count()));
     }
 }

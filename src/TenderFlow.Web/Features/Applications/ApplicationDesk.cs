@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Audit;
+using TenderFlow.Domain.Input;
 using TenderFlow.Domain.Organisations;
 using TenderFlow.Domain.Selection;
 using TenderFlow.Domain.Tenders;
@@ -178,7 +179,12 @@ public sealed class ApplicationDesk(TenderFlowDbContext db, ApplicationWindow wi
                 {
                     return (ApplicationRules.Invalid("complies", "Geef bij elke voorwaarde ja of nee aan.", "Answer yes or no for every condition."), []);
                 }
-                if (string.IsNullOrWhiteSpace(answer.Explanation) || answer.Explanation.Length > ApplicationAnswer.MaxExplanationLength)
+                var (explanation, unreadable) = EnteredText.Read(answer.Explanation, "explanation", multiline: true, "De toelichting", "The explanation");
+                if (unreadable is not null)
+                {
+                    return (unreadable, []);
+                }
+                if (explanation is null || explanation.Length > ApplicationAnswer.MaxExplanationLength)
                 {
                     return (ApplicationRules.Invalid("explanation", $"Geef bij elke voorwaarde een toelichting (hoogstens {ApplicationAnswer.MaxExplanationLength} tekens).",
                         $"Explain every answer (at most {ApplicationAnswer.MaxExplanationLength} characters)."), []);

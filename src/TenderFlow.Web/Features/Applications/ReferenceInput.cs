@@ -1,3 +1,4 @@
+using TenderFlow.Domain.Input;
 using TenderFlow.Domain.Selection;
 using TenderFlow.Domain.Workflow.Runtime;
 
@@ -19,13 +20,23 @@ public static class ReferenceInput
             ("scale", r.Scale, "omvang", "scale"),
         })
         {
-            if (string.IsNullOrWhiteSpace(value) || value.Length > ApplicationReference.MaxShortLength)
+            var (text, unreadable) = EnteredText.Read(value, field, multiline: false, $"De {nl}", $"The {en}");
+            if (unreadable is not null)
+            {
+                return unreadable;
+            }
+            if (text is null || text.Length > ApplicationReference.MaxShortLength)
             {
                 return ApplicationRules.Invalid(field, $"Vul de {nl} in (hoogstens {ApplicationReference.MaxShortLength} tekens).",
                     $"Enter the {en} (at most {ApplicationReference.MaxShortLength} characters).");
             }
         }
-        if (string.IsNullOrWhiteSpace(r.Description) || r.Description.Length > ApplicationReference.MaxTextLength)
+        var (description, unreadableDescription) = EnteredText.Read(r.Description, "description", multiline: true, "De beschrijving", "The description");
+        if (unreadableDescription is not null)
+        {
+            return unreadableDescription;
+        }
+        if (description is null || description.Length > ApplicationReference.MaxTextLength)
         {
             return ApplicationRules.Invalid("description", $"Beschrijf de ervaring (hoogstens {ApplicationReference.MaxTextLength} tekens).",
                 $"Describe the experience (at most {ApplicationReference.MaxTextLength} characters).");
