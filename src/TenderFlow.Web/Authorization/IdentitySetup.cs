@@ -73,7 +73,8 @@ public static class IdentitySetup
         // A reset link is a key to the account: it lives two hours, not Identity's default day.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = Features.Accounts.PasswordReset.LinkLifetime);
         services.AddScoped<Features.Accounts.PasswordReset>();
-        services.AddSingleton<IEmailSender<TenderFlowUser>, Features.Accounts.PasswordResetMailSender>();
+        services.AddSingleton<Features.Accounts.PasswordResetMailQueue>();
+        services.AddHostedService<Features.Accounts.PasswordResetMailer>();
     }
 
     /// <summary>

@@ -71,10 +71,12 @@ public static class TenderFlowApp
         Features.Ocds.OcdsRegistration.AddOcds(services);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Features.Accounts.PasswordResetLimits.Add(services);
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/Admin", TenderPolicies.ManagePeople);
+                Features.Accounts.PasswordResetLimits.Apply(o.Conventions);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
@@ -125,6 +127,7 @@ public static class TenderFlowApp
         app.UseRequestLocalization(PortalCultures.Options());
         // Routing after the error handlers, so that a re-executed request (the portal's status page) is routed anew.
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -31,6 +31,18 @@ public sealed partial class PasswordResetTests : IDisposable
         ? Directory.GetFiles(_app.MailDirectory(), "*.eml").Select(f => MimeMessage.Load(f)).ToArray()
         : [];
 
+    /// <summary>The mails once <paramref name="count"/> have been written: they are sent in the background, after the answer.</summary>
+    private async Task<MimeMessage[]> MailsAsync(int count)
+    {
+        for (var waited = 0; waited < 100 && Mails().Length < count; waited++)
+        {
+            await Task.Delay(100);
+        }
+        var mails = Mails();
+        Assert.Equal(count, mails.Length);
+        return mails;
+    }
+
     private async Task<HttpStatusCode> TokenStatusAsync(string user, string password) =>
         (await _app.CreateClient().PostAsJsonAsync("/api/auth/login", new { email = user, password })).StatusCode;
 
@@ -60,7 +72,7 @@ public sealed partial class PasswordResetTests : IDisposable
         var answer = await RequestAsync("bea.zorgplus@example.test");
 
         Assert.Contains("Hoort dit adres bij een TenderFlow-account", answer, StringComparison.Ordinal);
-        var mail = Assert.Single(Mails());
+        var mail = Assert.Single(await MailsAsync(1));
         Assert.Equal("bea.zorgplus@example.test", mail.To.Mailboxes.Single().Address);
         Assert.Contains("binnen 2 uur", mail.TextBody, StringComparison.Ordinal);
         var link = Link(mail);
@@ -80,7 +92,7 @@ public sealed partial class PasswordResetTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, await TokenStatusAsync("bea.zorgplus", NewPassword));
 
         var trail = _app.Db(db => db.AuditEvents.Where(e => e.Action.StartsWith("auth.password.")).OrderBy(e => e.Sequence).Select(e => e.Action).ToList());
-        Assert.Equal(["auth.password.reset.requested", "auth.password.reset", "auth.password.reset.refused"], trail);
+        Assert.Equal(["auth.password.reset.requested", "auth.password.reset.mailed", "auth.password.reset", "auth.password.reset.refused"], trail);
     }
 
     [Fact]
@@ -92,7 +104,7 @@ public sealed partial class PasswordResetTests : IDisposable
         var unknown = await RequestAsync("iemand@elders.test");
 
         Assert.Equal(MainContent(known), MainContent(unknown));
-        Assert.Single(Mails());
+        Assert.Single(await MailsAsync(1));
         Assert.Contains(_app.Db(db => db.AuditEvents.Where(e => e.Action == "auth.password.reset.requested").Select(e => e.PayloadJson).ToList()),
             p => p.Contains("iemand@elders.test", StringComparison.Ordinal) && p.Contains("no account", StringComparison.Ordinal));
     }
@@ -102,7 +114,7 @@ public sealed partial class PasswordResetTests : IDisposable
     {
         await _app.Users.EnsureAsync("bea.zorgplus", null, "Bidder");
         await RequestAsync("bea.zorgplus@example.test");
-        var link = Link(Assert.Single(Mails()));
+        var link = Link(Assert.Single(await MailsAsync(1)));
 
         var (weak, weakHtml) = await ResetAsync(link, "kort");
         Assert.Contains("Minstens 12 tekens", weakHtml, StringComparison.Ordinal);
@@ -119,20 +131,77 @@ public sealed partial class PasswordResetTests : IDisposable
     }
 
     [Fact]
-    public async Task The_token_API_mails_the_same_link_and_account_confirmation_stays_closed()
+    public async Task The_link_goes_to_the_stored_address_not_to_the_one_typed()
+    {
+        await _app.Users.EnsureAsync("lisa.inkoop", null, "Procurement");
+
+        // Typed differently, the address still finds the account (lookups are normalised); the mail goes to what the
+        // administrator stored, so a look-alike that normalises to the same account could never receive the link.
+        await RequestAsync("  LISA.Inkoop@EXAMPLE.test ");
+
+        var mail = Assert.Single(await MailsAsync(1));
+        Assert.Equal("lisa.inkoop@example.test", mail.To.Mailboxes.Single().Address);
+        Assert.Contains("email=lisa.inkoop%40example.test", Link(mail), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_token_API_does_not_reset_passwords_or_change_addresses_the_portal_s_pages_do()
+    {
+        var user = await _app.Users.EnsureAsync("bea.zorgplus", null, "Bidder");
+        var anonymous = _app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.PostAsJsonAsync("/api/auth/forgotPassword", new { email = "bea.zorgplus@example.test" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.PostAsJsonAsync("/api/auth/resetPassword",
+            new { email = "bea.zorgplus@example.test", resetCode = "x", newPassword = NewPassword })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.PostAsJsonAsync("/api/auth/resendConfirmationEmail", new { email = "bea.zorgplus@example.test" })).StatusCode);
+        var signedIn = await _app.Users.ClientAsync("bea.zorgplus", null, "Bidder");
+        var changeAddress = await signedIn.PostAsJsonAsync("/api/auth/manage/info",
+            new { newEmail = "bea@elders.test", newPassword = NewPassword, oldPassword = TestUsers.Password });
+        Assert.Equal("EmailChangedByAdministratorRule", (await changeAddress.ProblemAsync(403))["title"]!.GetValue<string>());
+
+        Assert.Empty(Mails());
+        Assert.Equal(HttpStatusCode.OK, await TokenStatusAsync("bea.zorgplus", TestUsers.Password));
+        Assert.Equal("bea.zorgplus@example.test", _app.Db(db => db.Users.Single(u => u.Id == user.Id).Email));
+    }
+
+    [Fact]
+    public async Task An_account_gets_at_most_three_reset_mails_an_hour_and_the_fourth_request_is_audited_as_throttled()
     {
         await _app.Users.EnsureAsync("bea.zorgplus", null, "Bidder");
 
-        var forgot = await _app.CreateClient().PostAsJsonAsync("/api/auth/forgotPassword", new { email = "bea.zorgplus@example.test" });
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Contains("Hoort dit adres bij een TenderFlow-account", await RequestAsync("bea.zorgplus@example.test"), StringComparison.Ordinal);
+        }
 
-        Assert.Equal(HttpStatusCode.OK, forgot.StatusCode);
-        var (response, html) = await ResetAsync(Link(Assert.Single(Mails())), NewPassword);
-        Assert.Contains("Uw wachtwoord is gewijzigd.", html, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, await TokenStatusAsync("bea.zorgplus", NewPassword));
+        await MailsAsync(3);
+        Assert.Single(_app.Db(db => db.AuditEvents.Where(e => e.Action == "auth.password.reset.requested").Select(e => e.PayloadJson).ToList()),
+            p => p.Contains("throttled", StringComparison.Ordinal));
+        _app.Clock.Advance(TimeSpan.FromHours(1));
+        await RequestAsync("bea.zorgplus@example.test");
+        await MailsAsync(4);
+    }
 
-        var resend = await _app.CreateClient().PostAsJsonAsync("/api/auth/resendConfirmationEmail", new { email = "bea.zorgplus@example.test" });
-        Assert.Equal(HttpStatusCode.Forbidden, resend.StatusCode);
-        Assert.Single(Mails());
+    [Fact]
+    public async Task Requests_from_one_address_beyond_the_limit_get_a_429_page_and_write_nothing()
+    {
+        var client = Browser();
+        var form = await client.GetStringAsync("/Accounts/ForgotPassword");
+        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        HttpResponseMessage? last = null;
+        for (var i = 0; i <= TenderFlow.Web.Features.Accounts.PasswordResetLimits.RequestsPerWindow; i++)
+        {
+            last = await client.PostAsync("/Accounts/ForgotPassword", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.Email"] = $"iemand{i}@elders.test", ["__RequestVerificationToken"] = token,
+            }));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
+        Assert.Contains("<h1>Te veel verzoeken</h1>", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(TenderFlow.Web.Features.Accounts.PasswordResetLimits.RequestsPerWindow,
+            _app.Db(db => db.AuditEvents.Count(e => e.Action == "auth.password.reset.requested")));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Accounts/ForgotPassword")).StatusCode);
     }
 
     /// <summary>The page's main content: what the person reads (the layout's antiforgery tokens differ per response).</summary>

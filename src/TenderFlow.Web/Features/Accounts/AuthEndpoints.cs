@@ -7,7 +7,12 @@ public static class AuthEndpoints
     /// Identity's token API under /api/auth. Accounts are created by an administrator (a tender platform must know who
     /// each bidder user is and for which organisation), so self-registration is closed.
     /// </summary>
-    private static readonly string[] ClosedPaths = ["/api/auth/register", "/api/auth/confirmEmail", "/api/auth/resendConfirmationEmail"];
+    /// <summary>
+    /// Accounts and their addresses are an administrator's: no self-registration, confirmation or address change. A forgotten
+    /// password is reset through the portal's own pages (PasswordReset), which audit every request and reset.
+    /// </summary>
+    private static readonly string[] ClosedPaths =
+        ["/api/auth/register", "/api/auth/confirmEmail", "/api/auth/resendConfirmationEmail", "/api/auth/forgotPassword", "/api/auth/resetPassword"];
 
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
@@ -25,7 +30,10 @@ public static class AuthEndpoints
             .AddEndpointFilter(async (context, next) =>
                 ClosedPaths.Any(p => context.HttpContext.Request.Path.StartsWithSegments(p))
                     ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "SelfRegistrationClosedRule",
-                        detail: "Accounts are created and confirmed by an administrator.")
-                    : await next(context));
+                        detail: "Accounts are created and confirmed by an administrator; a forgotten password is reset on the portal's log-in page.")
+                    : context.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.InfoRequest>().Any(r => r.NewEmail is not null)
+                        ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "EmailChangedByAdministratorRule",
+                            detail: "An account's e-mail address is changed by an administrator.")
+                        : await next(context));
     }
 }

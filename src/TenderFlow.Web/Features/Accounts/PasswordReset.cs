@@ -12,25 +12,58 @@ namespace TenderFlow.Web.Features.Accounts;
 /// <summary>
 /// Someone who forgot their password asks for a link by e-mail and sets a new one with it. The answer never says whether
 /// an address has an account; the link goes straight to the mail transport (not to the inbox, where a live link would
-/// stay) and lives <see cref="LinkLifetime"/>. Requests, resets and refusals are audited like sign-ins.
+/// stay), works once and lives <see cref="LinkLifetime"/>. Requests, mails, resets and refusals are audited like sign-ins.
 /// </summary>
 public sealed class PasswordReset(
-    UserManager<TenderFlowUser> users, IMailTransport transport, IOptions<MailOptions> mail, AuditWriter audit, TimeProvider clock, ILogger<PasswordReset> log)
+    UserManager<TenderFlowUser> users, IMailTransport transport, IOptions<MailOptions> mail, AuditWriter audit, TimeProvider clock,
+    PasswordResetMailQueue queue, ILogger<PasswordReset> log)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(2);
     public const string PagePath = "/Accounts/ResetPassword";
 
+    /// <summary>
+    /// Audits the request and, for a confirmed account, queues the mail: sending happens in the background
+    /// (<see cref="PasswordResetMailer"/>), so the answer takes as long whether or not the address has an account.
+    /// </summary>
     public async Task RequestAsync(string email)
     {
-        var user = await users.FindByEmailAsync(email.Trim());
-        // As Identity's own API: only an address an administrator entered (confirmed) gets a link.
+        var entered = email.Trim();
+        var user = await users.FindByEmailAsync(entered);
+        // Only an address an administrator entered (confirmed) gets a link, and it goes to that stored address: a look-alike
+        // that normalises to the same account (a dotless ı upper-cases to I) never receives it.
         if (user is null || !await users.IsEmailConfirmedAsync(user))
         {
-            await WriteAsync("anonymous", "auth.password.reset.requested", email.Trim(), new { email = email.Trim(), reason = "no account with this confirmed address" });
+            await WriteAsync("anonymous", "auth.password.reset.requested", entered, new { email = entered, reason = "no account with this confirmed address" });
+            return;
+        }
+        if (!queue.TryEnqueue(user.Id, clock.GetUtcNow()))
+        {
+            await WriteAsync(user.Id, "auth.password.reset.requested", user.UserName ?? user.Id,
+                new { userName = user.UserName, reason = $"throttled: at most {PasswordResetMailQueue.MailsPerAccountPerHour} mails per hour" });
+            return;
+        }
+        await WriteAsync(user.Id, "auth.password.reset.requested", user.UserName ?? user.Id, new { userName = user.UserName });
+    }
+
+    /// <summary>Creates the link and hands the mail to the transport; called by <see cref="PasswordResetMailer"/>.</summary>
+    public async Task SendAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(userId) is not { Email: { } email } user)
+        {
             return;
         }
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        await SendLinkAsync(user, user.Email!, CodeLink(user.Email!, code));
+        var id = Guid.NewGuid();
+        try
+        {
+            await transport.SendAsync(new OutgoingMail(id, Compose(user, email, CodeLink(email, code), id)), cancellationToken);
+            await WriteAsync(user.Id, "auth.password.reset.mailed", user.UserName ?? user.Id, new { userName = user.UserName, mail = id });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "The password reset mail for user {UserId} could not be sent.", user.Id);
+            await WriteAsync(user.Id, "auth.password.reset.mailFailed", user.UserName ?? user.Id, new { userName = user.UserName, reason = e.Message });
+        }
     }
 
     /// <summary>Sets the new password with the code from the link; the first error in the reader's words, or null.</summary>
@@ -61,25 +94,8 @@ public sealed class PasswordReset(
                 : PortalText.Get("The password could not be changed. Ask for a new link.");
     }
 
-    /// <summary>The portal page that takes <paramref name="code"/> (Base64Url, as Identity's own API hands it out).</summary>
-    public string CodeLink(string email, string code) =>
+    private string CodeLink(string email, string code) =>
         MailComposer.AbsoluteLink(mail.Value.PortalBase, $"{PagePath}?email={Uri.EscapeDataString(email)}&code={Uri.EscapeDataString(code)}").ToString();
-
-    public async Task SendLinkAsync(TenderFlowUser user, string email, string resetLink)
-    {
-        var id = Guid.NewGuid();
-        try
-        {
-            await transport.SendAsync(new OutgoingMail(id, Compose(user, email, resetLink, id)), CancellationToken.None);
-            await WriteAsync(user.Id, "auth.password.reset.requested", user.UserName ?? user.Id, new { userName = user.UserName, mail = id });
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The person is told the same as always (no account is revealed); the operator reads why in the log and the trail.
-            log.LogError(e, "The password reset mail for user {UserId} could not be sent.", user.Id);
-            await WriteAsync(user.Id, "auth.password.reset.requested", user.UserName ?? user.Id, new { userName = user.UserName, reason = "mail not sent" });
-        }
-    }
 
     private MimeMessage Compose(TenderFlowUser user, string email, string link, Guid id)
     {
