@@ -5,8 +5,8 @@ using TenderFlow.Domain.Workflow.Runtime;
 namespace TenderFlow.Domain.Deadlines;
 
 /// <summary>
-/// The order a definition declares (<see cref="DeadlineDefinition.After"/>): questions close after publication, applications
-/// after the Q&amp;A is published. Only pairs that both have a moment are compared, and only pairs with a deadline in
+/// The order a definition declares (<see cref="DeadlineDefinition.After"/>), e.g. questions close after publication and
+/// applications after questions. Only pairs that both have a moment are compared, and only pairs with a deadline in
 /// <paramref name="moved"/>, so that an order someone broke before does not block an unrelated change.
 /// </summary>
 public static class DeadlineOrder

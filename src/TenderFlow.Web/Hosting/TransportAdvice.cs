@@ -10,7 +10,8 @@ public static class TransportAdvice
     {
         if (environment.IsDevelopment() || environment.IsEnvironment("Testing")
             || !addresses.Any(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
-            || configuration.GetValue<bool>("FORWARDEDHEADERS_ENABLED"))
+            // Read as ASP.NET Core reads it: only "true" switches forwarded headers on, and nothing here may throw at start-up.
+            || string.Equals(configuration["FORWARDEDHEADERS_ENABLED"], "true", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }

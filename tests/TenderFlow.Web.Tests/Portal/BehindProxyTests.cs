@@ -68,8 +68,10 @@ public sealed class BehindProxyTests
 
 public sealed class TransportAdviceTests
 {
-    private static IConfiguration Config(bool forwarded) => new ConfigurationBuilder()
-        .AddInMemoryCollection(forwarded ? new Dictionary<string, string?> { ["FORWARDEDHEADERS_ENABLED"] = "true" } : []).Build();
+    private static IConfiguration Config(bool forwarded) => Config(forwarded ? "true" : null);
+
+    private static IConfiguration Config(string? forwarded) => new ConfigurationBuilder()
+        .AddInMemoryCollection(forwarded is null ? [] : new Dictionary<string, string?> { ["FORWARDEDHEADERS_ENABLED"] = forwarded }).Build();
 
     private static IHostEnvironment Environment(string name) => new HostingEnvironment { EnvironmentName = name };
 
@@ -77,6 +79,15 @@ public sealed class TransportAdviceTests
     public void A_production_instance_on_plain_http_without_forwarded_headers_is_warned_about()
     {
         Assert.Contains("ASPNETCORE_FORWARDEDHEADERS_ENABLED=true", Web.Hosting.TransportAdvice.For(Environment("Production"), Config(false), ["http://0.0.0.0:8080"]));
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("yes")]
+    [InlineData("false")]
+    public void A_value_ASP_NET_Core_does_not_read_as_true_is_warned_about_not_a_crash(string value)
+    {
+        Assert.NotNull(Web.Hosting.TransportAdvice.For(Environment("Production"), Config(value), ["http://0.0.0.0:8080"]));
     }
 
     [Theory]

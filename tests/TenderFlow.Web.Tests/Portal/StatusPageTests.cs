@@ -49,6 +49,17 @@ public sealed class StatusPageTests : IDisposable
         Assert.Contains("href=\"/\"", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task An_unknown_address_is_the_same_404_page_for_any_method(string method)
+    {
+        var response = await (await Browser("nl")).SendAsync(new HttpRequestMessage(new HttpMethod(method), "/aanbestedingen/bestaat-niet"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<h1>Pagina niet gevonden</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_a_400_page_that_says_to_reload()
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace TenderFlow.Web.Features.Errors;
@@ -21,15 +22,19 @@ public sealed class StatusPageModel : PageModel
     /// <summary>For a server error: the request's trace id, which the log carries too, so the service desk can find it.</summary>
     public string? TraceId { get; private set; }
 
-    public void OnGet(int code) => Show(code);
+    /// <summary>
+    /// Decided when the page runs, not in a handler: a failed PUT or DELETE is re-executed with its own method, for which
+    /// the page has no handler. Opened directly, the address is not a page of its own: it answers with the status it shows.
+    /// </summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context) => Decide();
 
-    public void OnPost(int code) => Show(code);
+    public override void OnPageHandlerSelected(PageHandlerSelectedContext context) => Decide();
 
-    private void Show(int code)
+    private void Decide()
     {
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
             || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
-        // Opened directly, the address is not a page of its own: it answers with the status it shows.
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), out var routed) ? routed : 0;
         Status = reExecuted && Response.StatusCode >= 400 ? Response.StatusCode : code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         Response.StatusCode = Status;
         TraceId = Status >= 500 ? Activity.Current?.Id ?? HttpContext.TraceIdentifier : null;

@@ -151,6 +151,17 @@ public sealed class DeadlineChangePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_missing_reason_is_still_reported_before_a_missing_date()
+    {
+        var response = await PostAsync(_world.Procurement(), "questionsClose", "", "", "");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await TextAsync(response);
+        Assert.Contains("id=\"reason-questionsClose-error\"", page);
+        Assert.DoesNotContain("Vul een geldige nieuwe datum en tijd in.", page);
+    }
+
+    [Fact]
     public async Task An_autumn_night_time_asks_which_moment_and_the_choice_settles_it()
     {
         var procurement = _world.Procurement();

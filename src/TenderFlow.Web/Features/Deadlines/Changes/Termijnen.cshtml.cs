@@ -50,11 +50,14 @@ public sealed class TermijnenModel(TenderSteps steps, IAuthorizationService auth
         key ??= "";
         Input = new DeadlineChangeInput(key, date, time, reason, outage);
         var (revision, incomplete) = FormRevision.Read(expectedRevision);
-        var report = incomplete is not null ? new DeadlineChangeReport(null, null, incomplete)
-            : Local(date, time) is null ? new DeadlineChangeReport(null, null, DateAndTimeUnreadable())
+        var report = incomplete is not null
+            ? new DeadlineChangeReport(null, null, incomplete)
             : await changes.ChangeAsync(id, new DeadlineChangeRequest(key, DueAt(date, time, choice), reason, outage), revision, User.ToActor(), ct);
-        if (report.Violation is { } violation)
+        if (report.Violation is { } refused)
         {
+            // The API quotes what it could not read in its own format ("'T' is not a valid moment … 2027-06-01T12:00"); the
+            // form has separate date and time fields, so it asks for them in its own words. Other refusals keep their order.
+            var violation = refused.Rule == "MomentFormatRule" ? DateAndTimeUnreadable() : refused;
             ErrorField = violation.Field;
             if (violation.Rule == "AmbiguousLocalTimeRule" && Local(date, time) is { } local)
             {
