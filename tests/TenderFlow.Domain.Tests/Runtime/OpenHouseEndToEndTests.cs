@@ -80,6 +80,16 @@ public class OpenHouseEndToEndTests
         Assert.Contains(concluded.Records, r => r.Action == "tender.closed");
     }
 
+    [Fact]
+    public async Task A_role_that_may_never_fire_a_trigger_is_told_so_in_any_phase()
+    {
+        var tender = TestTenders.InPhase(Definition, "contracting", Now);
+
+        // openAdmission is Procurement's, and not from contracting: the scheduler hears that it is not its to fire.
+        Assert.Equal("RoleMayNotFireTriggerRule", (await Fire(tender, "openAdmission", Actor.Scheduler)).Violation?.Rule);
+        Assert.Equal("TriggerNotAvailableInPhaseRule", (await Fire(tender, "openAdmission")).Violation?.Rule);
+    }
+
     public static TheoryData<string> OpenPhases() => new(Definition.Phases.Where(p => !p.IsEnd).Select(p => p.Id));
 
     [Theory]

@@ -40,18 +40,16 @@ public sealed class WorkflowEngine(BehaviourRegistry registry)
         Tender tender, WorkflowDefinition definition, string triggerId, Actor actor, string? reason,
         DateTime nowUtc, ITenderFacts facts, CancellationToken cancellationToken)
     {
-        var trigger = definition.Trigger(triggerId);
-        if (trigger is null)
-        {
-            return StepResult.Refused(StepRules.UnknownTrigger(triggerId, definition));
-        }
-        if (!definition.SourcePhases(trigger).Contains(tender.Phase))
-        {
-            return StepResult.Refused(StepRules.NotFromThisPhase(trigger, definition.Phase(tender.Phase)));
-        }
+        // Who may fire it comes first, as it does when the revision is stale (TenderSteps): the answer to someone who may
+        // never fire a trigger does not depend on the phase.
         if (RoleRefusal(definition, triggerId, actor) is { } forbidden)
         {
             return StepResult.Refused(forbidden);
+        }
+        var trigger = definition.Trigger(triggerId)!;
+        if (!definition.SourcePhases(trigger).Contains(tender.Phase))
+        {
+            return StepResult.Refused(StepRules.NotFromThisPhase(trigger, definition.Phase(tender.Phase)));
         }
         var role = actor.FirstRoleIn(trigger.Roles)!;
         (reason, var unreadable) = Input.EnteredText.Read(reason, "reason", multiline: true, "De reden", "The reason");
