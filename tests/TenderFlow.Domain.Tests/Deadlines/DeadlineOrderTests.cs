@@ -92,3 +92,41 @@ public class DeadlineOrderTests
         Assert.NotNull(tender);
     }
 }
+
+/// <summary>A deadline counted from the moved one moves first, and is then held to its own declared order.</summary>
+public class DeadlineOrderCascadeTests
+{
+    private static readonly DateTime Now = new(2027, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+
+    private static WorkflowDefinition Definition()
+    {
+        var d = MinimalDefinition.Parse();
+        d.Deadlines(3).Remove("after");
+        d.AddRelativeDeadline("answers", "kickoff", "P7D");
+        d["deadlines"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = "applications", ["title"] = MinimalDefinition.Text("Applications"), ["kind"] = "planned", ["after"] = MinimalDefinition.Strings("answers"),
+        });
+        var (definition, problems) = new Workflow.Loading.DefinitionLoader(Workflow.Runtime.BehaviourRegistry.BuiltIn).LoadText("mini.json", d.ToJsonString());
+        Assert.Empty(problems);
+        return definition!;
+    }
+
+    [Fact]
+    public void Moving_a_deadline_so_that_one_counted_from_it_passes_a_later_one_is_refused()
+    {
+        var definition = Definition();
+        var tender = TestTenders.Create(definition, Now, new Dictionary<string, DateTimeOffset>
+        {
+            ["kickoff"] = new(2027, 4, 1, 12, 0, 0, TimeSpan.FromHours(2)),
+            ["applications"] = new(2027, 4, 20, 12, 0, 0, TimeSpan.FromHours(2)),
+        });
+
+        var allowed = DeadlineChangePolicy.Check(tender, definition, new("kickoff", "2027-04-12T12:00", "Later", false), Now);
+        var refused = DeadlineChangePolicy.Check(tender, definition, new("kickoff", "2027-04-14T12:00", "Later", false), Now);
+
+        Assert.Null(allowed.Violation);
+        Assert.Equal("DeadlineOrderRule", refused.Violation?.Rule);
+        Assert.Contains("'Applications' (20-04-2027 12:00 (+02:00)) must come after 'answers' (21-04-2027 12:00 (+02:00))", refused.Violation!.Message.En, StringComparison.Ordinal);
+    }
+}

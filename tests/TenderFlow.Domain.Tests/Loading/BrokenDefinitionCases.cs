@@ -114,6 +114,13 @@ public static class BrokenDefinitionCases
             d => d.Deadlines(3)["after"] = Strings("kickoff", "nope"), "$.deadlines[3].after[1]", "unknown deadline 'nope'"),
         ["deadline after itself"] = Mutate(
             d => d.Deadlines(3)["after"] = Strings("fixed"), "$.deadlines[3].after[0]", "the order of deadlines forms a cycle: fixed → fixed"),
+        ["deadline after the one it is counted back from"] = Mutate(
+            d => d.Deadlines(2)["after"] = Strings("close"), "$.deadlines[2].after[0]", "'after' is counted from 'close' with offset -P7D, so it can never come after it"),
+        ["deadline after one counted forward from it"] = Mutate(d =>
+        {
+            d.AddRelativeDeadline("later", "kickoff", "P3D");
+            d.Deadlines(0)["after"] = Strings("later");
+        }, "$.deadlines[0].after[0]", "'later' is counted from 'kickoff' with offset P3D, so 'kickoff' can never come after it"),
         ["deadlines ordered in a cycle"] = Mutate(
             d => d.Deadlines(0)["after"] = Strings("fixed"), "$.deadlines[0].after[0]", "the order of deadlines forms a cycle: kickoff → fixed → kickoff"),
         ["deadline watched in an unknown phase"] = Mutate(

@@ -47,6 +47,8 @@ public sealed class StatusPageTests : IDisposable
         Assert.Contains($"<title>{heading}", html, StringComparison.Ordinal);
         Assert.Contains("<main id=\"main\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/\"", html, StringComparison.Ordinal);
+        // Switching the language comes back to the address that was asked for, not to the status page.
+        Assert.Contains("name=\"returnUrl\" value=\"/aanbestedingen/bestaat-niet\"", html, StringComparison.Ordinal);
     }
 
     [Theory]

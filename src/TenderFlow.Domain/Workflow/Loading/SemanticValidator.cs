@@ -207,6 +207,10 @@ internal sealed class SemanticValidator(BehaviourRegistry registry)
                 {
                     add(p, $"unknown deadline '{other}'");
                 }
+                else if (NeverAfter(x, deadlines.First(d => d.Id == other)) is { } why)
+                {
+                    add(p, why);
+                }
             });
             ForEach(x.Reminders, $"{path}.reminders", (r, p) =>
             {
@@ -242,6 +246,20 @@ internal sealed class SemanticValidator(BehaviourRegistry registry)
                 current = next;
             }
         }
+    }
+
+    /// <summary>Why <paramref name="later"/> can never come after <paramref name="earlier"/> when one is counted from the other, or null.</summary>
+    private static string? NeverAfter(DeadlineDocument later, DeadlineDocument earlier)
+    {
+        if (later.RelativeTo?.Deadline == earlier.Id && CalendarOffset.TryParse(later.Offset, out var back) && (back.Negative || back.ToString() == "P0D"))
+        {
+            return $"'{later.Id}' is counted from '{earlier.Id}' with offset {later.Offset}, so it can never come after it";
+        }
+        if (earlier.RelativeTo?.Deadline == later.Id && CalendarOffset.TryParse(earlier.Offset, out var ahead) && !ahead.Negative)
+        {
+            return $"'{earlier.Id}' is counted from '{later.Id}' with offset {earlier.Offset}, so '{later.Id}' can never come after it";
+        }
+        return null;
     }
 
     /// <summary>A deadline that must come after itself, directly or through others, can never be planned.</summary>
