@@ -125,8 +125,12 @@ public sealed partial class PasswordResetTests : IDisposable
         var (incomplete, incompleteHtml) = await PortalForms.PostAsync(Browser(), "/Accounts/ResetPassword",
             new Dictionary<string, string> { ["Input.Password"] = NewPassword, ["Input.Repeat"] = NewPassword });
         Assert.Contains("Deze link is niet geldig", incompleteHtml, StringComparison.Ordinal);
+        var refusalsBefore = _app.Db(db => db.AuditEvents.Count(e => e.Action == "auth.password.reset.refused"));
+        var (oversized, oversizedHtml) = await ResetAsync(link.Replace("email=", "email=" + new string('x', 300), StringComparison.Ordinal), NewPassword);
+        Assert.Contains("Deze link is niet geldig", oversizedHtml, StringComparison.Ordinal);
+        Assert.Equal(refusalsBefore, _app.Db(db => db.AuditEvents.Count(e => e.Action == "auth.password.reset.refused")));
 
-        Assert.All(new[] { weak, mistyped, damaged, incomplete }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.All(new[] { weak, mistyped, damaged, incomplete, oversized }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(HttpStatusCode.OK, await TokenStatusAsync("bea.zorgplus", TestUsers.Password));
     }
 

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace TenderFlow.Web.Features.Accounts;
 
 /// <summary>
-/// Requests for a reset link, per network address: each is written to the audit trail, which never forgets, so a script
-/// must not be able to fill it. Generous enough for a municipality's office behind one address.
+/// Requests for a reset link and attempts to use one, per network address and page: each is written to the audit trail,
+/// which never forgets, so a script must not be able to fill it (or guess codes). Generous enough for an office behind one address.
 /// </summary>
 public static class PasswordResetLimits
 {
@@ -23,6 +23,11 @@ public static class PasswordResetLimits
             : RateLimitPartition.GetNoLimiter("read"));
     });
 
-    public static void Apply(PageConventionCollection conventions) =>
-        conventions.AddPageApplicationModelConvention("/Accounts/ForgotPassword", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(Policy)));
+    public static void Apply(PageConventionCollection conventions)
+    {
+        foreach (var page in new[] { "/Accounts/ForgotPassword", "/Accounts/ResetPassword" })
+        {
+            conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(Policy)));
+        }
+    }
 }

@@ -19,8 +19,11 @@ public sealed class ResetPasswordModel(PasswordReset reset) : PageModel
 
     public bool Done { get; private set; }
 
-    /// <summary>The link lacks its address or code: nothing to fill in, only the way to ask for a new link.</summary>
-    public bool Incomplete => string.IsNullOrWhiteSpace(Email) || string.IsNullOrWhiteSpace(Code);
+    /// <summary>
+    /// The link lacks its address or code, or carries more than a link of ours ever does: nothing to fill in (and nothing
+    /// written to the audit trail), only the way to ask for a new link.
+    /// </summary>
+    public bool Incomplete => string.IsNullOrWhiteSpace(Email) || string.IsNullOrWhiteSpace(Code) || Email.Length > 256 || Code.Length > 2048;
 
     public void OnGet()
     {

@@ -30,6 +30,14 @@ public sealed class StatusPageModel : PageModel
 
     public override void OnPageHandlerSelected(PageHandlerSelectedContext context) => Decide();
 
+    public void OnGet()
+    {
+    }
+
+    public void OnPost()
+    {
+    }
+
     private void Decide()
     {
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
