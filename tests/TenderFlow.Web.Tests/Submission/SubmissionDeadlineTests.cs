@@ -49,6 +49,9 @@ public sealed class SubmissionDeadlineTests : IDisposable
         var w = await CreateAsync(_app);
         var participant = w.Participant();
         Assert.Equal("SubmissionIncompleteRule", await RuleAsync(participant.PostAsync($"{w.Api}/submit", null), 409));
+        // Invisible characters are no implementation plan: the submission stays incomplete.
+        await Ok(participant.PutAsJsonAsync($"{w.Api}/answers", Answers(plan: "\u200b\u2060")), HttpStatusCode.NoContent);
+        Assert.Contains("the implementation plan summary", (await (await participant.PostAsync($"{w.Api}/submit", null)).ProblemAsync(409))["detail"]!.GetValue<string>());
         var offer = TestFiles.Pdf("Inschrijving Lunetten v1");
         await Ok(participant.PutAsJsonAsync($"{w.Api}/answers", Answers()), HttpStatusCode.NoContent);
         Assert.Equal("SubmissionIncompleteRule", await RuleAsync(participant.PostAsync($"{w.Api}/submit", null), 409));
@@ -104,6 +107,8 @@ public sealed class SubmissionDeadlineTests : IDisposable
             new { budget = new[] { new { year = 2031, amountEuros = 1m } } }), 400));
         Assert.Equal("SubmissionAnswerRule", await RuleAsync(participant.PutAsJsonAsync($"{w.Api}/answers",
             new { budget = new[] { new { year = 2028, amountEuros = 1m }, new { year = 2028, amountEuros = 2m } } }), 400));
+        Assert.Equal("UnreadableTextRule", await RuleAsync(participant.PutAsJsonAsync($"{w.Api}/answers",
+            new { implementationPlan = "Overgang in drie golven, \u202Eniet\u202C in vier." }), 400));
         Assert.Equal("SubmissionDocumentKindRule", await RuleAsync(participant.PostAsync($"{w.Api}/documents",
             TestFiles.Form(TestFiles.Pdf(), "x.pdf", new Dictionary<string, string> { ["kind"] = "vision" })), 400));
         var bad = await participant.PostAsync($"{w.Api}/documents", TestFiles.Form(TestFiles.Executable(), "x.pdf", new Dictionary<string, string> { ["kind"] = "tender" }));

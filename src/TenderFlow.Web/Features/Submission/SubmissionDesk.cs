@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Audit;
+using TenderFlow.Domain.Input;
 using TenderFlow.Domain.Submission;
 using TenderFlow.Domain.Tenders;
 using TenderFlow.Domain.Workflow;
@@ -113,7 +114,8 @@ public sealed class SubmissionDesk(TenderFlowDbContext db, SubmissionWindow wind
 
     private static string Subject(TenderSubmission submission) => submission.Owner;
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    /// <summary>What <see cref="Check"/> accepted, as stored: invisible-only text is no answer, so completeness sees it missing.</summary>
+    private static string? Clean(string? text) => EnteredText.Read(text, "text").Text;
 
     private static RuleViolation? Check(SubmissionAnswersRequest request, IReadOnlyList<int> years)
     {
@@ -137,7 +139,12 @@ public sealed class SubmissionDesk(TenderFlowDbContext db, SubmissionWindow wind
         }
         foreach (var (field, text) in new[] { ("budgetExplanation", request.BudgetExplanation), ("implementationPlan", request.ImplementationPlan), ("readinessExplanation", request.ReadinessExplanation) })
         {
-            if (text?.Trim().Length > TenderSubmission.MaxTextLength)
+            var (read, unreadable) = EnteredText.Read(text, field);
+            if (unreadable is not null)
+            {
+                return unreadable;
+            }
+            if (read?.Length > TenderSubmission.MaxTextLength)
             {
                 return SubmissionRules.Invalid(field, $"De tekst is langer dan {TenderSubmission.MaxTextLength} tekens.", $"The text is longer than {TenderSubmission.MaxTextLength} characters.");
             }
