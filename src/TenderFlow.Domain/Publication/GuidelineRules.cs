@@ -1,3 +1,4 @@
+using TenderFlow.Domain.Input;
 using TenderFlow.Domain.Workflow.Runtime;
 
 namespace TenderFlow.Domain.Publication;
@@ -33,7 +34,11 @@ public static class GuidelineRules
             {
                 return bad;
             }
-            if (string.IsNullOrWhiteSpace(r.TextNl))
+            if (Unreadable(field, ("textNl", r.TextNl, true), ("textEn", r.TextEn, true)) is { } unreadable)
+            {
+                return unreadable;
+            }
+            if (Blank(r.TextNl))
             {
                 return Invalid("GuidelineTextRequiredRule", $"Eis {r.Code} heeft geen tekst.", $"Requirement {r.Code} has no text.", field + ".textNl");
             }
@@ -81,7 +86,12 @@ public static class GuidelineRules
         {
             return bad;
         }
-        if (string.IsNullOrWhiteSpace(c.TitleNl))
+        if (Unreadable(field, ("titleNl", c.TitleNl, false), ("titleEn", c.TitleEn, false), ("descriptionNl", c.DescriptionNl, true), ("descriptionEn", c.DescriptionEn, true))
+            is { } unreadable)
+        {
+            return unreadable;
+        }
+        if (Blank(c.TitleNl))
         {
             return Invalid("GuidelineTextRequiredRule", $"Criterium {c.Code} heeft geen titel.", $"Criterion {c.Code} has no title.", field + ".titleNl");
         }
@@ -116,7 +126,11 @@ public static class GuidelineRules
             {
                 return Invalid("DuplicateDescriptorRule", $"Score {d.Score} bij {c.Code} is twee keer beschreven.", $"Score {d.Score} of {c.Code} is described twice.", field + ".descriptors");
             }
-            if (string.IsNullOrWhiteSpace(d.TextNl))
+            if (Unreadable(field, ("descriptors", d.TextNl, true), ("descriptors", d.TextEn, true)) is { } unreadableDescriptor)
+            {
+                return unreadableDescriptor;
+            }
+            if (Blank(d.TextNl))
             {
                 return Invalid("GuidelineTextRequiredRule", $"Score {d.Score} bij {c.Code} heeft geen omschrijving.", $"Score {d.Score} of {c.Code} has no description.", field + ".descriptors");
             }
@@ -126,7 +140,11 @@ public static class GuidelineRules
 
     private static RuleViolation? CheckCode(string? code, string field, HashSet<string> codes)
     {
-        if (string.IsNullOrWhiteSpace(code) || code.Trim().Length > MaxCodeLength)
+        if (Unreadable(field, ("code", code, false)) is { } unreadable)
+        {
+            return unreadable;
+        }
+        if (Blank(code) || code!.Trim().Length > MaxCodeLength)
         {
             return Invalid("GuidelineCodeRequiredRule", $"Elke eis en elk criterium heeft een code van 1 tot {MaxCodeLength} tekens.",
                 $"Every requirement and criterion needs a code of 1 to {MaxCodeLength} characters.", field + ".code");
@@ -139,6 +157,12 @@ public static class GuidelineRules
     }
 
     private static bool TooLong(int max, params string?[] texts) => texts.Any(t => t?.Length > max);
+
+    /// <summary>What candidates read must read as stored: no text holding only invisible characters.</summary>
+    private static bool Blank(string? text) => EnteredText.Read(text, "text").Text is null;
+
+    private static RuleViolation? Unreadable(string field, params (string Name, string? Text, bool Multiline)[] texts) =>
+        texts.Select(t => EnteredText.Read(t.Text, $"{field}.{t.Name}", t.Multiline).Unreadable).FirstOrDefault(v => v is not null);
 
     private static RuleViolation TextTooLong(string code, string field) => Invalid("GuidelineTextTooLongRule",
         $"Een tekst bij {code} is te lang (titels ten hoogste {MaxTitleLength}, andere teksten {MaxTextLength} tekens).",

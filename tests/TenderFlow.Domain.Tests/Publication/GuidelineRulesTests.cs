@@ -56,6 +56,23 @@ public sealed class GuidelineRulesTests
         Assert.Equal("GuidelineTextRequiredRule", GuidelineRules.CheckDraft(new([new("G1", " ", null)], []))!.Rule);
     }
 
+    // Candidates read the guideline as published: invisible-only text is no text, control and direction characters are refused.
+    [Fact]
+    public void Invisible_or_unreadable_codes_and_texts_are_refused_at_their_field()
+    {
+        Assert.Equal(("GuidelineCodeRequiredRule", "criteria[0].code"), Refusal(With(Criterion("\u200b"))));
+        Assert.Equal(("GuidelineTextRequiredRule", "requirements[0].textNl"), Refusal(new([new("G1", "\u2060\uFEFF", null)], [])));
+        Assert.Equal(("UnreadableTextRule", "requirements[0].textEn"), Refusal(new([new("G1", "Ervaring", "Experience \u202Ewith\u202C care")], [])));
+        Assert.Equal(("GuidelineTextRequiredRule", "criteria[0].titleNl"), Refusal(With(new CriterionInput("K1", "\u200b", null, null, null, 100, 0, 10, null, null))));
+        Assert.Equal(("UnreadableTextRule", "criteria[0].titleNl"), Refusal(With(new CriterionInput("K1", "Visie\nen aanpak", null, null, null, 100, 0, 10, null, null))));
+        Assert.Equal(("UnreadableTextRule", "criteria[0].descriptionNl"), Refusal(With(new CriterionInput("K1", "Visie", null, "Beschrijf\u0000de aanpak", null, 100, 0, 10, null, null))));
+        Assert.Equal(("GuidelineTextRequiredRule", "criteria[0].descriptors"), Refusal(With(Criterion(descriptors: new DescriptorInput(5, "\u200b", null)))));
+        Assert.Equal(("UnreadableTextRule", "criteria[0].descriptors"), Refusal(With(Criterion(descriptors: new DescriptorInput(5, "Ruim \u202Evoldoende", null)))));
+        Assert.Null(GuidelineRules.CheckDraft(With(new CriterionInput("K1", "Visie", null, "Beschrijf:\n- de aanpak\n- de wijken", null, 100, 0, 10, null, null))));
+    }
+
+    private static (string?, string?) Refusal(GuidelineInput input) => GuidelineRules.CheckDraft(input) is { } v ? (v.Rule, v.Field) : (null, null);
+
     [Fact]
     public void An_empty_guideline_is_a_valid_draft_but_not_publishable()
     {

@@ -152,5 +152,6 @@ public sealed class SelectionGuideline(TenderFlowDbContext db, PublicationStage 
     /// <summary>Frozen once the publication phase has started, and in an end state.</summary>
     public static bool IsFrozen(PublicationState state) => state.PublicationStartedAtUtc is not null || state.PhaseIsEnd;
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    /// <summary>An optional text as stored: trimmed, or null when it holds nothing a reader can see (GuidelineRules refused the rest).</summary>
+    private static string? Blank(string? text) => TenderFlow.Domain.Input.EnteredText.Read(text, "text").Text;
 }
