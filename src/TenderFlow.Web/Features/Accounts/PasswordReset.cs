@@ -19,7 +19,7 @@ public sealed class PasswordReset(
     PasswordResetMailQueue queue, ILogger<PasswordReset> log)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(2);
-    public const string PagePath = "/Accounts/ResetPassword";
+    private const string PagePath = "/Accounts/ResetPassword";
 
     /// <summary>
     /// Audits the request and, for a confirmed account, queues the mail: sending happens in the background

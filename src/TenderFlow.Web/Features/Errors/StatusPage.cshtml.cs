@@ -23,11 +23,9 @@ public sealed class StatusPageModel : PageModel
     public string? TraceId { get; private set; }
 
     /// <summary>
-    /// Decided when the page runs, not in a handler: a failed PUT or DELETE is re-executed with its own method, for which
+    /// Decided once a handler is chosen, or none is: a failed PUT or DELETE is re-executed with its own method, for which
     /// the page has no handler. Opened directly, the address is not a page of its own: it answers with the status it shows.
     /// </summary>
-    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context) => Decide();
-
     public override void OnPageHandlerSelected(PageHandlerSelectedContext context) => Decide();
 
     public void OnGet()
