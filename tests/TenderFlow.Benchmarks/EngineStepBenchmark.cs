@@ -9,11 +9,11 @@ namespace TenderFlow.Benchmarks;
 /// </summary>
 public sealed class EngineStepBenchmark : IAsyncDisposable
 {
-    private const string Definition = "open-house";
-    private const int TenderCount = 8;
+    internal const string Definition = "open-house";
+    internal const int TenderCount = 8;
 
     /// <summary>Each stage fires one trigger on every tender; the clock first moves past the deadline that trigger's guard waits for.</summary>
-    private static readonly Stage[] Cycle =
+    internal static readonly Stage[] Cycle =
     [
         new("closeAdmissionRound", null, TimeSpan.FromDays(7 * 7)),     // roundClose = admission entered + 6 weeks, end of day
         new("completeReview", null, TimeSpan.FromDays(4 * 7 + 1)),      // reviewDue = roundClose + 4 weeks
@@ -98,5 +98,5 @@ public sealed class EngineStepBenchmark : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
-    private sealed record Stage(string Trigger, string? Reason, TimeSpan AdvanceFirst);
+    internal sealed record Stage(string Trigger, string? Reason, TimeSpan AdvanceFirst);
 }
