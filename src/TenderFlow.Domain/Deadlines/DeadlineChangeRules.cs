@@ -46,6 +46,12 @@ public static class DeadlineChangeRules
         "DeadlineNotInFutureRule", RuleKind.Invalid,
         new($"Het nieuwe moment ({AmsterdamMoment.Show(newUtc)}) ligt niet in de toekomst.", $"The new moment ({AmsterdamMoment.Show(newUtc)}) is not in the future."), "dueAt");
 
+    /// <summary>A deadline planned at creation that has already passed: it could never be moved again.</summary>
+    public static RuleViolation PlannedNotInFuture(DeadlineDefinition deadline, DateTime dueUtc, string field) => new(
+        "DeadlineNotInFutureRule", RuleKind.Invalid,
+        new($"'{deadline.Title.Nl}' ({AmsterdamMoment.Show(dueUtc)}) ligt niet in de toekomst. Een verstreken termijn kan daarna niet meer worden gewijzigd.",
+            $"'{deadline.Title.En}' ({AmsterdamMoment.Show(dueUtc)}) is not in the future. A passed deadline cannot be changed afterwards."), field);
+
     public static RuleViolation Unchanged(DateTime dueUtc) => new(
         "DeadlineUnchangedRule", RuleKind.Invalid,
         new($"De termijn staat al op {AmsterdamMoment.Show(dueUtc)}.", $"The deadline is already {AmsterdamMoment.Show(dueUtc)}."), "dueAt");

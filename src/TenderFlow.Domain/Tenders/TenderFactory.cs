@@ -42,6 +42,10 @@ public static class TenderFactory
             {
                 return (null, momentRefused);
             }
+            if (at.UtcDateTime <= nowUtc)
+            {
+                return (null, Deadlines.DeadlineChangeRules.PlannedNotInFuture(deadline, at.UtcDateTime, $"deadlines.{key}"));
+            }
             plannedUtc[key] = at.UtcDateTime;
         }
 

@@ -96,12 +96,41 @@ public class TenderFactoryTests
     [Fact]
     public void A_planned_moment_is_stored_in_utc()
     {
-        var planned = new Dictionary<string, DateTimeOffset> { ["submissionClose"] = new(2026, 3, 1, 12, 0, 0, TimeSpan.FromHours(1)) };
+        var planned = new Dictionary<string, DateTimeOffset> { ["submissionClose"] = new(2028, 3, 1, 12, 0, 0, TimeSpan.FromHours(1)) };
 
         var tender = TestTenders.Create(RealDefinitions.SasDialogue, Now, planned);
 
         var due = tender.Deadline("submissionClose")!.DueAtUtc!.Value;
-        Assert.Equal(new DateTime(2026, 3, 1, 11, 0, 0, DateTimeKind.Utc), due);
+        Assert.Equal(new DateTime(2028, 3, 1, 11, 0, 0, DateTimeKind.Utc), due);
         Assert.Equal(DateTimeKind.Utc, due.Kind);
+    }
+
+    // A passed deadline cannot be moved afterwards (DeadlineChangePolicy): a typed-in year too early would leave a tender
+    // whose deadline is law from the start, to be cancelled and started again.
+    [Theory]
+    [InlineData(-365)]
+    [InlineData(-1)]
+    [InlineData(0)]
+    public void A_planned_deadline_that_is_not_in_the_future_is_refused(int days)
+    {
+        var planned = new Dictionary<string, DateTimeOffset> { ["publication"] = new DateTimeOffset(Now).AddDays(days) };
+
+        var (tender, violation) = TenderFactory.Create(RealDefinitions.SasDialogue, "TF-1", "Titel", planned, Now);
+
+        Assert.Null(tender);
+        Assert.Equal(("DeadlineNotInFutureRule", RuleKind.Invalid, "deadlines.publication"), (violation?.Rule, violation?.Kind, violation?.Field));
+        Assert.Contains("Publicatiedatum", violation!.Message.Nl, StringComparison.Ordinal);
+        Assert.Contains("Publication date", violation.Message.En, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_planned_deadline_a_minute_ahead_is_accepted()
+    {
+        var planned = new Dictionary<string, DateTimeOffset> { ["publication"] = new DateTimeOffset(Now).AddMinutes(1) };
+
+        var (tender, violation) = TenderFactory.Create(RealDefinitions.SasDialogue, "TF-1", "Titel", planned, Now);
+
+        Assert.Null(violation);
+        Assert.Equal(Now.AddMinutes(1), tender?.Deadline("publication")?.DueAtUtc);
     }
 }

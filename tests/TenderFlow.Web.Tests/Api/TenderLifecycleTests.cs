@@ -73,7 +73,7 @@ public sealed class TenderLifecycleTests : IDisposable
     [Fact]
     public async Task A_role_the_definition_does_not_name_is_refused_and_nothing_is_written()
     {
-        var tender = await _app.Procurement().CreateTenderAsync(deadlines: new { publication = "2027-02-01T09:00:00+01:00" });
+        var tender = await _app.Procurement().CreateTenderAsync();
         var before = await _app.Legal().GetArrayAsync($"/api/tenders/{tender.Id()}/audit");
 
         var asLegal = await _app.ClientAs("lea.jurist", "Legal").FireAsync(tender.Id(), "publish");
@@ -112,7 +112,8 @@ public sealed class TenderLifecycleTests : IDisposable
     public async Task A_stale_revision_is_refused_with_409()
     {
         var procurement = _app.Procurement();
-        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = "2027-02-01T09:00:00+01:00" });
+        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = _app.PublicationSoon() });
+        _app.PassPublication();
         Assert.Equal(HttpStatusCode.OK, (await procurement.FireAsync(tender.Id(), "publish", expectedRevision: 0)).StatusCode);
 
         var stale = await procurement.FireAsync(tender.Id(), "cancel", "late second thoughts", expectedRevision: 0);
@@ -123,7 +124,8 @@ public sealed class TenderLifecycleTests : IDisposable
     public async Task A_role_that_may_not_fire_is_told_so_even_with_a_stale_revision()
     {
         var procurement = _app.Procurement();
-        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = "2027-02-01T09:00:00+01:00" });
+        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = _app.PublicationSoon() });
+        _app.PassPublication();
         Assert.Equal(HttpStatusCode.OK, (await procurement.FireAsync(tender.Id(), "publish", expectedRevision: 0)).StatusCode);
 
         // Reloading would not help Legal: the answer is that this is not theirs to do, not that the tender moved on.
@@ -228,7 +230,8 @@ public sealed class TenderLifecycleTests : IDisposable
         var procurement = _app.Procurement();
         for (var i = 0; i < 3; i++)
         {
-            var tender = await procurement.CreateTenderAsync(deadlines: new { publication = "2027-02-01T09:00:00+01:00" });
+            var tender = await procurement.CreateTenderAsync(deadlines: new { publication = _app.PublicationSoon() });
+            _app.PassPublication();
             await procurement.FireAsync(tender.Id(), "publish");
             await procurement.FireAsync(tender.Id(), "cancel", "test " + i);
         }

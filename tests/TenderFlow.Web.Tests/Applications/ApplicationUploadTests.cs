@@ -75,11 +75,13 @@ public sealed class ApplicationUploadTests() : ApplicationTestBase(new TenderFlo
         var lead = S.Zorgplus1();
         var application = await S.CreateAsync(lead);
         var bytes = TestFiles.Pdf("Visie Zorgplus 2027");
+        var received = TenderFlowFactory.Start.AddMinutes(23).AddSeconds(17);
+        App.Clock.SetUtcNow(received);
         var response = await SelectionScenario.Ok(S.UploadAsync(lead, application, bytes, "Visie Zorgplus.pdf", "vision"));
         var receipt = (await response.Content.ReadFromJsonAsync<JsonObject>())!["receipt"]!;
         Assert.Equal(bytes.Length, receipt["sizeBytes"]!.GetValue<long>());
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), receipt["sha256"]!.GetValue<string>());
-        Assert.Equal(TenderFlowFactory.Start.UtcDateTime, receipt["receivedAtUtc"]!.GetValue<DateTime>().ToUniversalTime());
+        Assert.Equal(received.UtcDateTime, receipt["receivedAtUtc"]!.GetValue<DateTime>().ToUniversalTime());
         Assert.Equal("selection.vision", receipt["kind"]!.GetValue<string>());
     }
 }

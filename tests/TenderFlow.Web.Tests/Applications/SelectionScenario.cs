@@ -36,10 +36,11 @@ public sealed class SelectionScenario(TenderFlowFactory app)
         var procurement = app.Procurement();
         Tender = (await procurement.CreateTenderAsync(deadlines: new
         {
-            publication = "2027-02-01T09:00:00+01:00",
+            publication = app.PublicationSoon(),
             applicationsClose = ApplicationsClose,
             contractStart = "2028-03-01T00:00:00+01:00",
         })).Id();
+        app.PassPublication();
         Assert.Equal(HttpStatusCode.OK, (await procurement.FireAsync(Tender, "publish")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await procurement.PostAsync($"/api/tenders/{Tender}/announce", null)).StatusCode);
         var evaluator = await app.Users.EnsureAsync("eva.beoordelaar", null, "Evaluator");

@@ -12,7 +12,8 @@ public sealed class AuditTamperTests : IDisposable
     private async Task WriteSomeHistoryAsync()
     {
         var procurement = _app.Procurement();
-        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = "2027-02-01T09:00:00+01:00" });
+        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = _app.PublicationSoon() });
+        _app.PassPublication();
         await procurement.FireAsync(tender.Id(), "publish");
         await procurement.FireAsync(tender.Id(), "cancel", "budget withdrawn");
     }

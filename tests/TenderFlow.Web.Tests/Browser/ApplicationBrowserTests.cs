@@ -56,8 +56,9 @@ public sealed partial class ApplicationBrowserTests(ChromiumFixture chromium) : 
         var created = await procurement.PostAsJsonAsync("/api/tenders", new
         {
             definitionId = "sas-dialogue", reference = "UTR-WMO-SEL-01", title = "Specialistische begeleiding (selectie)",
-            deadlines = new { publication = "2027-02-01T09:00:00+01:00", applicationsClose = Close, contractStart = "2028-06-01T00:00:00+02:00" },
+            deadlines = new { publication = _portal.App.PublicationSoon(), applicationsClose = Close, contractStart = "2028-06-01T00:00:00+02:00" },
         });
+        _portal.App.PassPublication();
         var tender = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
         Assert.True((await procurement.PostAsync($"/api/tenders/{tender}/triggers/publish", JsonContent.Create(new { }))).IsSuccessStatusCode);
         Assert.True((await procurement.PostAsync($"/api/tenders/{tender}/announce", null)).IsSuccessStatusCode);

@@ -21,10 +21,11 @@ public static class DeadlineWorld
         var procurement = app.Procurement();
         var tender = await procurement.CreateTenderAsync(deadlines: new Dictionary<string, DateTimeOffset>
         {
-            ["publication"] = start.AddMinutes(-1),
+            ["publication"] = app.PublicationSoon(),
             ["questionsClose"] = start.AddDays(2),
             ["applicationsClose"] = start.AddDays(4),
         });
+        app.PassPublication();
         var published = await procurement.FireAsync(tender.Id(), "publish");
         Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
         return Guid.Parse(tender.Id());

@@ -125,13 +125,19 @@ public class RealHangfireTests
             Settings = { ["Jobs:RetryAttempts"] = "0" },
             ExtraServices = services => services.AddScoped<IStepFollowUp, RefusingFollowUp>(),
         };
-        var now = DateTimeOffset.UtcNow;
         var procurement = app.Procurement();
+        var now = DateTimeOffset.UtcNow;
         var tender = (await procurement.CreateTenderAsync(deadlines: new Dictionary<string, DateTimeOffset>
         {
-            ["publication"] = now.AddMinutes(-1),
-            ["applicationsClose"] = now.AddSeconds(4),
+            ["publication"] = now.AddSeconds(2),
+            ["applicationsClose"] = now.AddSeconds(5),
         })).Id();
+        // A planned date must lie ahead when the tender is created; publishing waits until it has passed.
+        var untilPublication = now.AddSeconds(2) - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(50);
+        if (untilPublication > TimeSpan.Zero)
+        {
+            await Task.Delay(untilPublication);
+        }
         Assert.True((await procurement.FireAsync(tender, "publish")).IsSuccessStatusCode);
 
         var incident = await WaitForAsync(() => app.Db(db => db.TenderIncidents.SingleOrDefault(i => i.TenderId == Guid.Parse(tender))));

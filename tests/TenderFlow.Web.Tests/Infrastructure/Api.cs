@@ -7,6 +7,12 @@ namespace TenderFlow.Web.Tests.Infrastructure;
 /// <summary>Small helpers around the tender API so tests read like the procedure.</summary>
 public static class Api
 {
+    /// <summary>A publication date a minute ahead of the fake clock: a planned date must lie in the future when the tender is created.</summary>
+    public static DateTimeOffset PublicationSoon(this TenderFlowFactory app) => app.Clock.GetUtcNow().AddMinutes(1);
+
+    /// <summary>Moves the fake clock past <see cref="PublicationSoon"/>, so the tender may be published.</summary>
+    public static void PassPublication(this TenderFlowFactory app) => app.Clock.Advance(TimeSpan.FromMinutes(1));
+
     public static async Task<JsonObject> CreateTenderAsync(this HttpClient client, string definitionId = "sas-dialogue", string? reference = null,
         object? deadlines = null)
     {
