@@ -1,0 +1,34 @@
+using TenderFlow.Domain.Tests.Support;
+
+namespace TenderFlow.Domain.Tests.Loading;
+
+/// <summary>
+/// Tenders are pinned to the exact content of the version they started on, and the app refuses to start when a file
+/// changed under a version that a stored tender runs on (<c>DefinitionCatalog.CheckAgainstSnapshotsAsync</c>). So a
+/// released version never changes: this is the content (SHA-256 of the file) of every released version, and a changed
+/// definition gets a new version and a new line here.
+/// </summary>
+public class ReleasedDefinitionVersionsTests
+{
+    private static readonly Dictionary<(string Id, int Version), string> Released = new()
+    {
+        [("open-house", 2)] = "12250013b3334a70cf18f172af76b220a886edf64c05571d6b4ed9c88f6b6b8b",
+        [("sas-dialogue", 3)] = "365e4a5d670fe84f7dfc84120dd300fbfa72462fb36319c98aa08fb0d8fd77fa",
+        // The order of deadlines ('after'). It was first added under v3, and a data directory with a v3 tender then no
+        // longer started.
+        [("sas-dialogue", 4)] = "81595666a906510ea0d65e4c681c78dfff8b917d1e36dd2cb12f32b8f6c7b434",
+    };
+
+    [Fact]
+    public void Every_definition_on_disk_is_a_released_version_with_the_content_it_was_released_with()
+    {
+        var problems = RealDefinitions.Result.DefinitionsOrThrow()
+            .Where(d => Released.GetValueOrDefault((d.Id, d.Version)) != d.ContentHash)
+            .Select(d => Released.ContainsKey((d.Id, d.Version))
+                ? $"{d.Id} v{d.Version} changed after its release (now {d.ContentHash}): raise its version and add that version here"
+                : $"{d.Id} v{d.Version} is not listed: add it with {d.ContentHash}")
+            .ToList();
+
+        Assert.Empty(problems);
+    }
+}
