@@ -140,4 +140,21 @@ public class CalendarOffsetTests
 
         Assert.Equal(new DateTime(2027, 10, 31, 0, 30, 0, DateTimeKind.Utc), end);
     }
+
+    // 2027-10-31 01:30Z is 02:30 in Amsterdam winter time: the second 02:30 of that night. An offset without days must not
+    // read it back as the first (summer-time) 02:30, an hour earlier: an escalation "PT0M" after a deadline then ran
+    // before the deadline.
+    [Theory]
+    [InlineData("PT0M", 1, 30)]
+    [InlineData("PT1H", 2, 30)]
+    [InlineData("PT90M", 3, 0)]
+    [InlineData("-PT30M", 1, 0)]
+    public void An_offset_without_days_counts_elapsed_time_from_the_second_occurrence_of_a_repeated_hour(string offset, int hour, int minute)
+    {
+        var start = new DateTime(2027, 10, 31, 1, 30, 0, DateTimeKind.Utc);
+
+        var end = CalendarOffset.Parse(offset).ApplyTo(start);
+
+        Assert.Equal(new DateTime(2027, 10, 31, hour, minute, 0, DateTimeKind.Utc), end);
+    }
 }

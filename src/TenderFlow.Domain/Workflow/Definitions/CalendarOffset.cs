@@ -45,8 +45,9 @@ public sealed partial record CalendarOffset(bool Negative, int Days, int Hours, 
     public DateTime ApplyTo(DateTime utc)
     {
         var sign = Negative ? -1 : 1;
-        var local = AmsterdamTime.ToLocal(utc).AddDays(sign * Days);
-        var shifted = AmsterdamTime.ToUtcLenient(local);
+        // Only whole days go through the local calendar: reading a time back from local time would move one in the
+        // repeated autumn hour to its first (summer-time) occurrence.
+        var shifted = Days == 0 ? utc : AmsterdamTime.ToUtcLenient(AmsterdamTime.ToLocal(utc).AddDays(sign * Days));
         return shifted.AddHours(sign * Hours).AddMinutes(sign * Minutes);
     }
 
