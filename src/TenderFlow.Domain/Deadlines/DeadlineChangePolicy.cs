@@ -9,12 +9,14 @@ namespace TenderFlow.Domain.Deadlines;
 public sealed record DeadlineChangeRequest(string Key, string? DueAt, string? Reason, bool Outage);
 
 /// <summary>An allowed change: the deadline, its old and new moment.</summary>
-public sealed record AllowedDeadlineChange(DeadlineDefinition Deadline, DateTime? OldUtc, DateTime NewUtc, string Reason, bool Outage);
+/// <param name="NewRound">The deadline had passed before the tender came (back) into a phase that watches it: a new moment for a new round.</param>
+public sealed record AllowedDeadlineChange(DeadlineDefinition Deadline, DateTime? OldUtc, DateTime NewUtc, string Reason, bool Outage, bool NewRound = false);
 
 /// <summary>
 /// Whether a deadline may be changed, decided by the server clock at the moment of the request. A passed deadline is law
 /// (as on TenderNed), except that after a platform outage Procurement may extend it while its window is still open: the
-/// tender is still in one of the phases the deadline is watched in.
+/// tender is still in one of the phases the deadline is watched in; and one that passed before the tender came (back)
+/// into such a phase is planned anew (<see cref="PassedBeforeItsPhase"/>).
 /// </summary>
 public static class DeadlineChangePolicy
 {
@@ -48,13 +50,18 @@ public static class DeadlineChangePolicy
             return (null, DeadlineChangeRules.ReasonTooLong());
         }
         var old = tender.Deadline(deadline.Id)?.DueAtUtc;
+        var newRound = false;
         if (old is { } passed && nowUtc >= passed)
         {
             if (!request.Outage)
             {
-                return (null, DeadlineChangeRules.Passed(deadline, passed));
+                newRound = PassedBeforeItsPhase(tender, deadline, passed);
+                if (!newRound)
+                {
+                    return (null, DeadlineChangeRules.Passed(deadline, passed));
+                }
             }
-            if (!deadline.ActiveIn.Contains(tender.Phase))
+            else if (!deadline.ActiveIn.Contains(tender.Phase))
             {
                 return (null, DeadlineChangeRules.PassedAndWindowClosed(deadline, passed, phase));
             }
@@ -83,6 +90,14 @@ public static class DeadlineChangePolicy
         {
             return (null, outOfOrder);
         }
-        return (new AllowedDeadlineChange(deadline, old, newUtc, reason, request.Outage), null);
+        return (new AllowedDeadlineChange(deadline, old, newUtc, reason, request.Outage, newRound), null);
     }
+
+    /// <summary>
+    /// The deadline passed before the tender entered its current phase, which watches it: the tender went back (e.g.
+    /// returnToDialogue after an insufficient assessment) or reached the phase late. Nobody could act on that moment in
+    /// this phase, so it is planned anew like a deadline still ahead.
+    /// </summary>
+    public static bool PassedBeforeItsPhase(Tender tender, DeadlineDefinition deadline, DateTime passedUtc) =>
+        deadline.ActiveIn.Contains(tender.Phase) && tender.PhaseEnteredAtUtc > passedUtc;
 }

@@ -117,4 +117,40 @@ public class DeadlineChangePolicyTests
         Assert.Empty(DeadlinePlanner.Reschedule(tender, Sas, "questionsClose", moved, changedAt.AddHours(1)));
         Assert.Equal(changedAt, tender.Deadline("questionsClose")!.SetAtUtc);
     }
+
+    private static readonly DateTime SubmissionClose = new(2027, 9, 1, 10, 0, 0, DateTimeKind.Utc);
+
+    private static Tender InPhase(string phase, DateTime enteredUtc)
+    {
+        var tender = TestTenders.Create(Sas, Now, new Dictionary<string, DateTimeOffset> { ["submissionClose"] = SubmissionClose });
+        (tender.Phase, tender.PhaseEnteredAtUtc) = (phase, enteredUtc);
+        return tender;
+    }
+
+    // After returnToDialogue the tender is back in a phase that watches the submission's closing date, which passed in the
+    // first round. Nobody can act on that moment any more: Procurement plans a new one as an ordinary change, not as an
+    // extension after a platform outage that never happened.
+    [Fact]
+    public void A_deadline_that_passed_before_the_tender_came_back_into_its_phases_is_planned_anew_without_an_outage()
+    {
+        var returned = InPhase("dialogue", SubmissionClose.AddDays(20));
+
+        var (change, violation) = DeadlineChangePolicy.Check(returned, Sas,
+            new("submissionClose", "2027-12-01T12:00", "Nieuwe inschrijvingsronde na terugkeer naar de dialoog", false), SubmissionClose.AddDays(21));
+
+        Assert.Null(violation);
+        Assert.Equal((SubmissionClose, new DateTime(2027, 12, 1, 11, 0, 0, DateTimeKind.Utc)), (change!.OldUtc, change.NewUtc));
+        Assert.True(change.NewRound);
+        Assert.False(change.Outage);
+        Assert.Equal("DeadlineNotInFutureRule", Rule(returned, new("submissionClose", "2027-09-15T12:00", "r", false), SubmissionClose.AddDays(21)));
+    }
+
+    [Fact]
+    public void A_deadline_that_passed_while_the_tender_was_in_its_phase_stays_law()
+    {
+        var submitting = InPhase("submission", SubmissionClose.AddDays(-10));
+
+        Assert.Equal("DeadlinePassedRule", Rule(submitting, new("submissionClose", "2027-12-01T12:00", "r", false), SubmissionClose.AddHours(1)));
+        Assert.False(DeadlineChangePolicy.Check(submitting, Sas, new("submissionClose", "2027-12-01T12:00", "Storing", true), SubmissionClose.AddHours(1)).Change!.NewRound);
+    }
 }

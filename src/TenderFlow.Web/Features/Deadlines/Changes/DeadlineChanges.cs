@@ -58,6 +58,7 @@ public sealed class DeadlineChanges(
                 newAmsterdam = AmsterdamMoment.Show(change.NewUtc),
                 reason = change.Reason,
                 outage = change.Outage,
+                newRound = change.NewRound,
                 cascaded = changes.Skip(1).Select(c => new { deadline = c.Key, oldDueAtUtc = c.FromUtc, newDueAtUtc = c.ToUtc, newAmsterdam = AmsterdamMoment.Show(c.ToUtc) }),
                 recipients = recipients.Count,
             })], cancellationToken);
@@ -99,6 +100,11 @@ public sealed class DeadlineChanges(
         var was = change.OldUtc is { } old ? AmsterdamMoment.Show(old) : null;
         var now = AmsterdamMoment.Show(change.NewUtc);
         var title = change.Deadline.Title;
+        if (change.NewRound)
+        {
+            return new($"{tender.Reference}: '{title.Nl}' is voor een nieuwe ronde opnieuw gepland: was {was}, nu {now} (Nederlandse tijd). Reden: {change.Reason}",
+                $"{tender.Reference}: '{title.En}' has been planned anew for a new round: it was {was}, it is now {now} (Amsterdam time). Reason: {change.Reason}");
+        }
         return change.Outage
             ? new($"{tender.Reference}: '{title.Nl}' is na een storing van het platform verlengd van {was ?? "(nog niet gepland)"} tot {now} (Nederlandse tijd). Reden: {change.Reason}",
                 $"{tender.Reference}: '{title.En}' has been extended after a platform outage from {was ?? "(not planned yet)"} to {now} (Amsterdam time). Reason: {change.Reason}")
