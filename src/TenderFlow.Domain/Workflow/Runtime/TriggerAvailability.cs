@@ -9,7 +9,8 @@ public sealed record TriggerAvailability(TriggerDefinition Trigger, bool RoleAll
 }
 
 /// <summary>A step that happened: the phase change and what to write in the audit trail.</summary>
-public sealed record StepOutcome(string Trigger, string FromPhase, string ToPhase, string ActingRole, IReadOnlyList<Audit.AuditRecord> Records);
+/// <param name="AtUtc">The step's moment: the phase was entered and its deadlines counted from it, so what follows the step (a decision letter) is dated by it too.</param>
+public sealed record StepOutcome(string Trigger, string FromPhase, string ToPhase, string ActingRole, IReadOnlyList<Audit.AuditRecord> Records, DateTime AtUtc);
 
 public sealed record StepResult(StepOutcome? Outcome, RuleViolation? Violation)
 {

@@ -89,7 +89,7 @@ public sealed class WorkflowEngine(BehaviourRegistry registry)
         await machine.FireAsync(trigger.Id);
         records.AddRange(context.Records);
         tender.Revision++;
-        return StepResult.Done(new StepOutcome(trigger.Id, from, tender.Phase, role, records));
+        return StepResult.Done(new StepOutcome(trigger.Id, from, tender.Phase, role, records, nowUtc));
     }
 
     /// <summary>Runs the initial phase's entry work for a new tender (Stateless does not enter the initial state).</summary>

@@ -22,7 +22,7 @@ namespace TenderFlow.Web.Features.Assessment;
 /// decision letter — every criterion's consensus judgement with motivation, and the reason given — is generated and the
 /// participant notified inside that step's transaction, whoever fires it.
 /// </summary>
-public sealed class UnsuccessfulLetterDispatch(TenderFlowDbContext db, IQualityAssessmentReport report, DocumentIntake intake, Notifier notifier, AuditTrail audit, TimeProvider clock)
+public sealed class UnsuccessfulLetterDispatch(TenderFlowDbContext db, IQualityAssessmentReport report, DocumentIntake intake, Notifier notifier, AuditTrail audit)
     : IStepFollowUp
 {
     public const string Kind = "assessment.unsuccessfulLetter";
@@ -35,7 +35,7 @@ public sealed class UnsuccessfulLetterDispatch(TenderFlowDbContext db, IQualityA
         var judgements = await report.JudgementsAsync(tender.Id, ct);
         var organisations = await SelectedParticipant.OrganisationIdsAsync(db, tender.Id, ct);
         var names = await db.Organisations.Where(o => organisations.Contains(o.Id)).Select(o => o.Name).ToListAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = outcome.AtUtc;
         var letter = Build(tender, string.Join(", ", names), judgements, reason, now);
         using var stream = new MemoryStream(PdfRenderer.Render(letter, now));
         var (document, uploaded) = await intake.RecordGeneratedAsync(db, stream, $"besluit-beeindiging-{tender.Reference}.pdf", DocumentFormat.Pdf,

@@ -19,7 +19,7 @@ namespace TenderFlow.Web.Features.Award;
 /// Records the award decision and sends its letter to the participant inside the <c>announceAward</c> step's transaction,
 /// whoever fires it: the reasons are the step's reason (required: without reasons there is no letter, so no step).
 /// </summary>
-public sealed class AwardLetterDispatch(TenderFlowDbContext db, IQualityAssessmentReport assessment, DocumentIntake intake, Notifier notifier, AuditTrail audit, TimeProvider clock)
+public sealed class AwardLetterDispatch(TenderFlowDbContext db, IQualityAssessmentReport assessment, DocumentIntake intake, Notifier notifier, AuditTrail audit)
     : IStepFollowUp
 {
     public string Trigger => AwardNames.AnnounceTrigger;
@@ -37,7 +37,7 @@ public sealed class AwardLetterDispatch(TenderFlowDbContext db, IQualityAssessme
         }
         var standstill = tender.Deadline(AwardNames.AwardStandstillEnd)?.DueAtUtc
             ?? throw new InvalidOperationException($"Entering {tender.Phase} did not plan {AwardNames.AwardStandstillEnd}.");
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = outcome.AtUtc;
         var (name, members) = await ParticipantNames.OfApplicationAsync(db, applicationId, ct);
         var judgements = await assessment.JudgementsAsync(tender.Id, ct);
         var content = new AwardLetterContent(tender, name, members, reasons, judgements, standstill, now);

@@ -13,13 +13,13 @@ namespace TenderFlow.Web.Features.Award;
 /// A revised decision no longer stands: every objection against it is settled by the revision (superseded), and a revised
 /// award decision is marked so. The corrected decision is announced again, with a new standstill and new objections.
 /// </summary>
-public abstract class DecisionRevision(TenderFlowDbContext db, AuditTrail audit, TimeProvider clock, ObjectedDecision decision) : IStepFollowUp
+public abstract class DecisionRevision(TenderFlowDbContext db, AuditTrail audit, ObjectedDecision decision) : IStepFollowUp
 {
     public abstract string Trigger { get; }
 
     public async Task<RuleViolation?> RunAsync(Tender tender, StepOutcome outcome, Actor actor, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = outcome.AtUtc;
         var reason = AwardLetterDispatch.StepReason(outcome);
         var objections = await db.Objections.Where(o => o.TenderId == tender.Id && o.Decision == decision && o.SupersededAtUtc == null).ToListAsync(ct);
         foreach (var objection in objections)
@@ -46,18 +46,18 @@ public abstract class DecisionRevision(TenderFlowDbContext db, AuditTrail audit,
     }
 }
 
-public sealed class AwardRevision(TenderFlowDbContext db, AuditTrail audit, TimeProvider clock) : DecisionRevision(db, audit, clock, ObjectedDecision.Award)
+public sealed class AwardRevision(TenderFlowDbContext db, AuditTrail audit) : DecisionRevision(db, audit, ObjectedDecision.Award)
 {
     public override string Trigger => AwardNames.ReviseAwardTrigger;
 }
 
-public sealed class SelectionRevision(TenderFlowDbContext db, AuditTrail audit, TimeProvider clock) : DecisionRevision(db, audit, clock, ObjectedDecision.Selection)
+public sealed class SelectionRevision(TenderFlowDbContext db, AuditTrail audit) : DecisionRevision(db, audit, ObjectedDecision.Selection)
 {
     public override string Trigger => AwardNames.ReviseSelectionTrigger;
 }
 
 /// <summary>Stamps the final award on the decision it makes definitive (the date on the public award notice).</summary>
-public sealed class FinalAwardRecord(TenderFlowDbContext db, AuditTrail audit, TimeProvider clock) : IStepFollowUp
+public sealed class FinalAwardRecord(TenderFlowDbContext db, AuditTrail audit) : IStepFollowUp
 {
     public string Trigger => AwardNames.FinalAwardTrigger;
 
@@ -68,7 +68,7 @@ public sealed class FinalAwardRecord(TenderFlowDbContext db, AuditTrail audit, T
         {
             return AwardRules.NoParticipant();
         }
-        decision.FinalAwardAtUtc = clock.GetUtcNow().UtcDateTime;
+        decision.FinalAwardAtUtc = outcome.AtUtc;
         await audit.AppendAsync(db, actor.Id, outcome.ActingRole, tender.Id,
             [new AuditRecord("award.final", $"award/{decision.Id}", new { decision.ApplicationId, finalAwardAtUtc = decision.FinalAwardAtUtc })], ct);
         await db.SaveChangesAsync(ct);

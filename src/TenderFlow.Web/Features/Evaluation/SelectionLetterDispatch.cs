@@ -17,7 +17,7 @@ namespace TenderFlow.Web.Features.Evaluation;
 /// Generates and sends every candidate's selection decision letter, with the standstill end the announce step just planned,
 /// inside that step's transaction: however the decision is announced, letters and phase change stand or fall together.
 /// </summary>
-public sealed class SelectionLetterDispatch(TenderFlowDbContext db, EvaluationReads reads, DocumentIntake intake, Notifier notifier, AuditTrail audit, TimeProvider clock)
+public sealed class SelectionLetterDispatch(TenderFlowDbContext db, EvaluationReads reads, DocumentIntake intake, Notifier notifier, AuditTrail audit)
     : IStepFollowUp
 {
     public string Trigger => SelectionDecisions.AnnounceTrigger;
@@ -31,7 +31,7 @@ public sealed class SelectionLetterDispatch(TenderFlowDbContext db, EvaluationRe
         var selection = await db.CandidateSelections.AsNoTracking().SingleAsync(s => s.TenderId == tenderId, ct);
         var selected = ranking.Rows.Single(r => r.Candidate.ApplicationId == selection.ApplicationId);
         var requirements = await reads.RequirementsAsync(tenderId, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = outcome.AtUtc;
         var records = new List<AuditRecord>();
         foreach (var row in ranking.Rows)
         {
