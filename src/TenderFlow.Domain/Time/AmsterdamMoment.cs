@@ -87,7 +87,7 @@ public static partial class AmsterdamMoment
     public static string Show(DateTime utc)
     {
         var local = AmsterdamTime.ToLocalOffset(utc);
-        return $"{local.ToString("dd-MM-yyyy HH:mm", Invariant)} ({FormatOffset(local.Offset)})";
+        return $"{local.ToString(AmsterdamTime.TimePattern(local.DateTime, "dd-MM-yyyy HH:mm"), Invariant)} ({FormatOffset(local.Offset)})";
     }
 
     public static string FormatOffset(TimeSpan offset) =>

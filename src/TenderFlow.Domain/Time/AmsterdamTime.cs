@@ -31,7 +31,19 @@ public static class AmsterdamTime
     /// <summary>24:00 Amsterdam of the calendar day the moment falls on.</summary>
     public static DateTime EndOfDayUtc(DateTime utc) => ToUtcLenient(ToLocal(utc).Date.AddDays(1));
 
-    public static string Format(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// "yyyy-MM-dd HH:mm", with the seconds when there are any, and the offset when that night's clock change makes the
+    /// local time occur twice.
+    /// </summary>
+    public static string Format(DateTime utc)
+    {
+        var local = ToLocal(utc);
+        var shown = local.ToString(TimePattern(local, "yyyy-MM-dd HH:mm"), System.Globalization.CultureInfo.InvariantCulture);
+        return Zone.IsAmbiguousTime(local) ? $"{shown} ({AmsterdamMoment.FormatOffset(ToLocalOffset(utc).Offset)})" : shown;
+    }
+
+    /// <summary>The pattern with ":ss" added when the moment has seconds: a deadline at 23:59:59 is not one at 23:59.</summary>
+    public static string TimePattern(DateTime local, string minutes) => local.Second == 0 ? minutes : minutes + ":ss";
 
     public static DateTimeOffset ToLocalOffset(DateTime utc)
     {

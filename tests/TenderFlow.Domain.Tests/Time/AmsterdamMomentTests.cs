@@ -178,4 +178,11 @@ public class AmsterdamMomentTests
         Assert.Equal(new DateTime(2027, 6, 1, 10, 0, 0, DateTimeKind.Utc), parsed.Utc!.Value.AddTicks(-(parsed.Utc.Value.Ticks % TimeSpan.TicksPerSecond)));
         Assert.Equal(milliseconds, parsed.Utc.Value.Millisecond);
     }
+
+    [Fact]
+    public void Shows_seconds_when_there_are_any()
+    {
+        Assert.Equal("30-06-2027 23:59:59 (+02:00)", AmsterdamMoment.Show(new DateTime(2027, 6, 30, 21, 59, 59, DateTimeKind.Utc)));
+        Assert.Equal("30-06-2027 12:00 (+02:00)", AmsterdamMoment.Show(new DateTime(2027, 6, 30, 10, 0, 0, DateTimeKind.Utc)));
+    }
 }

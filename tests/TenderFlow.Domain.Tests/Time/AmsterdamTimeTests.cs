@@ -30,4 +30,20 @@ public class AmsterdamTimeTests
         Assert.Equal(TimeSpan.FromHours(2), AmsterdamTime.ToLocalOffset(new DateTime(2027, 7, 1, 12, 0, 0, DateTimeKind.Utc)).Offset);
         Assert.Equal(TimeSpan.FromHours(1), AmsterdamTime.ToLocalOffset(new DateTime(2027, 1, 1, 12, 0, 0, DateTimeKind.Utc)).Offset);
     }
+
+    // A notification saying "2027-10-31 02:30" could mean either of that night's two 02:30s, an hour apart; and a deadline
+    // at 23:59:59 shown as 23:59 reads as a minute earlier than it is.
+    [Theory]
+    [InlineData("2027-10-31T00:30:00Z", "2027-10-31 02:30 (+02:00)")]
+    [InlineData("2027-10-31T01:30:00Z", "2027-10-31 02:30 (+01:00)")]
+    [InlineData("2027-10-31T02:30:00Z", "2027-10-31 03:30")]
+    [InlineData("2027-06-30T21:59:59Z", "2027-06-30 23:59:59")]
+    [InlineData("2027-06-30T21:59:59.5Z", "2027-06-30 23:59:59")]
+    [InlineData("2027-06-30T10:00:00Z", "2027-06-30 12:00")]
+    public void Shows_which_of_two_equal_local_times_and_seconds_when_there_are_any(string utc, string shown)
+    {
+        var moment = DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime;
+
+        Assert.Equal(shown, AmsterdamTime.Format(moment));
+    }
 }

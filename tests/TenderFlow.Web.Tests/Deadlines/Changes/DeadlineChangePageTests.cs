@@ -69,6 +69,22 @@ public sealed class DeadlineChangePageTests : IAsyncLifetime
         Assert.Contains("id=\"outage-questionsClose\"", page);
     }
 
+    /// <summary>Planned through the API at 23:59:59: the form showed 23:59, so moving only the date saved it 59 seconds earlier.</summary>
+    [Fact]
+    public async Task A_moment_with_seconds_keeps_them_when_only_its_date_is_changed_on_the_form()
+    {
+        var procurement = _world.Procurement();
+        Assert.Equal(HttpStatusCode.OK, (await _world.ChangeAsync(procurement, "applicationsClose", "2027-04-17T23:59:59", "Tot het einde van de dag")).StatusCode);
+        var page = await TextAsync(await procurement.GetAsync(Url));
+        Assert.Contains("name=\"time\" value=\"23:59:59\" step=\"1\"", page);
+        Assert.Contains("17-04-2027 23:59:59 (+02:00)", page);
+
+        var response = await PostAsync(procurement, "applicationsClose", "2027-04-24", "23:59:59", "Een week langer");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new DateTime(2027, 4, 24, 21, 59, 59, DateTimeKind.Utc), await _world.DueAsync("applicationsClose"));
+    }
+
     [Fact]
     public async Task A_form_from_before_a_colleagues_change_comes_back_as_a_message_and_changes_nothing()
     {

@@ -80,12 +80,12 @@ public sealed class TermijnenModel(TenderSteps steps, IAuthorizationService auth
             : entered;
     }
 
-    /// <summary>The form's date and time fields give yyyy-MM-dd and HH:mm; anything else (blank included) is asked for again in the portal's words.</summary>
+    /// <summary>The form's date and time fields give yyyy-MM-dd and HH:mm (HH:mm:ss for a moment with seconds); anything else (blank included) is asked for again in the portal's words.</summary>
     private static RuleViolation DateAndTimeUnreadable() => new("DeadlineDateTimeRule", RuleKind.Invalid,
         new("Vul een geldige nieuwe datum en tijd in.", "Fill in a valid new date and time."), "dueAt");
 
     private static DateTime? Local(string? date, string? time) =>
-        DateTime.TryParseExact($"{date?.Trim()}T{time?.Trim()}", "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) ? local : null;
+        DateTime.TryParseExact($"{date?.Trim()}T{time?.Trim()}", ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) ? local : null;
 
     private async Task<IActionResult> LoadAsync(Guid id, RuleViolation? violation, CancellationToken ct)
     {
