@@ -6,8 +6,8 @@ using TenderFlow.Domain.Workflow.Definitions;
 namespace TenderFlow.Domain.Tests.Deadlines;
 
 /// <summary>
-/// sas-dialogue declares its order: publication, then questions close, then applications close; the dialogue ends after
-/// that and before submission closes. A planned moment that would break it is refused, naming both deadlines.
+/// sas-dialogue declares its order: publication, then questions close, then applications close (after the Q&A is
+/// published too); the dialogue ends after that and before submission closes. A planned moment that would break it is refused, naming both deadlines.
 /// </summary>
 public class DeadlineOrderTests
 {
@@ -38,13 +38,15 @@ public class DeadlineOrderTests
     public void A_plan_in_the_declared_order_is_taken_and_a_change_that_keeps_it_is_allowed()
     {
         Assert.Null(Change(Planned(), "questionsClose", "2027-05-20T12:00"));
-        Assert.Null(Change(Planned(), "applicationsClose", "2027-05-01T12:01"));
+        Assert.Null(Change(Planned(), "applicationsClose", "2027-05-08T12:01"));   // just after the Q&A, a week after questions close
     }
 
     [Theory]
     [InlineData("questionsClose", "2027-06-02T12:00", "Sluiting aanmelding", "Sluiting vragen")]  // past applicationsClose
     [InlineData("applicationsClose", "2027-05-01T12:00", "Sluiting aanmelding", "Sluiting vragen")] // at the same moment is not after
     [InlineData("applicationsClose", "2027-04-30T12:00", "Sluiting aanmelding", "Sluiting vragen")]
+    [InlineData("applicationsClose", "2027-05-08T12:00", "Sluiting aanmelding", "Publicatie nota van inlichtingen")]
+    [InlineData("questionsClose", "2027-05-26T12:00", "Sluiting aanmelding", "Publicatie nota van inlichtingen")] // the Q&A follows, to 2 June
     [InlineData("publication", "2027-05-02T09:00", "Sluiting vragen", "Publicatiedatum")]
     [InlineData("submissionClose", "2028-01-15T17:00", "Sluiting inschrijving", "Geplande afronding dialoog")]
     [InlineData("dialogueEnd", "2027-05-31T12:00", "Geplande afronding dialoog", "Sluiting aanmelding")]

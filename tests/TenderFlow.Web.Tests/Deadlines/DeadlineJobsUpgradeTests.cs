@@ -26,12 +26,12 @@ public class DeadlineJobsUpgradeTests
             reminder = before.Planned(tender, "questionsClose").Single(j => j.Kind == DeadlineJobKind.Reminder);
             close = before.Planned(tender, "questionsClose").Single(j => j.Kind == DeadlineJobKind.Close);
             applications = before.Planned(tender, "applicationsClose").Single(j => j.Kind == DeadlineJobKind.Close);
-            applicationsReminder = before.Planned(tender, "applicationsClose").Single(j => j.Kind == DeadlineJobKind.Reminder);
+            applicationsReminder = before.Planned(tender, "applicationsClose").Single(j => j.Kind == DeadlineJobKind.Reminder && j.Offset == "P7D");
             using var scope = before.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<TenderFlowDbContext>().GetService<IMigrator>().MigrateAsync(BeforeRunOnlyRows);
         }
         // The rows the old schema held: the questions' reminder already ran and their close was waiting; a job of the
-        // publication date was cancelled; the applications' date was set (its rows planned) an hour after its one-day
+        // publication date was cancelled; the applications' date was set (its rows planned) an hour after its seven-day
         // reminder's moment, so the old schema never planned that reminder.
         var start = TenderFlowFactory.Start.UtcDateTime;
         var applicationsDateSet = applicationsReminder.RunAtUtc.AddHours(1);
@@ -62,7 +62,11 @@ public class DeadlineJobsUpgradeTests
         var applicationsDate = after.Db(db => db.TenderDeadlines.AsNoTracking().Single(d => d.TenderId == tender && d.Key == "applicationsClose"));
         Assert.Equal((applicationsDateSet, applicationsDateSet), (applicationsDate.SetAtUtc, applicationsDate.WatchedSinceUtc));
         Assert.Empty(after.Events(tender, "deadline.reminder.sent"));
-        Assert.Equal(applications.RunAtUtc, after.Tender(tender).NextDeadlineJobAtUtc);
+        Assert.Contains(after.Planned(tender, "applicationsClose"), j => j.Kind == DeadlineJobKind.Close && j.RunAtUtc == applications.RunAtUtc);
+        // The next moment is the earliest planned job: the Q&A's two-day reminder, before the applications close.
+        var nviReminder = Assert.Single(after.Planned(tender, "nviPublication"), j => j.Kind == DeadlineJobKind.Reminder);
+        Assert.True(nviReminder.RunAtUtc < applications.RunAtUtc);
+        Assert.Equal(nviReminder.RunAtUtc, after.Tender(tender).NextDeadlineJobAtUtc);
         // A deadline the current phase does not watch is no longer watched.
         Assert.Null(after.Db(db => db.TenderDeadlines.AsNoTracking().Single(d => d.TenderId == tender && d.Key == "publication")).WatchedSinceUtc);
     }

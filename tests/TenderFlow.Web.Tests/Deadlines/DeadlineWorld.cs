@@ -14,7 +14,7 @@ namespace TenderFlow.Web.Tests.Deadlines;
 /// <summary>Database reads and a tender in publication for the deadline job tests.</summary>
 public static class DeadlineWorld
 {
-    /// <summary>A sas-dialogue tender created and published at the fake clock's start: questions close in 2 days, applications in 4.</summary>
+    /// <summary>A sas-dialogue tender created and published at the fake clock's start: questions close in 2 days, the Q&A follows a week later, applications close in 10 days.</summary>
     public static async Task<Guid> PublishedTenderAsync(TenderFlowFactory app)
     {
         var start = app.Clock.GetUtcNow();
@@ -23,7 +23,7 @@ public static class DeadlineWorld
         {
             ["publication"] = app.PublicationSoon(),
             ["questionsClose"] = start.AddDays(2),
-            ["applicationsClose"] = start.AddDays(4),
+            ["applicationsClose"] = start.AddDays(10),
         });
         app.PassPublication();
         var published = await procurement.FireAsync(tender.Id(), "publish");

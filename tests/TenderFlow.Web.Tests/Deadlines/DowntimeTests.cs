@@ -15,16 +15,17 @@ public class DowntimeTests
             tender = await DeadlineWorld.PublishedTenderAsync(before);
         }
 
-        // Down from the first day until five days later: questions closed (day 2) and applications closed (day 4) meanwhile.
+        // Down from the first day until eleven days later: questions closed (day 2), the Q&A was due (day 9) and applications
+        // closed (day 10) meanwhile.
         using (var after = new TenderFlowFactory(data.Path))
         {
-            after.Clock.SetUtcNow(TenderFlowFactory.Start.AddDays(5));
+            after.Clock.SetUtcNow(TenderFlowFactory.Start.AddDays(11));
             _ = after.Services;
 
             var passed = after.Events(tender, "deadline.passed");
-            Assert.Equal(["/questionsClose", "/applicationsClose"], passed.Select(e => e.Subject[e.Subject.LastIndexOf('/')..]));
+            Assert.Equal(["/questionsClose", "/nviPublication", "/applicationsClose"], passed.Select(e => e.Subject[e.Subject.LastIndexOf('/')..]));
             Assert.All(passed, e => Assert.True(e.Payload()["late"]!.GetValue<bool>()));
-            Assert.Equal([3 * 86400.0, 1 * 86400.0], passed.Select(e => e.Payload()["lateBySeconds"]!.GetValue<double>()));
+            Assert.Equal([9 * 86400.0, 2 * 86400.0, 1 * 86400.0], passed.Select(e => e.Payload()["lateBySeconds"]!.GetValue<double>()));
             Assert.Equal("selection", after.Phase(tender));
             // The one-day reminders were due while the app was down too, but their deadlines had passed: skipped, not sent late.
             Assert.All(after.Jobs(tender, "questionsClose").Where(j => j.Kind == DeadlineJobKind.Reminder),
@@ -33,9 +34,9 @@ public class DowntimeTests
 
         using (var again = new TenderFlowFactory(data.Path))
         {
-            again.Clock.SetUtcNow(TenderFlowFactory.Start.AddDays(6));
+            again.Clock.SetUtcNow(TenderFlowFactory.Start.AddDays(12));
             _ = again.Services;
-            Assert.Equal(2, again.Events(tender, "deadline.passed").Count);
+            Assert.Equal(3, again.Events(tender, "deadline.passed").Count);
             Assert.Single(again.Events(tender, "tender.trigger.fired"), e => e.Payload()["trigger"]!.GetValue<string>() == "closeApplications");
         }
     }
@@ -49,7 +50,7 @@ public class DowntimeTests
         using (var before = new TenderFlowFactory(data.Path))
         {
             tender = await DeadlineWorld.PublishedTenderAsync(before);
-            reminderAt = before.Planned(tender, "applicationsClose").Single(j => j.Kind == DeadlineJobKind.Reminder).RunAtUtc;
+            reminderAt = before.Planned(tender, "applicationsClose").Single(j => j.Kind == DeadlineJobKind.Reminder && j.Offset == "P7D").RunAtUtc;
         }
 
         using var after = new TenderFlowFactory(data.Path);
