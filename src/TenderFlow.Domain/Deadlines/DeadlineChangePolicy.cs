@@ -16,7 +16,7 @@ public sealed record AllowedDeadlineChange(DeadlineDefinition Deadline, DateTime
 /// Whether a deadline may be changed, decided by the server clock at the moment of the request. A passed deadline is law
 /// (as on TenderNed), except that after a platform outage Procurement may extend it while its window is still open: the
 /// tender is still in one of the phases the deadline is watched in; and one that passed before the tender came (back)
-/// into such a phase is planned anew (<see cref="PassedBeforeItsPhase"/>).
+/// into such a phase is planned anew (<see cref="PassedBeforeItsWindowOpened"/>).
 /// </summary>
 public static class DeadlineChangePolicy
 {
@@ -55,7 +55,7 @@ public static class DeadlineChangePolicy
         {
             if (!request.Outage)
             {
-                newRound = PassedBeforeItsPhase(tender, deadline, passed);
+                newRound = PassedBeforeItsWindowOpened(tender, deadline, passed);
                 if (!newRound)
                 {
                     return (null, DeadlineChangeRules.Passed(deadline, passed));
@@ -94,10 +94,12 @@ public static class DeadlineChangePolicy
     }
 
     /// <summary>
-    /// The deadline passed before the tender entered its current phase, which watches it: the tender went back (e.g.
-    /// returnToDialogue after an insufficient assessment) or reached the phase late. Nobody could act on that moment in
-    /// this phase, so it is planned anew like a deadline still ahead.
+    /// The deadline passed before the tender came into the phases that watch it, and it is in one of them now: the tender
+    /// went back (e.g. returnToDialogue after an insufficient assessment) or reached them late. Nobody could act on that
+    /// moment, so it is planned anew like a deadline still ahead. Counted from when the deadline has been watched without a
+    /// break, not from entering the current phase: re-entering a phase, or moving on to another phase that watches the same
+    /// deadline, opens no new round.
     /// </summary>
-    public static bool PassedBeforeItsPhase(Tender tender, DeadlineDefinition deadline, DateTime passedUtc) =>
-        deadline.ActiveIn.Contains(tender.Phase) && tender.PhaseEnteredAtUtc > passedUtc;
+    public static bool PassedBeforeItsWindowOpened(Tender tender, DeadlineDefinition deadline, DateTime passedUtc) =>
+        deadline.ActiveIn.Contains(tender.Phase) && tender.Deadline(deadline.Id)?.WatchedSinceUtc is { } watchedSince && watchedSince > passedUtc;
 }

@@ -46,11 +46,11 @@ public static class DeadlineChangeRules
         "DeadlineNotInFutureRule", RuleKind.Invalid,
         new($"Het nieuwe moment ({AmsterdamMoment.Show(newUtc)}) ligt niet in de toekomst.", $"The new moment ({AmsterdamMoment.Show(newUtc)}) is not in the future."), "dueAt");
 
-    /// <summary>A deadline planned at creation that has already passed: it could never be moved again.</summary>
+    /// <summary>A deadline planned at creation that has already passed: it would bind the tender from its first day.</summary>
     public static RuleViolation PlannedNotInFuture(DeadlineDefinition deadline, DateTime dueUtc, string field) => new(
         "DeadlineNotInFutureRule", RuleKind.Invalid,
-        new($"'{deadline.Title.Nl}' ({AmsterdamMoment.Show(dueUtc)}) ligt niet in de toekomst. Een verstreken termijn kan daarna niet meer worden gewijzigd.",
-            $"'{deadline.Title.En}' ({AmsterdamMoment.Show(dueUtc)}) is not in the future. A passed deadline cannot be changed afterwards."), field);
+        new($"'{deadline.Title.Nl}' ({AmsterdamMoment.Show(dueUtc)}) ligt niet in de toekomst; plan een moment dat nog moet komen.",
+            $"'{deadline.Title.En}' ({AmsterdamMoment.Show(dueUtc)}) is not in the future; plan a moment still to come."), field);
 
     public static RuleViolation Unchanged(DateTime dueUtc) => new(
         "DeadlineUnchangedRule", RuleKind.Invalid,

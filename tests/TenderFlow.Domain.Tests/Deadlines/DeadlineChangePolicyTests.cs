@@ -120,10 +120,12 @@ public class DeadlineChangePolicyTests
 
     private static readonly DateTime SubmissionClose = new(2027, 9, 1, 10, 0, 0, DateTimeKind.Utc);
 
-    private static Tender InPhase(string phase, DateTime enteredUtc)
+    /// <summary>In <paramref name="phase"/> since <paramref name="enteredUtc"/>, with the submission's close watched since <paramref name="watchedSinceUtc"/>.</summary>
+    private static Tender InPhase(string phase, DateTime enteredUtc, DateTime? watchedSinceUtc = null)
     {
         var tender = TestTenders.Create(Sas, Now, new Dictionary<string, DateTimeOffset> { ["submissionClose"] = SubmissionClose });
         (tender.Phase, tender.PhaseEnteredAtUtc) = (phase, enteredUtc);
+        tender.Deadline("submissionClose")!.WatchedSinceUtc = watchedSinceUtc ?? enteredUtc;
         return tender;
     }
 
@@ -152,5 +154,17 @@ public class DeadlineChangePolicyTests
 
         Assert.Equal("DeadlinePassedRule", Rule(submitting, new("submissionClose", "2027-12-01T12:00", "r", false), SubmissionClose.AddHours(1)));
         Assert.False(DeadlineChangePolicy.Check(submitting, Sas, new("submissionClose", "2027-12-01T12:00", "Storing", true), SubmissionClose.AddHours(1)).Change!.NewRound);
+    }
+
+    // Watched without a break since before it passed: re-entering the phase (a trigger whose 'to' is one of its 'from'
+    // phases) or moving on to another phase that watches it (dialogue → specification) opens no new round.
+    [Theory]
+    [InlineData("submission")]
+    [InlineData("specification")]
+    public void A_passed_deadline_watched_since_before_it_passed_stays_law_whatever_phase_the_tender_entered_since(string phase)
+    {
+        var tender = InPhase(phase, enteredUtc: SubmissionClose.AddDays(2), watchedSinceUtc: SubmissionClose.AddDays(-30));
+
+        Assert.Equal("DeadlinePassedRule", Rule(tender, new("submissionClose", "2027-12-01T12:00", "Nieuwe ronde?", false), SubmissionClose.AddDays(3)));
     }
 }

@@ -105,8 +105,8 @@ public class TenderFactoryTests
         Assert.Equal(DateTimeKind.Utc, due.Kind);
     }
 
-    // A passed deadline cannot be moved afterwards (DeadlineChangePolicy): a typed-in year too early would leave a tender
-    // whose deadline is law from the start, to be cancelled and started again.
+    // A passed deadline is law (DeadlineChangePolicy): a year typed too early would leave a tender bound by it from its
+    // first day, to be cancelled and started again.
     [Theory]
     [InlineData(-365)]
     [InlineData(-1)]

@@ -41,7 +41,7 @@ public sealed class TenderCreationOffsetTests : IDisposable
     public Task A_planned_deadline_outside_the_years_a_tender_plans_in_is_refused(string key, string at) =>
         AssertCreationRefusedAsync(key, at, "MomentOutOfRangeRule");
 
-    /// <summary>A passed deadline cannot be moved afterwards: one typed in the past would be law from the day the tender is created.</summary>
+    /// <summary>A passed deadline is law: one typed in the past would bind the tender from the day it is created.</summary>
     [Theory]
     [InlineData("publication", "2027-03-01T10:00:00+01:00")]
     [InlineData("publication", "2027-02-28T10:00")]
