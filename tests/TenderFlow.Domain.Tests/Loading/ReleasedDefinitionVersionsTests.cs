@@ -14,9 +14,11 @@ public class ReleasedDefinitionVersionsTests
     {
         [("open-house", 2)] = "12250013b3334a70cf18f172af76b220a886edf64c05571d6b4ed9c88f6b6b8b",
         [("sas-dialogue", 3)] = "365e4a5d670fe84f7dfc84120dd300fbfa72462fb36319c98aa08fb0d8fd77fa",
-        // The order of deadlines ('after'), applications closing after the Q&A is published. The order was first added
-        // under v3, and a data directory with a v3 tender then no longer started.
-        [("sas-dialogue", 4)] = "266bb2ab1d65c0d5d7d5fd9fd3b74caff71259e0046e8e43f24180105486738b",
+        // The order of deadlines ('after'). It was first added under v3, and a data directory with a v3 tender then no
+        // longer started.
+        [("sas-dialogue", 4)] = "81595666a906510ea0d65e4c681c78dfff8b917d1e36dd2cb12f32b8f6c7b434",
+        // Applications close after the Q&A (nota van inlichtingen) is published.
+        [("sas-dialogue", 5)] = "46215f7a1e6569643c180711339aec1268d8d1dfc992044e40ba2d6f50871864",
     };
 
     [Fact]
