@@ -144,7 +144,7 @@ public static class EngineSection
         var inMemoryStep = inMemoryTime.TotalMilliseconds / (Rounds * InMemoryStepsPerRound);
         var floorStep = floorTime.TotalMilliseconds / steps;
         var rawStep = rawAgain.TotalMilliseconds / inserts;
-        report.Line("engine and audit chain without a database (the same steps in memory: guards, Stateless, entry actions, JSON, SHA-256)",
+        report.Line("engine, job plan and audit chain without a database (the same steps in memory: guards, Stateless, entry actions, deadline jobs, JSON, SHA-256)",
             $"{inMemoryStep.ToString("N3", Report.Culture)} ms");
         report.Line("floor + that: the best a step keeping the engine and the chain could do on these writes",
             $"{(floorStep + inMemoryStep).ToString("N3", Report.Culture)} ms = {Report.Percent(rawStep / (floorStep + inMemoryStep))} of raw");

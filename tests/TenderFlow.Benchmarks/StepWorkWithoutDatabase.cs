@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TenderFlow.Domain.Audit;
+using TenderFlow.Domain.Deadlines;
 using TenderFlow.Domain.Tenders;
 using TenderFlow.Domain.Workflow.Definitions;
 using TenderFlow.Domain.Workflow.Runtime;
@@ -12,7 +13,8 @@ namespace TenderFlow.Benchmarks;
 
 /// <summary>
 /// The part of the benchmark's steps that needs no database: the production engine (role and reason checks, guards,
-/// the Stateless machine, entry actions and deadline planning) on tenders held in memory, then the audit payloads
+/// the Stateless machine, entry actions and deadline planning) on tenders held in memory, the deadline jobs the tender
+/// should have (<see cref="DeadlineJobPlan"/>, as the schedule works them out every step), and the audit events built,
 /// serialised and hash-chained as <see cref="AuditTrail"/> does. Added to the floor (the step's statements on raw
 /// ADO.NET), it bounds what any step that keeps the engine and the chain could reach, with or without EF Core.
 /// </summary>
@@ -25,6 +27,8 @@ public sealed class StepWorkWithoutDatabase
     private string _previousHash = AuditCanonicalForm.GenesisHash;
     private long _sequence;
     private long _position;
+    private long _nextJobs;
+    private readonly List<AuditEvent> _events = [];
 
     private StepWorkWithoutDatabase(WorkflowEngine engine, WorkflowDefinition definition)
     {
@@ -78,16 +82,31 @@ public sealed class StepWorkWithoutDatabase
         {
             throw new InvalidOperationException($"Step '{trigger}' was refused ({result.Violation?.Rule}): {result.Violation?.Message.En}");
         }
+        DeadlineJobPlan.Watch(tender, _definition, _nowUtc);
+        _nextJobs += DeadlineJobPlan.For(tender, _definition).Count(j => j.RunAtUtc > _nowUtc);
         Chain(result.Outcome.Records, tender.Id);
     }
+
+    /// <summary>Kept so the plan is not optimised away; also a sanity figure (jobs ahead summed over the steps).</summary>
+    public long JobsAhead => _nextJobs;
 
     private void Chain(IEnumerable<AuditRecord> records, Guid tenderId)
     {
         foreach (var record in records)
         {
             var payload = JsonSerializer.Serialize(record.Payload, AuditTrail.PayloadJson);
-            _previousHash = AuditCanonicalForm.ComputeHash(++_sequence, _nowUtc, TenderFlowHost.Officer.Id, Domain.Workflow.Roles.Procurement,
-                tenderId, record.Action, record.Subject, payload, _previousHash);
+            var role = Domain.Workflow.Roles.Procurement;
+            var hash = AuditCanonicalForm.ComputeHash(++_sequence, _nowUtc, TenderFlowHost.Officer.Id, role, tenderId, record.Action, record.Subject, payload, _previousHash);
+            _events.Add(new AuditEvent
+            {
+                Sequence = _sequence, OccurredAtUtc = _nowUtc, ActorId = TenderFlowHost.Officer.Id, ActorRole = role, TenderId = tenderId,
+                Action = record.Action, Subject = record.Subject, PayloadJson = payload, PreviousHash = _previousHash, Hash = hash,
+            });
+            _previousHash = hash;
+            if (_events.Count > 64)
+            {
+                _events.Clear();   // only the building is measured, not an ever-growing list
+            }
         }
     }
 
