@@ -35,10 +35,18 @@ public static class AmsterdamTime
     /// "yyyy-MM-dd HH:mm", with the seconds when there are any, and the offset when that night's clock change makes the
     /// local time occur twice.
     /// </summary>
-    public static string Format(DateTime utc)
+    public static string Format(DateTime utc) => Show(utc, local => TimePattern(local, "yyyy-MM-dd HH:mm"));
+
+    /// <summary>
+    /// "yyyy-MM-dd HH:mm:ss" for when something happened (audit events, reads, phase changes): always with seconds, so a
+    /// column of them reads alike, and with the offset in the repeated autumn hour.
+    /// </summary>
+    public static string FormatInstant(DateTime utc) => Show(utc, _ => "yyyy-MM-dd HH:mm:ss");
+
+    private static string Show(DateTime utc, Func<DateTime, string> pattern)
     {
         var local = ToLocal(utc);
-        var shown = local.ToString(TimePattern(local, "yyyy-MM-dd HH:mm"), System.Globalization.CultureInfo.InvariantCulture);
+        var shown = local.ToString(pattern(local), System.Globalization.CultureInfo.InvariantCulture);
         return Zone.IsAmbiguousTime(local) ? $"{shown} ({AmsterdamMoment.FormatOffset(ToLocalOffset(utc).Offset)})" : shown;
     }
 

@@ -46,4 +46,15 @@ public class AmsterdamTimeTests
 
         Assert.Equal(shown, AmsterdamTime.Format(moment));
     }
+
+    [Theory]
+    [InlineData("2027-10-31T00:30:05Z", "2027-10-31 02:30:05 (+02:00)")]
+    [InlineData("2027-10-31T01:30:05Z", "2027-10-31 02:30:05 (+01:00)")]
+    [InlineData("2027-06-30T10:00:00Z", "2027-06-30 12:00:00")]
+    public void Shows_when_something_happened_always_with_seconds(string utc, string shown)
+    {
+        var moment = DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime;
+
+        Assert.Equal(shown, AmsterdamTime.FormatInstant(moment));
+    }
 }

@@ -56,7 +56,7 @@ public static class DecisionRecords
         }
         yield return new PdfHeading(t["Vastgelegd in de audittrail", "Recorded in the audit trail"]);
         yield return new PdfTable(["#", t["Actie", "Action"], t["Tijd", "Time"], "SHA-256"],
-            decision.Events.Select(e => (IReadOnlyList<string>)[e.Sequence.ToString(CultureInfo.InvariantCulture), e.Action, AmsterdamTime.Format(e.OccurredAtUtc), e.Hash]).ToList(),
+            decision.Events.Select(e => (IReadOnlyList<string>)[e.Sequence.ToString(CultureInfo.InvariantCulture), e.Action, AmsterdamTime.FormatInstant(e.OccurredAtUtc), e.Hash]).ToList(),
             [0.7, 2.3, 1.6, 4]);
     }
 

@@ -38,7 +38,7 @@ public sealed class ProcedureReports(TenderFlowDbContext db, TenderHistory histo
             new PdfHeading(t["Fasen", "Phases"]),
             new PdfTable([t["Fase", "Phase"], t["Begonnen", "Entered"], t["Verlaten", "Left"], t["Via", "By"]],
                 Phases(tender, events).Select(p => (IReadOnlyList<string>)[workflow.Phases.FirstOrDefault(d => d.Id == p.Phase)?.Title.For(language) ?? p.Phase,
-                    AmsterdamTime.Format(p.Entered), p.Left is { } left ? AmsterdamTime.Format(left) : "—",
+                    AmsterdamTime.FormatInstant(p.Entered), p.Left is { } left ? AmsterdamTime.FormatInstant(left) : "—",
                     p.Trigger is { } trigger ? workflow.Triggers.FirstOrDefault(x => x.Id == trigger)?.Title.For(language) ?? trigger : "—"]).ToList(), [2, 1.6, 1.6, 1.6]),
             new PdfHeading(t["Termijnen: gepland en werkelijk", "Deadlines: planned and actual"]),
             new PdfTable([t["Termijn", "Deadline"], t["Oorspronkelijk gepland", "Originally planned"], t["Gepland", "Planned"], t["Verstreken (vastgelegd)", "Passed (recorded)"], t["Wijzigingen", "Changes"]],
@@ -106,7 +106,7 @@ public sealed class ProcedureReports(TenderFlowDbContext db, TenderHistory histo
             }
             var passed = events.FirstOrDefault(e => e.Event.Action == "deadline.passed" && e.Event.Subject == subject);
             yield return [workflow.Deadline(deadline.Key)?.Title.For(language) ?? deadline.Key, Show(original), Show(deadline.DueAtUtc),
-                passed is null ? "—" : AmsterdamTime.Format(passed.Event.OccurredAtUtc), changes.Count.ToString(CultureInfo.InvariantCulture)];
+                passed is null ? "—" : AmsterdamTime.FormatInstant(passed.Event.OccurredAtUtc), changes.Count.ToString(CultureInfo.InvariantCulture)];
         }
     }
 
