@@ -141,6 +141,10 @@ public static class EngineSection
         {
             inMemoryTime += await inMemory.RunAsync(InMemoryStepsPerRound);
         }
+        if (inMemory.JobsAhead == 0)
+        {
+            throw new InvalidOperationException("The in-memory steps planned no deadline jobs: they no longer do what the real steps do.");
+        }
         var inMemoryStep = inMemoryTime.TotalMilliseconds / (Rounds * InMemoryStepsPerRound);
         var floorStep = floorTime.TotalMilliseconds / steps;
         var rawStep = rawAgain.TotalMilliseconds / inserts;

@@ -87,7 +87,7 @@ public sealed class StepWorkWithoutDatabase
         Chain(result.Outcome.Records, tender.Id);
     }
 
-    /// <summary>Kept so the plan is not optimised away; also a sanity figure (jobs ahead summed over the steps).</summary>
+    /// <summary>Jobs ahead, summed over the steps: none would mean the workload no longer plans what the real steps plan.</summary>
     public long JobsAhead => _nextJobs;
 
     private void Chain(IEnumerable<AuditRecord> records, Guid tenderId)

@@ -129,11 +129,11 @@ public class RealHangfireTests
         var now = DateTimeOffset.UtcNow;
         var tender = (await procurement.CreateTenderAsync(deadlines: new Dictionary<string, DateTimeOffset>
         {
-            ["publication"] = now.AddSeconds(2),
-            ["applicationsClose"] = now.AddSeconds(5),
+            ["publication"] = now.AddSeconds(5),
+            ["applicationsClose"] = now.AddSeconds(8),
         })).Id();
         // A planned date must lie ahead when the tender is created; publishing waits until it has passed.
-        var untilPublication = now.AddSeconds(2) - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(50);
+        var untilPublication = now.AddSeconds(5) - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(50);
         if (untilPublication > TimeSpan.Zero)
         {
             await Task.Delay(untilPublication);
