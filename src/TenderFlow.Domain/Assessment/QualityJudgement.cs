@@ -12,6 +12,9 @@ public sealed class QualityJudgement
     public bool Sufficient { get; init; }
     public required string Motivation { get; init; }
     public DateTime SubmittedAtUtc { get; init; }
+
+    /// <summary>Set when a new submission round began (<c>returnToDialogue</c>): kept on record, no longer counted.</summary>
+    public DateTime? SupersededAtUtc { get; set; }
 }
 
 /// <summary>The committee's settled judgement on one criterion, recorded by the chair; final.</summary>
@@ -24,4 +27,7 @@ public sealed class QualityConsensus
     public required string Motivation { get; init; }
     public required string ChairUserId { get; init; }
     public DateTime RecordedAtUtc { get; init; }
+
+    /// <summary>Set when a new submission round began (<c>returnToDialogue</c>): kept on record, no longer deciding.</summary>
+    public DateTime? SupersededAtUtc { get; set; }
 }

@@ -19,5 +19,11 @@ public sealed class VaultOpening
     /// <summary>The generated proces-verbaal (a <see cref="Documents.DocumentRecord"/>), once complete.</summary>
     public Guid? RecordDocumentId { get; set; }
 
+    /// <summary>
+    /// Set when the procedure went back before this vault (a new submission round after <c>returnToDialogue</c>): the
+    /// opening stays on record but no longer opens anything, and the vault can be opened anew.
+    /// </summary>
+    public DateTime? SupersededAtUtc { get; set; }
+
     public bool IsComplete => CompletedAtUtc is not null;
 }

@@ -33,7 +33,9 @@ public sealed class VaultOpeningConfiguration : IEntityTypeConfiguration<VaultOp
         builder.Property(o => o.FirstUserId).HasMaxLength(450);
         builder.Property(o => o.SecondUserId).HasMaxLength(450);
         builder.HasOne<Tender>().WithMany().HasForeignKey(o => o.TenderId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(o => new { o.TenderId, o.Vault }).IsUnique();
+        // One current opening per vault; superseded ones (an earlier submission round) stay on record and are never read as current.
+        builder.HasIndex(o => new { o.TenderId, o.Vault }).IsUnique().HasFilter("\"SupersededAtUtc\" IS NULL");
+        builder.HasQueryFilter(o => o.SupersededAtUtc == null);
         builder.Ignore(o => o.IsComplete);
     }
 }

@@ -37,7 +37,8 @@ public sealed class QualityJudgementConfiguration : IEntityTypeConfiguration<Qua
         builder.Property(j => j.Motivation).HasMaxLength(QualityJudgement.MaxMotivationLength);
         builder.HasOne<Tender>().WithMany().HasForeignKey(j => j.TenderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<TenderFlowUser>().WithMany().HasForeignKey(j => j.EvaluatorUserId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(j => new { j.TenderId, j.CriterionKey, j.EvaluatorUserId }).IsUnique();
+        builder.HasIndex(j => new { j.TenderId, j.CriterionKey, j.EvaluatorUserId }).IsUnique().HasFilter("\"SupersededAtUtc\" IS NULL");
+        builder.HasQueryFilter(j => j.SupersededAtUtc == null);
     }
 }
 
@@ -50,6 +51,7 @@ public sealed class QualityConsensusConfiguration : IEntityTypeConfiguration<Qua
         builder.Property(c => c.Motivation).HasMaxLength(QualityJudgement.MaxMotivationLength);
         builder.HasOne<Tender>().WithMany().HasForeignKey(c => c.TenderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<TenderFlowUser>().WithMany().HasForeignKey(c => c.ChairUserId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(c => new { c.TenderId, c.CriterionKey }).IsUnique();
+        builder.HasIndex(c => new { c.TenderId, c.CriterionKey }).IsUnique().HasFilter("\"SupersededAtUtc\" IS NULL");
+        builder.HasQueryFilter(c => c.SupersededAtUtc == null);
     }
 }

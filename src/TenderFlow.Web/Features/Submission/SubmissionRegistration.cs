@@ -20,6 +20,7 @@ public static class SubmissionRegistration
         services.AddScoped<IQualityAssessmentReport, QualityAssessmentReport>();
         services.AddScoped<IDocumentReadPolicy, AssessmentReadPolicy>();
         services.AddScoped<IStepFollowUp, UnsuccessfulLetterDispatch>();
+        services.AddScoped<IStepFollowUp, NewSubmissionRound>();
         return services;
     }
 

@@ -171,6 +171,9 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Sufficient")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("SupersededAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("TenderId")
                         .HasColumnType("TEXT");
 
@@ -179,7 +182,8 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                     b.HasIndex("ChairUserId");
 
                     b.HasIndex("TenderId", "CriterionKey")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"SupersededAtUtc\" IS NULL");
 
                     b.ToTable("QualityConsensus");
                 });
@@ -210,6 +214,9 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Sufficient")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("SupersededAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("TenderId")
                         .HasColumnType("TEXT");
 
@@ -218,7 +225,8 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                     b.HasIndex("EvaluatorUserId");
 
                     b.HasIndex("TenderId", "CriterionKey", "EvaluatorUserId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"SupersededAtUtc\" IS NULL");
 
                     b.ToTable("QualityJudgements");
                 });
@@ -1507,6 +1515,9 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SupersededAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("TenderId")
                         .HasColumnType("TEXT");
 
@@ -1518,7 +1529,8 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("TenderId", "Vault")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"SupersededAtUtc\" IS NULL");
 
                     b.ToTable("VaultOpenings");
                 });
