@@ -14,6 +14,8 @@ public static class IdentitySetup
 {
     public const string Scheme = "TenderFlow";
 
+    public static readonly TimeSpan SessionRecheckInterval = TimeSpan.FromMinutes(1);
+
     public static void AddTenderFlowIdentity(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddAuthentication(o =>
@@ -44,11 +46,17 @@ public static class IdentitySetup
             o.AccessDeniedPath = "/Accounts/AccessDenied";
             o.Events = new CookieAuthenticationEvents
             {
+                // Replacing Events drops the handler AddIdentityCookies set: without it a session kept the roles and
+                // organisation it signed in with for its whole life, whatever an administrator changed.
+                OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync,
                 // The API answers with status codes; only portal pages redirect to the log-in page.
                 OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden),
             };
         });
+
+        // A changed role, organisation or password ends the person's open sessions within this interval.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = SessionRecheckInterval);
 
         services.AddIdentityCore<TenderFlowUser>(o =>
             {

@@ -157,16 +157,17 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
         }
         records.AddRange(toAdd.Select(r => new AuditRecord("user.role.added", $"user/{user.Id}", new { user.UserName, role = r })));
         records.AddRange(toRemove.Select(r => new AuditRecord("user.role.removed", $"user/{user.Id}", new { user.UserName, role = r })));
-        if (user.DisplayName != displayName.Trim() || user.OrganisationId != organisationId)
+        var organisationChanged = user.OrganisationId != organisationId;
+        if (user.DisplayName != displayName.Trim() || organisationChanged)
         {
             records.Add(new AuditRecord("user.changed", $"user/{user.Id}", new { user.UserName, displayName = displayName.Trim(), organisationId }));
             user.DisplayName = displayName.Trim();
             user.OrganisationId = organisationId;
             await users.UpdateAsync(user);
         }
-        if (toAdd.Count + toRemove.Count > 0)
+        if (toAdd.Count + toRemove.Count > 0 || organisationChanged)
         {
-            // Sessions of this person carry the old roles: make them sign in again.
+            // Sessions of this person carry the old roles and organisation: make them sign in again.
             await users.UpdateSecurityStampAsync(user);
         }
         if (records.Count > 0)
