@@ -95,6 +95,12 @@ public sealed class QualityAssessmentTests : IDisposable
         await Ok(w.Chair().PostAsJsonAsync($"{w.AssessmentApi}/judgements", Sheet()), HttpStatusCode.NoContent);
         await Ok(w.SecondEvaluator().PostAsJsonAsync($"{w.AssessmentApi}/judgements", Sheet()), HttpStatusCode.NoContent);
         await Ok(w.Chair().PostAsJsonAsync($"{w.AssessmentApi}/consensus", Sheet()), HttpStatusCode.NoContent);
+
+        // Recused, so kept out of the committee's conclusions too: neither the judgements nor the consensus motivations.
+        var recused = await drie.GetJsonAsync(w.AssessmentApi);
+        Assert.Null(recused["judgements"]);
+        Assert.Null(recused["consensus"]);
+        Assert.NotNull((await w.SecondEvaluator().GetJsonAsync(w.AssessmentApi))["consensus"]);
     }
 
     [Fact]

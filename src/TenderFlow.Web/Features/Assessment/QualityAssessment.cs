@@ -49,7 +49,8 @@ public sealed class QualityAssessment(TenderFlowDbContext db, DefinitionCatalog 
         var required = await gate.RequiredEvaluatorsAsync(tender.Id, ct);
         var pending = required.Count(u => !all.Any(j => j.EvaluatorUserId == u));
         var seesJudgements = isLegal || (standing.Assigned && ownSubmitted) || (isProcurement && consensus.Count > 0);
-        var seesConsensus = isLegal || isProcurement || (standing.Assigned && (ownSubmitted || !standing.MayAssess));
+        // An evaluator recused for a conflict (or not yet declared) sees neither the judgements nor the consensus.
+        var seesConsensus = isLegal || isProcurement || (standing.Assigned && standing.MayAssess && ownSubmitted);
         var ready = scoringOpen && opened && submitted;
         var verdict = QualityVerdicts.Decide(criteria.Select(c => c.Key).ToList(), consensus);
         return new QualityAssessmentView(tender.Id, scoringOpen, opened, submitted,
