@@ -9,13 +9,17 @@ namespace TenderFlow.Web.Features.AuditExport;
 /// </summary>
 public static class ExportEventContent
 {
-    public const string Reason = "confidential content (dialogue, scores and motivations, or a bidder's answers)";
+    public const string Reason = "confidential content (dialogue, judgements, scores and motivations, a bidder's answers or question)";
 
     private static readonly HashSet<string> ConfidentialActions = new(StringComparer.Ordinal)
     {
         "evaluation.scores.submitted", "evaluation.consensus.set",
         "assessment.judgements.submitted", "assessment.consensus.recorded",
         "application.answers.recorded", "submission.answers.recorded",
+        // An evaluator's own verdict and motivation on a knock-out requirement; the chair's settlement with its motivation.
+        "evaluation.knockout.judged", "evaluation.knockout.settled",
+        // The question as the bidder typed it, with the asking organisation: the nota van inlichtingen publishes it anonymised.
+        "question.asked",
     };
 
     /// <summary>Null when the event may go out in full; otherwise why its payload is withheld.</summary>

@@ -27,7 +27,7 @@ public static class LegalEndpoints
                 {
                     return violation!.ToProblem(http);
                 }
-                var dossier = await dossiers.LoadAsync(tender!, ct);
+                var dossier = await dossiers.LoadAsync(tender!, http.User, ct);
                 var matching = filter.Apply(dossier.History);
                 return TypedResults.Ok(new TimelineView(dossier.History.Count, matching.Count, filter.Page, TimelineFilter.PageCount(matching.Count),
                     TimelineFilter.PageSize, filter.PageOf(matching).Select(TimelineEventView.From).ToList()));
@@ -42,7 +42,7 @@ public static class LegalEndpoints
                 {
                     return refused;
                 }
-                var dossier = await dossiers.LoadAsync(tender!, ct);
+                var dossier = await dossiers.LoadAsync(tender!, http.User, ct);
                 if (string.IsNullOrEmpty(subject))
                 {
                     return TypedResults.Ok((await ledger.ItemsAsync(dossier, ct)).Select(i => ReadItemView.From(i, withReads: false)).ToList());
@@ -65,7 +65,7 @@ public static class LegalEndpoints
                 {
                     return refused;
                 }
-                var picture = PlanningBuilder.Build(await dossiers.LoadAsync(tender!, ct), clock.GetUtcNow().UtcDateTime);
+                var picture = PlanningBuilder.Build(await dossiers.LoadAsync(tender!, http.User, ct), clock.GetUtcNow().UtcDateTime);
                 return TypedResults.Text(PlanningChart.Render(picture, PlanningText.For(picture)), "image/svg+xml");
             })
             .WithName("LegalPlanningSvg");

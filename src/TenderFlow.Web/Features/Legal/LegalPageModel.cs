@@ -26,7 +26,7 @@ public abstract class LegalPageModel(LegalDossier dossiers, IAuthorizationServic
         {
             return Forbid();
         }
-        Dossier = await dossiers.LoadAsync(tender, cancellationToken);
+        Dossier = await dossiers.LoadAsync(tender, User, cancellationToken);
         return null;
     }
 }

@@ -77,7 +77,8 @@ public sealed record TenderView(Guid Id, string Reference, string Title, long Re
 public sealed record AuditEventView(long Sequence, DateTime OccurredAtUtc, string ActorId, string ActorRole, Guid? TenderId,
     string Action, string Subject, System.Text.Json.JsonElement Payload, string PreviousHash, string Hash)
 {
-    public static AuditEventView From(Domain.Audit.AuditEvent e) =>
+    /// <summary>The event as <paramref name="reader"/> may see it (<see cref="Audit.AuditPayloadAccess"/>).</summary>
+    public static AuditEventView From(Domain.Audit.AuditEvent e, System.Security.Claims.ClaimsPrincipal reader) =>
         new(e.Sequence, e.OccurredAtUtc, e.ActorId, e.ActorRole, e.TenderId, e.Action, e.Subject,
-            System.Text.Json.JsonDocument.Parse(e.PayloadJson).RootElement.Clone(), e.PreviousHash, e.Hash);
+            System.Text.Json.JsonDocument.Parse(Audit.AuditPayloadAccess.PayloadFor(e, reader)).RootElement.Clone(), e.PreviousHash, e.Hash);
 }
