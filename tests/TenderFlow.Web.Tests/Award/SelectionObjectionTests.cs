@@ -92,5 +92,13 @@ public sealed class SelectionObjectionTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await world.Procurement().FireAsync(world.Tender, "reviseSelection", "Bezwaar Careyn gegrond verklaard")).StatusCode);
         Assert.Equal("selection", await world.PhaseAsync());
         Assert.True((await world.Legal().GetArrayAsync($"/api/tenders/{world.Tender}/objections")).Single()!["superseded"]!.GetValue<bool>());
+
+        // The letter page no longer rebuilds the letter from the evaluation being revised (it would show the new, unannounced
+        // scores and choice): it offers the letter as sent.
+        var letterPage = $"/tenders/{world.Tender}/beoordeling/brief?applicationId={world.Selection.C.ApplicationId}";
+        var page = WebUtility.HtmlDecode(await (await world.Selection.BidderOf(world.Selection.C).GetAsync(letterPage)).Content.ReadAsStringAsync());
+        Assert.Contains("De selectie is na deze brief herzien", page);
+        Assert.DoesNotContain("Selectiebeslissing —", page);
+        Assert.Contains("/api/documents/", page);
     }
 }

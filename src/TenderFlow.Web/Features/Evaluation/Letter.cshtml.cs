@@ -7,7 +7,7 @@ using TenderFlow.Web.Hosting;
 
 namespace TenderFlow.Web.Features.Evaluation;
 
-public sealed class LetterModel(TenderSteps steps, IAuthorizationService authorization, SelectionDecisions decisions)
+public sealed class LetterModel(TenderSteps steps, IAuthorizationService authorization, SelectionDecisions decisions, Documents.DocumentReads reads)
     : EvaluationPageModel(steps, authorization)
 {
     public IReadOnlyList<LetterView> Letters { get; private set; } = [];
@@ -31,6 +31,11 @@ public sealed class LetterModel(TenderSteps steps, IAuthorizationService authori
             }
             if (await decisions.LetterAsync(Tender, application, PortalCultures.Language, ct) is { } found)
             {
+                // Showing the letter is reading it: the same policy and the same audited read as its download.
+                if (await reads.AuthoriseAsync(found.Letter.DocumentId, User, ct) is null)
+                {
+                    return NotFound();
+                }
                 (Report, Letter) = found;
             }
         }

@@ -108,14 +108,25 @@ public sealed class SelectionDecisions(TenderFlowDbContext db, EvaluationGate ga
         return result;
     }
 
-    /// <summary>The current letter to one candidate, rebuilt for the page in the reader's language (the data is frozen once announced).</summary>
-    public async Task<(PdfReport Report, SelectionLetter Letter)?> LetterAsync(Tender tender, Guid applicationId, string language, CancellationToken ct)
+    /// <summary>
+    /// The current letter to one candidate, rebuilt for the page in the reader's language from the evaluation, which stays
+    /// as announced until the selection is revised (<c>reviseSelection</c>). After that the evaluation is being redone and
+    /// the rebuilt text would show unannounced scores and choices: <see cref="PdfReport"/> is then null and the letter as
+    /// sent (its PDF) is all there is.
+    /// </summary>
+    public async Task<(PdfReport? Report, SelectionLetter Letter)?> LetterAsync(Tender tender, Guid applicationId, string language, CancellationToken ct)
     {
         var letter = await db.SelectionLetters.AsNoTracking().Where(l => l.TenderId == tender.Id && l.ApplicationId == applicationId)
             .OrderByDescending(l => l.SentAtUtc).FirstOrDefaultAsync(ct);
         if (letter is null)
         {
             return null;
+        }
+        var revision = $"\"trigger\":\"{Award.AwardNames.ReviseSelectionTrigger}\"";
+        if (await db.AuditEvents.AsNoTracking().AnyAsync(e => e.TenderId == tender.Id && e.Action == Audit.TenderHistory.StepAction
+                && e.OccurredAtUtc > letter.SentAtUtc && e.PayloadJson.Contains(revision), ct))
+        {
+            return (null, letter);
         }
         var ranking = await reads.BuildRankingAsync(tender, ct);
         var selection = await db.CandidateSelections.AsNoTracking().SingleAsync(s => s.TenderId == tender.Id, ct);
