@@ -64,7 +64,7 @@ public sealed class ApplicationDeadlineTests : ApplicationTestBase
     }
 
     [Fact]
-    public async Task A_submitted_application_is_sealed_with_the_version_present_at_the_deadline()
+    public async Task A_document_replaced_after_submitting_is_in_the_vault_only_once_the_application_is_submitted_again()
     {
         var lead = S.Zorgplus1();
         var application = await S.CompleteAsync(lead, S.Zorgplus);
@@ -78,6 +78,11 @@ public sealed class ApplicationDeadlineTests : ApplicationTestBase
         Assert.Equal(2, visions.Count);
         Assert.NotNull(visions[0].SupersededAtUtc);
         Assert.Null(visions[1].SupersededAtUtc);
+        // The vault holds what was submitted: the replaced vision makes it a draft again, submitted anew with a receipt naming version 2.
+        Assert.Equal("Draft", S.Db(db => db.Applications.Single().Status.ToString()));
+        var resubmitted = await S.SubmitAsync(lead, application);
+        Assert.Contains(resubmitted["documents"]!.AsArray(), d => d!["sha256"]!.GetValue<string>() == visions[1].Sha256);
+        Assert.DoesNotContain(resubmitted["documents"]!.AsArray(), d => d!["sha256"]!.GetValue<string>() == visions[0].Sha256);
         Assert.Equal("Submitted", S.Db(db => db.Applications.Single().Status.ToString()));
     }
 }

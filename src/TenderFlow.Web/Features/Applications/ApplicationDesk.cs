@@ -325,7 +325,7 @@ public sealed class ApplicationDesk(TenderFlowDbContext db, ApplicationWindow wi
                 documents = documents.Select(d => new { id = d.Id, kind = d.Kind, sizeBytes = d.SizeBytes, sha256 = d.Sha256 }).ToList(),
             }));
             return (null, records);
-        }, cancellationToken);
+        }, cancellationToken, keepsSubmitted: true);
         return (receipt, violation);
     }
 
@@ -335,7 +335,7 @@ public sealed class ApplicationDesk(TenderFlowDbContext db, ApplicationWindow wi
             application.Status = ApplicationStatus.Withdrawn;
             application.WithdrawnAtUtc = clock.GetUtcNow().UtcDateTime;
             return Task.FromResult<(RuleViolation?, IReadOnlyList<AuditRecord>)>((null, [new AuditRecord("application.withdrawn", Subject(application), new { })]));
-        }, cancellationToken);
+        }, cancellationToken, keepsSubmitted: true);
 
     /// <summary>The planned award moment a Gedragsverklaring must still hold at (<see cref="GvaValidity.PlannedAwardDeadlines"/>).</summary>
     public static DateOnly? PlannedAward(Tender tender) =>
@@ -357,8 +357,14 @@ public sealed class ApplicationDesk(TenderFlowDbContext db, ApplicationWindow wi
         return ApplicationRules.Duplicate(name);
     }
 
+    /// <summary>
+    /// One change in one transaction. Unless it <paramref name="keepsSubmitted"/> (submitting, withdrawing), a change to a
+    /// submitted application returns it to draft: the vault holds what was submitted, so a changed application is checked
+    /// and submitted again, or not at all.
+    /// </summary>
     private async Task<RuleViolation?> ChangeAsync(Guid tenderId, Guid applicationId, Applicant caller, bool leadOnly,
-        Func<Tender, Application, Task<(RuleViolation?, IReadOnlyList<AuditRecord>)>> change, CancellationToken cancellationToken)
+        Func<Tender, Application, Task<(RuleViolation?, IReadOnlyList<AuditRecord>)>> change, CancellationToken cancellationToken,
+        bool keepsSubmitted = false)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == applicationId && a.TenderId == tenderId, cancellationToken);
@@ -379,10 +385,17 @@ public sealed class ApplicationDesk(TenderFlowDbContext db, ApplicationWindow wi
         {
             return ApplicationRules.LeadOnly();
         }
-        var (violation, records) = await change(tender, application);
+        var (violation, changes) = await change(tender, application);
         if (violation is not null)
         {
             return violation;
+        }
+        var records = changes.ToList();
+        if (!keepsSubmitted && application.Status == ApplicationStatus.Submitted)
+        {
+            application.Status = ApplicationStatus.Draft;
+            application.SubmittedAtUtc = null;
+            records.Add(new AuditRecord("application.returnedToDraft", Subject(application), new { wasSubmitted = true }));
         }
         application.Revision++;
         await audit.AppendAsync(db, caller.UserId, Roles.Bidder, tenderId, records, cancellationToken);

@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+using TenderFlow.Web.Tests.Infrastructure;
+
+namespace TenderFlow.Web.Tests.Applications;
+
+/// <summary>
+/// What was submitted is what the vault holds: any change to a submitted application (answers, references, documents)
+/// before the deadline returns it to draft, so it is checked for completeness and submitted again, or not at all.
+/// </summary>
+public sealed class ChangeAfterSubmitTests : ApplicationTestBase
+{
+    private async Task<string> StatusAsync(HttpClient lead, string application) =>
+        (await lead.GetJsonAsync($"{S.Applications}/{application}"))["status"]!.GetValue<string>();
+
+    [Fact]
+    public async Task Removing_a_reference_after_submitting_returns_the_application_to_draft_and_it_cannot_be_submitted_incomplete()
+    {
+        var lead = S.Zorgplus1();
+        var application = await S.CompleteAsync(lead, S.Zorgplus);
+        await S.SubmitAsync(lead, application);
+        var reference = (await lead.GetJsonAsync($"{S.Applications}/{application}"))["references"]!.AsArray().First()!["id"]!.GetValue<string>();
+
+        await SelectionScenario.Ok(lead.DeleteAsync($"{S.Applications}/{application}/references/{reference}"));
+
+        var view = await lead.GetJsonAsync($"{S.Applications}/{application}");
+        Assert.Equal("Draft", view["status"]!.GetValue<string>());
+        Assert.Null(view["submittedAtUtc"]);
+        var refused = await (await lead.PostAsync($"{S.Applications}/{application}/submit", null)).ProblemAsync(409);
+        Assert.Equal("IncompleteApplicationRule", refused["rule"]!.GetValue<string>());
+        var audit = await App.Legal().GetArrayAsync($"/api/tenders/{S.Tender}/audit");
+        Assert.Contains(audit, e => e!["action"]!.GetValue<string>() == "application.returnedToDraft");
+    }
+
+    [Fact]
+    public async Task New_answers_or_a_new_vision_after_submitting_need_a_new_submission()
+    {
+        var lead = S.Zorgplus1();
+        var application = await S.CompleteAsync(lead, S.Zorgplus);
+        await S.SubmitAsync(lead, application);
+        await SelectionScenario.Ok(S.UploadAsync(lead, application, TestFiles.Pdf("Visie, herzien"), "visie-v2.pdf", "vision"));
+        Assert.Equal("Draft", await StatusAsync(lead, application));
+
+        await S.SubmitAsync(lead, application);
+        Assert.Equal("Submitted", await StatusAsync(lead, application));
+        await SelectionScenario.Ok(lead.PutAsJsonAsync($"{S.Applications}/{application}/answers", new
+        {
+            answers = new[] { new { condition = Domain.Selection.SelectionConditions.All[0].Key, complies = true, explanation = "Aangevuld na het indienen." } },
+        }));
+        Assert.Equal("Draft", await StatusAsync(lead, application));
+    }
+}
