@@ -17,6 +17,7 @@ namespace TenderFlow.Web.Features.Submission;
 /// the content once the vault is opened, audited). Uploads post here without script (no progress bar).
 /// </summary>
 [Authorize]
+[UploadSizeLimit]
 public sealed class SubmitModel(TenderFlowDbContext db, SubmissionReader reader, SubmissionDesk desk, DocumentIntake intake, IAuthorizationService authorization) : PageModel
 {
     public Tender Tender { get; private set; } = null!;

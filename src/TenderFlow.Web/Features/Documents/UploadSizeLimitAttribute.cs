@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
-using TenderFlow.Web.Features.Documents;
 
-namespace TenderFlow.Web.Features.Applications;
+namespace TenderFlow.Web.Features.Documents;
 
 /// <summary>
 /// Lets a portal form post carry one upload of the configured maximum (Documents:MaxUploadMegabytes) plus its fields,
