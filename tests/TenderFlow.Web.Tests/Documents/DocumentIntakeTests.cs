@@ -91,6 +91,29 @@ public sealed class DocumentIntakeTests : IDisposable
         Assert.Contains(await db.AuditEvents.Select(e => e.Action).ToListAsync(), a => a == "document.uploaded");
     }
 
+    [Fact]
+    public async Task An_upload_broken_off_halfway_leaves_no_staging_file_behind()
+    {
+        using var scope = _app.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+        var intake = scope.ServiceProvider.GetRequiredService<DocumentIntake>();
+
+        await Assert.ThrowsAsync<IOException>(() => intake.StageAsync(new BrokenOffStream(TestFiles.Pdf()), "visie.pdf", default));
+
+        var incoming = Path.Combine(store.Root, ".incoming");
+        Assert.Empty(Directory.Exists(incoming) ? Directory.GetFiles(incoming) : []);
+    }
+
+    /// <summary>A client that disconnects: some bytes arrive, then the read fails.</summary>
+    private sealed class BrokenOffStream(byte[] first) : MemoryStream(first)
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await base.ReadAsync(buffer, cancellationToken);
+            return read > 0 ? read : throw new IOException("The client disconnected.");
+        }
+    }
+
     private async Task<Domain.Documents.DocumentRecord> RecordAsync(byte[] bytes, string name, DocumentTarget target)
     {
         using var scope = _app.Services.CreateScope();

@@ -15,7 +15,7 @@ public sealed class ContentStore(DataDirectory data)
 
     private string Incoming => Path.Combine(Root, ".incoming");
 
-    /// <summary>Copies <paramref name="source"/> to a staging file; stops (and deletes it) as soon as more than <paramref name="maxBytes"/> arrive.</summary>
+    /// <summary>Copies <paramref name="source"/> to a staging file; stops (and deletes it) as soon as more than <paramref name="maxBytes"/> arrive, or when reading fails.</summary>
     public async Task<StagedFile> StageAsync(Stream source, long maxBytes, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Incoming);
@@ -24,8 +24,9 @@ public sealed class ContentStore(DataDirectory data)
         var buffer = new byte[BufferSize];
         long size = 0;
         var tooLarge = false;
-        await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
+        try
         {
+            await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
             int read;
             while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
             {
@@ -38,6 +39,12 @@ public sealed class ContentStore(DataDirectory data)
                 hash.AppendData(buffer, 0, read);
                 await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
+        }
+        catch
+        {
+            // A client that disconnects or a cancelled request must not leave part of a file behind (up to the maximum, as often as they like).
+            File.Delete(path);
+            throw;
         }
         if (tooLarge)
         {
