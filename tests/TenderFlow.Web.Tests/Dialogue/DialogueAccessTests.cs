@@ -155,21 +155,27 @@ public sealed class DialogueAccessTests(DialogueFixture f) : IClassFixture<Dialo
         var participant = f.World.ParticipantClient();
         var procurement = f.App.Procurement();
         var meeting = await f.MeetingAsync(participant, f.ThemeA);
-        Assert.Equal("DialogueMinutesMissingRule", await RuleAsync(await procurement.PostAsync($"{f.Api}/meetings/{meeting}/minutes/approval", null)));
-        await f.MinutesAsync(participant, meeting);
-        var own = await participant.PostAsync($"{f.Api}/meetings/{meeting}/minutes/approval", null);
+        string approval = $"{f.Api}/meetings/{meeting}/minutes/approval";
+        Assert.Equal("DialogueMinutesMissingRule", await RuleAsync(await procurement.PostAsJsonAsync(approval, new { documentId = Guid.NewGuid() })));
+        var first = await f.MinutesAsync(participant, meeting);
+        var own = await participant.PostAsJsonAsync(approval, new { documentId = first });
         Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
         Assert.Equal("DialogueMinutesSideRule", await RuleAsync(own));
-        Assert.Equal(HttpStatusCode.NoContent, (await procurement.PostAsync($"{f.Api}/meetings/{meeting}/minutes/approval", null)).StatusCode);
+        Assert.Equal("DialogueMinutesVersionRequiredRule", await RuleAsync(await procurement.PostAsync(approval, null)));
+        Assert.Equal(HttpStatusCode.NoContent, (await procurement.PostAsJsonAsync(approval, new { documentId = first })).StatusCode);
         var minutes = (await procurement.GetJsonAsync($"{f.Api}/themes/{f.ThemeA}"))["meetings"]!.AsArray().Single(m => m!["id"]!.GetValue<string>() == meeting)!["minutes"]!;
         Assert.True(minutes["approved"]!.GetValue<bool>());
         Assert.Equal("participant", minutes["uploadedBy"]!.GetValue<string>());
 
         // A new version withdraws the approval; Procurement uploaded it, so Procurement may not approve it.
-        await f.MinutesAsync(procurement, meeting);
-        Assert.Equal("DialogueMinutesSideRule", await RuleAsync(await procurement.PostAsync($"{f.Api}/meetings/{meeting}/minutes/approval", null)));
-        Assert.Equal(HttpStatusCode.NoContent, (await participant.PostAsync($"{f.Api}/meetings/{meeting}/minutes/approval", null)).StatusCode);
-        Assert.NotEmpty(await f.AuditAsync("dialogue.minutes.approved"));
+        var second = await f.MinutesAsync(procurement, meeting);
+        Assert.Equal("DialogueMinutesSideRule", await RuleAsync(await procurement.PostAsJsonAsync(approval, new { documentId = second })));
+        // The participant read the second version; a colleague at Procurement then replaced it: approving what was read is refused.
+        var third = await f.MinutesAsync(f.App.ClientAs("bert.inkoper", "Procurement"), meeting);
+        Assert.Equal("DialogueMinutesChangedRule", await RuleAsync(await participant.PostAsJsonAsync(approval, new { documentId = second })));
+        Assert.Equal(HttpStatusCode.NoContent, (await participant.PostAsJsonAsync(approval, new { documentId = third })).StatusCode);
+        var approved = await f.AuditAsync("dialogue.minutes.approved");
+        Assert.Equal(third, approved.Last()["payload"]!["document"]!.GetValue<string>());
     }
 
     [Fact]

@@ -10,6 +10,9 @@ public sealed record ConfidentialityDeclarationRequest(bool Accept);
 
 public sealed record PostMessageRequest(string? Text, Guid? ReplyTo);
 
+/// <summary>The minutes version the approver read: approving is of that document, never of one uploaded since.</summary>
+public sealed record MinutesApprovalRequest(Guid? DocumentId);
+
 public sealed record ScheduleMeetingRequest(DateTimeOffset? StartsAt, string? Location, string? Agenda);
 
 public sealed record ThemeSummaryView(Guid Id, string Key, string TitleNl, string TitleEn, string Status, string? AgreedOutcome);

@@ -100,8 +100,8 @@ public static class DialogueEndpoints
             .DisableAntiforgery().WithName("UploadDialogueMinutes");
 
         group.MapPost("/meetings/{meetingId:guid}/minutes/approval", async Task<Results<NoContent, ProblemHttpResult>> (
-                Guid id, Guid meetingId, DialogueMeetings meetings, HttpContext http, CancellationToken ct) =>
-                await meetings.ApproveMinutesAsync(id, meetingId, http.User, ct) is { } violation ? violation.ToProblem(http) : TypedResults.NoContent())
+                Guid id, Guid meetingId, MinutesApprovalRequest? request, DialogueMeetings meetings, HttpContext http, CancellationToken ct) =>
+                await meetings.ApproveMinutesAsync(id, meetingId, request?.DocumentId, http.User, ct) is { } violation ? violation.ToProblem(http) : TypedResults.NoContent())
             .WithName("ApproveDialogueMinutes");
 
         group.MapPost("/themes/{themeId:guid}/documents", async Task<Results<Ok<DocumentReceipt>, ProblemHttpResult>> (

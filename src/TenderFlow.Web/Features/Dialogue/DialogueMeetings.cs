@@ -110,7 +110,8 @@ public sealed class DialogueMeetings(TenderFlowDbContext db, DialogueGate gate, 
         return (record, null);
     }
 
-    public async Task<RuleViolation?> ApproveMinutesAsync(Guid tenderId, Guid meetingId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>Approves the minutes version <paramref name="documentId"/> the approver read; refused when another version has been uploaded since.</summary>
+    public async Task<RuleViolation?> ApproveMinutesAsync(Guid tenderId, Guid meetingId, Guid? documentId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var (tender, viewer, meeting, theme, refused) = await MeetingAsync(tenderId, meetingId, user, cancellationToken);
@@ -129,6 +130,14 @@ public sealed class DialogueMeetings(TenderFlowDbContext db, DialogueGate gate, 
         if (meeting!.MinutesDocumentId is null)
         {
             return DialogueRules.NoMinutes();
+        }
+        if (documentId is null)
+        {
+            return DialogueRules.MinutesVersionRequired();
+        }
+        if (meeting.MinutesDocumentId != documentId)
+        {
+            return DialogueRules.MinutesChanged();
         }
         if (meeting.MinutesUploadedBy == viewer.Side)
         {

@@ -65,6 +65,13 @@ public static class DialogueRules
     public static RuleViolation OwnSideApproval() => new("DialogueMinutesSideRule", RuleKind.Forbidden,
         new("Het verslag wordt goedgekeurd door de andere partij dan die het uploadde.", "The minutes are approved by the side that did not upload them."));
 
+    public static RuleViolation MinutesVersionRequired() => new("DialogueMinutesVersionRequiredRule", RuleKind.Invalid,
+        new("Geef aan welke versie van het verslag u goedkeurt.", "State which version of the minutes you approve."), "documentId");
+
+    public static RuleViolation MinutesChanged() => new("DialogueMinutesChangedRule", RuleKind.Conflict,
+        new("Het verslag is intussen vervangen door een nieuwe versie. Lees die voordat u goedkeurt.",
+            "The minutes were replaced by a new version in the meantime. Read it before you approve."));
+
     public static RuleViolation MinutesAlreadyApproved() => new("DialogueMinutesApprovedRule", RuleKind.Conflict,
         new("Dit verslag is al goedgekeurd.", "These minutes are already approved."));
 }

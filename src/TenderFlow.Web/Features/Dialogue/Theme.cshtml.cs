@@ -49,8 +49,8 @@ public sealed class ThemeModel(
             },
             "The meeting has been scheduled.", cancellationToken);
 
-    public Task<IActionResult> OnPostApproveAsync(Guid id, Guid themeId, Guid meetingId, CancellationToken cancellationToken) =>
-        ActAsync(id, themeId, () => meetings.ApproveMinutesAsync(id, meetingId, User, cancellationToken), "The minutes have been approved.", cancellationToken);
+    public Task<IActionResult> OnPostApproveAsync(Guid id, Guid themeId, Guid meetingId, Guid? documentId, CancellationToken cancellationToken) =>
+        ActAsync(id, themeId, () => meetings.ApproveMinutesAsync(id, meetingId, documentId, User, cancellationToken), "The minutes have been approved.", cancellationToken);
 
     public Task<IActionResult> OnPostInviteAsync(Guid id, Guid themeId, string? partnerId, CancellationToken cancellationToken) =>
         ActAsync(id, themeId, () => partners.InviteAsync(id, themeId, partnerId, User, cancellationToken), "The partner has been invited.", cancellationToken);
