@@ -95,6 +95,7 @@ public static class TenderFlowApp
 
         services.AddHttpContextAccessor();
         services.AddScoped<AuditWriter>();
+        services.AddScoped<AuditedRead>();
         services.AddTenderFlowIdentity(builder.Environment);
         services.AddAuthorization(TenderPolicies.Add);
 

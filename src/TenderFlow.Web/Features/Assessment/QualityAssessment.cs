@@ -22,7 +22,7 @@ namespace TenderFlow.Web.Features.Assessment;
 /// every criterion once, independently; the chair then records the consensus once all of them have. Needs capability
 /// <c>assessment.scoring</c>, the submission vault opened, and a submitted tender.
 /// </summary>
-public sealed class QualityAssessment(TenderFlowDbContext db, DefinitionCatalog catalog, EvaluationGate gate, AuditTrail audit, TimeProvider clock)
+public sealed class QualityAssessment(TenderFlowDbContext db, DefinitionCatalog catalog, EvaluationGate gate, AuditTrail audit, TimeProvider clock, AuditedRead audited)
 {
     public const string Capability = "assessment.scoring";
 
@@ -52,6 +52,12 @@ public sealed class QualityAssessment(TenderFlowDbContext db, DefinitionCatalog 
         // An evaluator recused for a conflict (or not yet declared) sees neither the judgements nor the consensus.
         var seesConsensus = isLegal || isProcurement || (standing.Assigned && standing.MayAssess && ownSubmitted);
         var ready = scoringOpen && opened && submitted;
+        var othersJudgements = seesJudgements ? all.Count(j => j.EvaluatorUserId != userId) : 0;
+        var consensusShown = seesConsensus ? consensus.Count : 0;
+        if (othersJudgements + consensusShown > 0)
+        {
+            await audited.QualityAssessmentAsync(tender.Id, user, othersJudgements, consensusShown, ct);
+        }
         var verdict = QualityVerdicts.Decide(criteria.Select(c => c.Key).ToList(), consensus);
         return new QualityAssessmentView(tender.Id, scoringOpen, opened, submitted,
             criteria.Select(c => new QualityCriterionView(c.Key, c.Title.Nl, c.Title.En, c.Description?.Nl, c.Description?.En)).ToList(),

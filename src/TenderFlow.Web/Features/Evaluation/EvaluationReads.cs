@@ -6,14 +6,16 @@ using TenderFlow.Domain.Tenders;
 using TenderFlow.Domain.Workflow;
 using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Data;
+using TenderFlow.Web.Features.Audit;
 
 namespace TenderFlow.Web.Features.Evaluation;
 
 /// <summary>
 /// Every read of evaluation data goes through here, so the independence rule (no other evaluator's scores before one's
 /// own are submitted) and who sees individual scores (Legal; Procurement after consensus; never bidders) hold on every route.
+/// A read that shows other people's scores, or the ranking, is an audit event (<see cref="AuditedRead"/>).
 /// </summary>
-public sealed class EvaluationReads(TenderFlowDbContext db, EvaluationGate gate, Assessments assessments)
+public sealed class EvaluationReads(TenderFlowDbContext db, EvaluationGate gate, Assessments assessments, AuditedRead audited)
 {
     public async Task<WorkspaceView> WorkspaceAsync(Tender tender, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -55,10 +57,15 @@ public sealed class EvaluationReads(TenderFlowDbContext db, EvaluationGate gate,
         var scores = await ScoresAsync(applicationId, ct);
         var own = scores.Where(s => s.EvaluatorUserId == userId).ToList();
         var (requirements, verdicts, overall) = await VerdictsAsync(tender.Id, judgements, ct);
+        var others = own.Count == 0 ? [] : scores.Where(s => s.EvaluatorUserId != userId).ToList();
+        if (others.Count > 0)
+        {
+            await audited.ScoresAsync(tender.Id, user, applicationId, others.Count, ct);
+        }
         return (new AssessmentView(await CandidateAsync(application, ct), (await gate.StandingAsync(tender.Id, userId, ct)).IsChair,
             (await gate.StageAsync(tender, ct)).AssessmentOpen, requirements, await CriteriaAsync(tender.Id, ct),
             judgements.Where(j => j.EvaluatorUserId == userId && !j.IsSettlement).ToList(), verdicts, overall,
-            own, own.Count == 0 ? [] : scores.Where(s => s.EvaluatorUserId != userId).ToList()), null);
+            own, others), null);
     }
 
     public async Task<(ConsensusPageView? View, RuleViolation? Violation)> ConsensusPageAsync(Tender tender, ClaimsPrincipal user, Guid applicationId, CancellationToken ct)
@@ -81,6 +88,10 @@ public sealed class EvaluationReads(TenderFlowDbContext db, EvaluationGate gate,
         var scores = await ScoresAsync(applicationId, ct);
         // The chair is an evaluator too: no other scores before their own sheet is in.
         var visible = scores.Any(s => s.EvaluatorUserId == userId) ? scores : [];
+        if (visible.Count > 0)
+        {
+            await audited.ScoresAsync(tender.Id, user, applicationId, visible.Count, ct);
+        }
         var (requirements, verdicts, overall) = await VerdictsAsync(tender.Id, judgements, ct);
         return (new ConsensusPageView(await CandidateAsync(application, ct), requirements, await CriteriaAsync(tender.Id, ct), judgements, verdicts, overall,
             await assessments.MissingSubmissionsAsync(tender.Id, applicationId, ct), visible, await ConsensusAsync(applicationId, ct),
@@ -105,17 +116,28 @@ public sealed class EvaluationReads(TenderFlowDbContext db, EvaluationGate gate,
             return (null, missing);
         }
         var scores = await ScoresAsync(applicationId, ct);
+        var refusal = await IndividualScoresRefusalAsync(tender, user, applicationId, scores, ct);
+        if (refusal is not null)
+        {
+            return (null, refusal);
+        }
+        await audited.ScoresAsync(tender.Id, user, applicationId, scores.Count, ct);
+        return (scores, null);
+    }
+
+    private async Task<RuleViolation?> IndividualScoresRefusalAsync(Tender tender, ClaimsPrincipal user, Guid applicationId, IReadOnlyList<ScoreView> scores, CancellationToken ct)
+    {
         if (user.IsInRole(Roles.Legal))
         {
-            return (scores, null);
+            return null;
         }
         if (user.IsInRole(Roles.Procurement))
         {
             var criteria = await db.SelectionCriteria.CountAsync(c => c.TenderId == tender.Id, ct);
             var consensus = await db.ConsensusScores.CountAsync(c => c.ApplicationId == applicationId, ct);
-            return criteria > 0 && consensus == criteria ? (scores, null) : (null, EvaluationRules.ScoresHidden());
+            return criteria > 0 && consensus == criteria ? null : EvaluationRules.ScoresHidden();
         }
-        return scores.Any(s => s.EvaluatorUserId == UserId(user)) ? (scores, null) : (null, EvaluationRules.NoPeeking());
+        return scores.Any(s => s.EvaluatorUserId == UserId(user)) ? null : EvaluationRules.NoPeeking();
     }
 
     public async Task<(RankingView? View, RuleViolation? Violation)> RankingAsync(Tender tender, ClaimsPrincipal user, CancellationToken ct)
@@ -125,7 +147,9 @@ public sealed class EvaluationReads(TenderFlowDbContext db, EvaluationGate gate,
             return (null, new RuleViolation("RankingAccessRule", RuleKind.Forbidden,
                 new("De rangschikking is voor Inkoop en Juridisch.", "The ranking is for Procurement and Legal.")));
         }
-        return (await BuildRankingAsync(tender, ct), null);
+        var ranking = await BuildRankingAsync(tender, ct);
+        await audited.RankingAsync(tender.Id, user, ranking.Rows.Count, ct);
+        return (ranking, null);
     }
 
     /// <summary>The ranking as the selection decision and the letters use it (no access check: callers have done theirs).</summary>
