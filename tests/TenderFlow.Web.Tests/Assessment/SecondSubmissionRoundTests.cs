@@ -37,6 +37,9 @@ public sealed class SecondSubmissionRoundTests : IDisposable
 
         // The first round's tender is no longer in the vault: the participant submits anew in the second round.
         Assert.Equal("Draft", (await w.Participant().GetJsonAsync(w.Api))["status"]!.GetValue<string>());
+        var told = await w.DbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Kind == "submission.newRound").Select(n => n.TextNl).ToListAsync());
+        Assert.NotEmpty(told);
+        Assert.All(told, text => Assert.Contains("dien in de nieuwe ronde opnieuw in", text));
         var newRound = AmsterdamTime.ToLocal(_app.Clock.GetUtcNow().UtcDateTime.AddDays(60)).Date.AddHours(12);
         await Ok(w.Procurement().PutAsJsonAsync($"/api/tenders/{w.Tender}/deadlines/submissionClose", new
         {

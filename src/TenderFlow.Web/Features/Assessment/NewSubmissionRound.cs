@@ -5,6 +5,8 @@ using TenderFlow.Domain.Tenders;
 using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Data;
 using TenderFlow.Web.Features.Audit;
+using TenderFlow.Web.Features.Notifications;
+using TenderFlow.Web.Features.Participation;
 using TenderFlow.Web.Features.Submission;
 using TenderFlow.Web.Features.Tenders;
 
@@ -16,9 +18,10 @@ namespace TenderFlow.Web.Features.Assessment;
 /// tender goes back to draft, so the participant submits anew and nobody reads the new round's tender before its own
 /// deadline and its own opening.
 /// </summary>
-public sealed class NewSubmissionRound(TenderFlowDbContext db, AuditTrail audit) : IStepFollowUp
+public sealed class NewSubmissionRound(TenderFlowDbContext db, AuditTrail audit, Notifier notifier) : IStepFollowUp
 {
     public const string Action = "submission.round.superseded";
+    public const string NotificationKind = "submission.newRound";
 
     public string Trigger => "returnToDialogue";
 
@@ -40,6 +43,10 @@ public sealed class NewSubmissionRound(TenderFlowDbContext db, AuditTrail audit)
             submission.AnswersSha256 = null;
             submission.UpdatedAtUtc = now;
             submission.Revision++;
+            await notifier.NotifyOrganisationsAsync(db, await SelectedParticipant.OrganisationIdsAsync(db, tender.Id, ct), tender.Id, NotificationKind,
+                new($"De gemeente zet de dialoog over {tender.Title} voort. Uw inschrijving is weer een concept: dien in de nieuwe ronde opnieuw in vóór de nieuwe termijn.",
+                    $"The municipality continues the dialogue on {tender.Title}. Your tender is a draft again: submit it anew in the new round before the new deadline."),
+                $"/tenders/{tender.Id}/inschrijving", ct);
         }
         await audit.AppendAsync(db, actor.Id, outcome.ActingRole, tender.Id,
             [new AuditRecord(Action, $"tender/{tender.Id}", new
