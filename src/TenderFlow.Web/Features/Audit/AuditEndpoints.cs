@@ -49,7 +49,7 @@ public static class AuditEndpoints
                     query = query.Where(e => e.Action == action);
                 }
                 var events = await ReadableAsync(query.OrderBy(e => e.Sequence).Take(take), ct);
-                return events is null ? Unreadable().ToProblem(http) : TypedResults.Ok(events.Select(e => AuditEventView.From(e, http.User)).ToList());
+                return events is null ? Unreadable().ToProblem(http) : TypedResults.Ok(await AuditEventView.ForReaderAsync(events, db, http.User, ct));
             })
             .WithTags("Audit").RequireAuthorization(TenderPolicies.VerifyAudit).WithName("ListAuditEvents");
     }

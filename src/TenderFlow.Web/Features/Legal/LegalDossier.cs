@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using TenderFlow.Domain.Audit;
 using TenderFlow.Domain.Tenders;
 using TenderFlow.Domain.Workflow.Definitions;
 using TenderFlow.Web.Data;
@@ -18,23 +17,27 @@ public sealed class LegalDossier(TenderFlowDbContext db, DefinitionCatalog catal
     public Task<Tender?> TenderAsync(Guid id, CancellationToken cancellationToken) =>
         db.Tenders.AsNoTracking().Include(t => t.Deadlines).Include(t => t.Themes).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
 
-    /// <summary>The tender's history as <paramref name="reader"/> may see it: confidential payloads withheld unless Legal (<see cref="AuditPayloadAccess"/>), so neither the timeline nor its text search shows them.</summary>
+    /// <summary>
+    /// The tender's history as <paramref name="reader"/> may see it (<see cref="AuditVisibility"/>), so neither the timeline,
+    /// its filters nor its text search show what the reader may not.
+    /// </summary>
     public async Task<DossierData> LoadAsync(Tender tender, ClaimsPrincipal reader, CancellationToken cancellationToken)
     {
         var definition = await catalog.ForHashAsync(db, tender.DefinitionHash, cancellationToken);
         var events = await history.LoadAsync(tender, definition, cancellationToken);
-        return new DossierData(tender, definition, events.Select(e => AsSeenBy(e, reader)).ToList());
+        var visibility = await AuditVisibility.ForAsync(db, reader, [tender.Id], cancellationToken);
+        return new DossierData(tender, definition, events.Select(e => AsSeen(e, visibility)).ToList());
     }
 
-    private static HistoryEvent AsSeenBy(HistoryEvent e, ClaimsPrincipal reader)
+    private static HistoryEvent AsSeen(HistoryEvent e, AuditVisibility visibility)
     {
-        var payload = AuditPayloadAccess.PayloadFor(e.Event, reader);
-        return payload == e.Event.PayloadJson ? e : e with { Event = WithPayload(e.Event, payload) };
+        var seen = visibility.Apply(e.Event);
+        if (ReferenceEquals(seen, e.Event))
+        {
+            return e;
+        }
+        return visibility.HidesActor(e.Event)
+            ? e with { Event = seen, ActorName = AuditVisibility.SealedActor, OrganisationId = null, OrganisationName = null }
+            : e with { Event = seen };
     }
-
-    private static AuditEvent WithPayload(AuditEvent e, string payload) => new()
-    {
-        Sequence = e.Sequence, OccurredAtUtc = e.OccurredAtUtc, ActorId = e.ActorId, ActorRole = e.ActorRole, TenderId = e.TenderId,
-        Action = e.Action, Subject = e.Subject, PayloadJson = payload, PreviousHash = e.PreviousHash, Hash = e.Hash,
-    };
 }

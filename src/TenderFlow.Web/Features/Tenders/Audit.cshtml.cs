@@ -51,7 +51,8 @@ public sealed class AuditModel(TenderFlowDbContext db, IAuthorizationService aut
         }
         Tender = tender;
         var events = await AuditEndpoints.ReadableAsync(db.AuditEvents.AsNoTracking().Where(e => e.TenderId == id).OrderBy(e => e.Sequence), cancellationToken);
-        (Events, EventsUnreadable) = (events ?? [], events is null);
+        var visibility = await AuditVisibility.ForAsync(db, User, [id], cancellationToken);
+        (Events, EventsUnreadable) = (events?.Select(visibility.Apply).ToList() ?? [], events is null);
         var actorIds = Events.Select(e => e.ActorId).Distinct().ToList();
         ActorNames = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);

@@ -77,8 +77,16 @@ public sealed record TenderView(Guid Id, string Reference, string Title, long Re
 public sealed record AuditEventView(long Sequence, DateTime OccurredAtUtc, string ActorId, string ActorRole, Guid? TenderId,
     string Action, string Subject, System.Text.Json.JsonElement Payload, string PreviousHash, string Hash)
 {
-    /// <summary>The event as <paramref name="reader"/> may see it (<see cref="Audit.AuditPayloadAccess"/>).</summary>
-    public static AuditEventView From(Domain.Audit.AuditEvent e, System.Security.Claims.ClaimsPrincipal reader) =>
+    public static AuditEventView From(Domain.Audit.AuditEvent e) =>
         new(e.Sequence, e.OccurredAtUtc, e.ActorId, e.ActorRole, e.TenderId, e.Action, e.Subject,
-            System.Text.Json.JsonDocument.Parse(Audit.AuditPayloadAccess.PayloadFor(e, reader)).RootElement.Clone(), e.PreviousHash, e.Hash);
+            System.Text.Json.JsonDocument.Parse(e.PayloadJson).RootElement.Clone(), e.PreviousHash, e.Hash);
+
+    /// <summary>The events as <paramref name="reader"/> may see them (<see cref="Audit.AuditVisibility"/>).</summary>
+    public static async Task<List<AuditEventView>> ForReaderAsync(IReadOnlyList<Domain.Audit.AuditEvent> events, Data.TenderFlowDbContext db,
+        System.Security.Claims.ClaimsPrincipal reader, CancellationToken ct)
+    {
+        var tenders = events.Where(e => e.TenderId is not null).Select(e => e.TenderId!.Value).Distinct().ToList();
+        var visibility = await Audit.AuditVisibility.ForAsync(db, reader, tenders, ct);
+        return events.Select(e => From(visibility.Apply(e))).ToList();
+    }
 }

@@ -83,7 +83,7 @@ public static class TenderEndpoints
                     return refused;
                 }
                 var events = await Audit.AuditEndpoints.ReadableAsync(db.AuditEvents.AsNoTracking().Where(e => e.TenderId == id).OrderBy(e => e.Sequence), ct);
-                return events is null ? Audit.AuditEndpoints.Unreadable().ToProblem(http) : TypedResults.Ok(events.Select(e => AuditEventView.From(e, http.User)).ToList());
+                return events is null ? Audit.AuditEndpoints.Unreadable().ToProblem(http) : TypedResults.Ok(await AuditEventView.ForReaderAsync(events, db, http.User, ct));
             })
             .WithName("GetTenderAudit");
 
