@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TenderFlow.Domain.Time;
 using TenderFlow.Web.Tests.Infrastructure;
 using TenderFlow.Web.Tests.Submission;
@@ -59,5 +60,37 @@ public sealed class ReturnToDialogueDeadlineTests : IDisposable
         Assert.NotEmpty(told);
         Assert.All(told, text => Assert.Contains("voor een nieuwe ronde opnieuw gepland", text));
         Assert.DoesNotContain(told, text => text.Contains("storing", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Deadlines_that_passed_before_the_return_are_not_announced_to_the_participant_nor_acted_on_Procurement_is_asked_to_plan_them()
+    {
+        var w = await CreateAsync(_app);
+        await w.FillAsync();
+        await w.SubmitAsync();
+        await w.CloseAndOpenAsync();
+        await Ok(w.Chair().PostAsJsonAsync($"{w.AssessmentApi}/judgements", Sheet(false)), HttpStatusCode.NoContent);
+        await Ok(w.SecondEvaluator().PostAsJsonAsync($"{w.AssessmentApi}/judgements", Sheet(false)), HttpStatusCode.NoContent);
+        await Ok(w.Chair().PostAsJsonAsync($"{w.AssessmentApi}/consensus", Sheet(false, "Consensus: ")), HttpStatusCode.NoContent);
+        var back = await w.Procurement().FireAsync(w.Tender, "returnToDialogue", "De begroting moet in een nieuwe dialoogronde worden uitgewerkt.");
+        Assert.True(back.StatusCode == HttpStatusCode.OK, await back.Content.ReadAsStringAsync());
+        var participants = await w.DbAsync(db => Web.Features.Participation.SelectedParticipant.UserIdsAsync(db, w.TenderId, CancellationToken.None));
+        var before = await w.DbAsync(db => db.Notifications.AsNoTracking().Select(n => n.Id).ToListAsync());
+
+        // The planned dialogue end (15 July) and the first round's submission close (1 Sept) both passed while the tender was elsewhere.
+        using (var scope = _app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Web.Features.Deadlines.DeadlineJobRunner>().RunDueAsync(w.TenderId, CancellationToken.None);
+        }
+
+        Assert.Equal("dialogue", await w.Dialogue.PhaseAsync());
+        var sent = await w.DbAsync(db => db.Notifications.AsNoTracking().Where(n => !before.Contains(n.Id)).ToListAsync());
+        Assert.DoesNotContain(sent, n => participants.Contains(n.UserId));
+        var replan = sent.Where(n => n.Kind == "deadline.replan").Select(n => n.TextNl).ToList();
+        Assert.Contains(replan, text => text.Contains("Geplande afronding dialoog", StringComparison.Ordinal) && text.Contains("Plan een nieuw moment", StringComparison.Ordinal));
+        Assert.Contains(replan, text => text.Contains("Sluiting inschrijving", StringComparison.Ordinal));
+        var audit = await w.Legal().GetArrayAsync($"/api/tenders/{w.Tender}/audit");
+        Assert.DoesNotContain(audit, e => e!["action"]!.GetValue<string>() == "deadline.trigger.refused");
+        Assert.Contains(audit, e => e!["action"]!.GetValue<string>() == "deadline.passed" && e["payload"]!["beforeItsWindow"]?.GetValue<bool>() == true);
     }
 }

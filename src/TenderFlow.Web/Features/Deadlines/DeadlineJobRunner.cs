@@ -190,6 +190,20 @@ public sealed class DeadlineJobRunner(
     private async Task<string> CloseAsync(DeadlineJob job, PlannedDeadlineJob planned, Tender tender, DeadlineDefinition deadline, DateTime now, CancellationToken cancellationToken)
     {
         var shown = AmsterdamTime.Format(job.DeadlineDueAtUtc);
+        if (DeadlineChangePolicy.PassedBeforeItsWindowOpened(tender, deadline, job.DeadlineDueAtUtc))
+        {
+            // The tender came (back) into the phases that watch this deadline after it had passed (e.g. returnToDialogue):
+            // nobody could act on that moment, so it is not a passing to announce or to act on. Procurement plans it anew.
+            await AppendAsync(tender, "deadline.passed", job, new
+            {
+                deadline = job.DeadlineKey, dueAtUtc = job.DeadlineDueAtUtc, recordedAtUtc = now, beforeItsWindow = true, fires = (string?)null,
+            }, cancellationToken);
+            await NotifyProcurementAsync(tender, "deadline.replan",
+                new($"Actie nodig — {tender.Reference}: '{deadline.Title.Nl}' ({shown}) verstreek voordat de aanbesteding (weer) in deze fase kwam. Plan een nieuw moment voor deze ronde.",
+                    $"Action needed — {tender.Reference}: '{deadline.Title.En}' ({shown}) passed before the tender came (back) into this phase. Plan a new moment for this round."),
+                cancellationToken);
+            return "passed before its window opened: Procurement asked to plan it anew";
+        }
         await AppendAsync(tender, "deadline.passed", job, new
         {
             deadline = job.DeadlineKey, dueAtUtc = job.DeadlineDueAtUtc, recordedAtUtc = now, lateBySeconds = LateSeconds(job), late = IsLate(job),
