@@ -17,6 +17,22 @@ public sealed class SealedApplicantAuditTests : ApplicationTestBase
         + await (await client.GetAsync($"/tenders/{S.Tender}/audit")).Content.ReadAsStringAsync()
         + await (await client.GetAsync($"/tenders/{S.Tender}/juridisch")).Content.ReadAsStringAsync();
 
+    private async Task<string> ExportedEventsAsync(HttpClient client)
+    {
+        var response = await client.GetAsync($"/api/tenders/{S.Tender}/audit/export");
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        using var tar = new System.Formats.Tar.TarReader(await response.Content.ReadAsStreamAsync());
+        while (await tar.GetNextEntryAsync() is { } entry)
+        {
+            if (entry.Name.EndsWith("events.jsonl", StringComparison.Ordinal))
+            {
+                using var reader = new StreamReader(entry.DataStream!);
+                return await reader.ReadToEndAsync();
+            }
+        }
+        throw new InvalidOperationException("The package has no events.jsonl.");
+    }
+
     [Fact]
     public async Task Who_applied_is_not_in_the_trail_for_Procurement_or_Admin_until_the_opening()
     {
@@ -34,6 +50,14 @@ public sealed class SealedApplicantAuditTests : ApplicationTestBase
         Assert.Contains(zorgplusUser, (await App.Legal().GetArrayAsync($"/api/tenders/{S.Tender}/audit")).ToJsonString(), StringComparison.Ordinal);
         var global = (await S.Admin().GetArrayAsync("/api/audit/events?action=application.submitted")).ToJsonString();
         Assert.DoesNotContain(zorgplusUser, global, StringComparison.Ordinal);
+        // The organisation's id is not in the events' subjects either (tender.participant.added is about organisation/{id}).
+        Assert.DoesNotContain(S.Zorgplus.ToString(), await SeenAsync(App.Procurement()), StringComparison.OrdinalIgnoreCase);
+        // Nor in the audit package Procurement may download.
+        var package = await ExportedEventsAsync(App.Procurement());
+        Assert.DoesNotContain(zorgplusUser, package, StringComparison.Ordinal);
+        Assert.DoesNotContain(S.Zorgplus.ToString(), package, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("sealed applicant", package, StringComparison.Ordinal);
+        Assert.Contains(zorgplusUser, await ExportedEventsAsync(App.Legal()), StringComparison.Ordinal);
 
         await S.CloseApplicationsAsync();
         await S.OpenAsync();

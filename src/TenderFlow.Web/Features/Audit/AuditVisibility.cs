@@ -31,9 +31,12 @@ public sealed class AuditVisibility
 
     private AuditVisibility(bool full, IReadOnlySet<Guid> sealedTenders) => (_full, _sealedTenders) = (full, sealedTenders);
 
-    public static async Task<AuditVisibility> ForAsync(TenderFlowDbContext db, ClaimsPrincipal reader, IReadOnlyCollection<Guid> tenderIds, CancellationToken ct)
+    public static Task<AuditVisibility> ForAsync(TenderFlowDbContext db, ClaimsPrincipal reader, IReadOnlyCollection<Guid> tenderIds, CancellationToken ct) =>
+        ForAsync(db, reader.IsInRole(Roles.Legal), tenderIds, ct);
+
+    public static async Task<AuditVisibility> ForAsync(TenderFlowDbContext db, bool readerIsLegal, IReadOnlyCollection<Guid> tenderIds, CancellationToken ct)
     {
-        if (reader.IsInRole(Roles.Legal))
+        if (readerIsLegal)
         {
             return new AuditVisibility(true, new HashSet<Guid>());
         }
@@ -43,11 +46,13 @@ public sealed class AuditVisibility
         return new AuditVisibility(false, tenderIds.Except(opened).ToHashSet());
     }
 
-    /// <summary>A bidder's work on an application (its documents, its members joining the tender) before the selection vault is opened.</summary>
+    /// <summary>
+    /// A bidder's work on an application: the application's own events, its uploads, its members joining the tender. Not
+    /// a bidder reading (a publication document, say): reading tells nothing of applying.
+    /// </summary>
     public static bool RevealsApplicant(AuditEvent e) =>
         e.ActorRole == Roles.Bidder
-        && (e.Action.StartsWith("application.", StringComparison.Ordinal) || e.Action.StartsWith("document.", StringComparison.Ordinal)
-            || e.Action == "tender.participant.added");
+        && (e.Action.StartsWith("application.", StringComparison.Ordinal) || e.Action == "document.uploaded" || e.Action == "tender.participant.added");
 
     public bool HidesActor(AuditEvent e) => !_full && e.TenderId is { } tender && _sealedTenders.Contains(tender) && RevealsApplicant(e);
 
@@ -65,8 +70,9 @@ public sealed class AuditVisibility
         }
         return new AuditEvent
         {
+            // The subject too: tender.participant.added names the organisation (organisation/{id}).
             Sequence = e.Sequence, OccurredAtUtc = e.OccurredAtUtc, ActorId = hidesActor ? SealedActor : e.ActorId, ActorRole = e.ActorRole,
-            TenderId = e.TenderId, Action = e.Action, Subject = e.Subject, PayloadJson = WithheldJson, PreviousHash = e.PreviousHash, Hash = e.Hash,
+            TenderId = e.TenderId, Action = e.Action, Subject = hidesActor ? SealedActor : e.Subject, PayloadJson = WithheldJson, PreviousHash = e.PreviousHash, Hash = e.Hash,
         };
     }
 }

@@ -9,6 +9,9 @@ namespace TenderFlow.Web.Features.AuditExport;
 /// </summary>
 public static class ExportEventContent
 {
+    /// <summary>Exported by Procurement or Admin before the selection vault is opened: who applied stays sealed (<see cref="Audit.AuditVisibility"/>).</summary>
+    public const string SealedApplicantReason = "sealed applicant: who applied stays sealed until the opening (actor and subject withheld too)";
+
     public const string Reason = "confidential content (dialogue, judgements, scores and motivations, a bidder's answers or question)";
 
     private static readonly HashSet<string> ConfidentialActions = new(StringComparer.Ordinal)
