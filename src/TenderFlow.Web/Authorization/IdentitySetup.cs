@@ -55,7 +55,8 @@ public static class IdentitySetup
             };
         });
 
-        // A changed role, organisation or password ends the person's open sessions within this interval.
+        // A changed role, organisation or password ends the person's open portal (cookie) sessions within this interval.
+        // A bearer token is not re-checked: it keeps its claims until it expires (one hour); refreshing it checks the stamp.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = SessionRecheckInterval);
 
         services.AddIdentityCore<TenderFlowUser>(o =>

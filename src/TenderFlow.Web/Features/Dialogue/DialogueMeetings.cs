@@ -131,6 +131,10 @@ public sealed class DialogueMeetings(TenderFlowDbContext db, DialogueGate gate, 
         {
             return DialogueRules.NoMinutes();
         }
+        if (meeting.MinutesUploadedBy == viewer.Side)
+        {
+            return DialogueRules.OwnSideApproval();
+        }
         if (documentId is null)
         {
             return DialogueRules.MinutesVersionRequired();
@@ -138,10 +142,6 @@ public sealed class DialogueMeetings(TenderFlowDbContext db, DialogueGate gate, 
         if (meeting.MinutesDocumentId != documentId)
         {
             return DialogueRules.MinutesChanged();
-        }
-        if (meeting.MinutesUploadedBy == viewer.Side)
-        {
-            return DialogueRules.OwnSideApproval();
         }
         if (meeting.MinutesApprovedAtUtc is not null)
         {

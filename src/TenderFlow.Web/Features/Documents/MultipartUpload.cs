@@ -86,6 +86,12 @@ public static class MultipartUpload
             form.Dispose();
             return (null, e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? DocumentRules.TooLarge(intake.MaxBytes) : DocumentRules.NotMultipart());
         }
+        catch
+        {
+            // Cancelled or broken off after the file was staged (while reading a later field): its staging file goes too.
+            form.Dispose();
+            throw;
+        }
         if (form.Document is null)
         {
             form.Dispose();

@@ -88,9 +88,9 @@ public sealed class EvaluationReads(TenderFlowDbContext db, EvaluationGate gate,
         var scores = await ScoresAsync(applicationId, ct);
         // The chair is an evaluator too: no other scores before their own sheet is in.
         var visible = scores.Any(s => s.EvaluatorUserId == userId) ? scores : [];
-        if (visible.Count > 0)
+        if (visible.Count(s => s.EvaluatorUserId != userId) is > 0 and var others)
         {
-            await audited.ScoresAsync(tender.Id, user, applicationId, visible.Count, ct);
+            await audited.ScoresAsync(tender.Id, user, applicationId, others, ct);
         }
         var (requirements, verdicts, overall) = await VerdictsAsync(tender.Id, judgements, ct);
         return (new ConsensusPageView(await CandidateAsync(application, ct), requirements, await CriteriaAsync(tender.Id, ct), judgements, verdicts, overall,
@@ -121,7 +121,10 @@ public sealed class EvaluationReads(TenderFlowDbContext db, EvaluationGate gate,
         {
             return (null, refusal);
         }
-        await audited.ScoresAsync(tender.Id, user, applicationId, scores.Count, ct);
+        if (scores.Count > 0)
+        {
+            await audited.ScoresAsync(tender.Id, user, applicationId, scores.Count, ct);
+        }
         return (scores, null);
     }
 

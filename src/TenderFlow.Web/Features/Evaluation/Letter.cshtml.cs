@@ -31,8 +31,8 @@ public sealed class LetterModel(TenderSteps steps, IAuthorizationService authori
             }
             if (await decisions.LetterAsync(Tender, application, PortalCultures.Language, ct) is { } found)
             {
-                // Showing the letter is reading it: the same policy and the same audited read as its download.
-                if (await reads.AuthoriseAsync(found.Letter.DocumentId, User, ct) is null)
+                // Showing the letter is reading it: the same policy and the same audited read as its download (only a link: no read).
+                if (found.Report is not null && await reads.AuthoriseAsync(found.Letter.DocumentId, User, ct) is null)
                 {
                     return NotFound();
                 }
