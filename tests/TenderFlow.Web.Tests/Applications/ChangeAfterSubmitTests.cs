@@ -32,6 +32,26 @@ public sealed class ChangeAfterSubmitTests : ApplicationTestBase
     }
 
     [Fact]
+    public async Task A_member_removed_after_the_application_returned_to_draft_is_no_longer_a_participant_of_the_tender()
+    {
+        var lead = S.Zorgplus1();
+        var application = await S.CompleteAsync(lead, S.Zorgplus, "Utrechtse Combinatie", ("87654321", "MainContractor", S.Buurtzorg));
+        await S.SubmitAsync(lead, application);
+        Assert.Equal(2, S.Db(db => db.TenderParticipants.Count(p => p.TenderId == S.TenderId)));
+
+        // A change makes the application a draft, and in a draft the lead may change its members again.
+        await SelectionScenario.Ok(lead.PutAsJsonAsync($"{S.Applications}/{application}/answers", new
+        {
+            answers = new[] { new { condition = Domain.Selection.SelectionConditions.All[0].Key, complies = true, explanation = "Aangevuld." } },
+        }));
+        await SelectionScenario.Ok(lead.DeleteAsync($"{S.Applications}/{application}/members/{S.Buurtzorg}"));
+
+        Assert.Equal([S.Zorgplus], S.Db(db => db.TenderParticipants.Where(p => p.TenderId == S.TenderId).Select(p => p.OrganisationId).ToList()));
+        var audit = await App.Legal().GetArrayAsync($"/api/tenders/{S.Tender}/audit");
+        Assert.Contains(audit, e => e!["action"]!.GetValue<string>() == "tender.participant.removed" && e["payload"]!["organisationId"]!.GetValue<string>() == S.Buurtzorg.ToString());
+    }
+
+    [Fact]
     public async Task New_answers_or_a_new_vision_after_submitting_need_a_new_submission()
     {
         var lead = S.Zorgplus1();

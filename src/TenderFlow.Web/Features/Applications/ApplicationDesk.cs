@@ -112,7 +112,14 @@ public sealed class ApplicationDesk(TenderFlowDbContext db, ApplicationWindow wi
             }
             application.Members.Remove(member);
             db.ApplicationMembers.Remove(member);
-            return (null, [new AuditRecord("application.member.removed", Subject(application), new { organisationId })]);
+            var records = new List<AuditRecord> { new("application.member.removed", Subject(application), new { organisationId }) };
+            // Joined the tender when the application was submitted earlier: no longer in any application, no longer a participant.
+            if (await db.TenderParticipants.SingleOrDefaultAsync(p => p.TenderId == tenderId && p.OrganisationId == organisationId, cancellationToken) is { } participant)
+            {
+                db.TenderParticipants.Remove(participant);
+                records.Add(new AuditRecord("tender.participant.removed", $"organisation/{organisationId}", new { organisationId, via = Subject(application) }));
+            }
+            return (null, records);
         }, cancellationToken);
 
     public async Task<(ApplicationReference? Reference, RuleViolation? Violation)> AddReferenceAsync(

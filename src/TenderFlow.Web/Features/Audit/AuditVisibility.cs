@@ -52,7 +52,7 @@ public sealed class AuditVisibility
     /// </summary>
     public static bool RevealsApplicant(AuditEvent e) =>
         e.ActorRole == Roles.Bidder
-        && (e.Action.StartsWith("application.", StringComparison.Ordinal) || e.Action == "document.uploaded" || e.Action == "tender.participant.added");
+        && (e.Action.StartsWith("application.", StringComparison.Ordinal) || e.Action == "document.uploaded" || e.Action is "tender.participant.added" or "tender.participant.removed");
 
     public bool HidesActor(AuditEvent e) => !_full && e.TenderId is { } tender && _sealedTenders.Contains(tender) && RevealsApplicant(e);
 
