@@ -52,6 +52,21 @@ public sealed class ChangeAfterSubmitTests : ApplicationTestBase
     }
 
     [Fact]
+    public async Task A_members_new_integrity_evidence_returns_the_consortiums_application_to_draft_and_the_lead_is_told()
+    {
+        var lead = S.Zorgplus1();
+        var application = await S.CompleteAsync(lead, S.Zorgplus, "Utrechtse Combinatie", ("87654321", "MainContractor", S.Buurtzorg));
+        await S.SubmitAsync(lead, application);
+
+        await SelectionScenario.Ok(S.UploadAsync(S.Buurtzorg1(), application, TestFiles.Docx("Bibob, vernieuwd"), "bibob-nieuw.docx", "bibob", S.Buurtzorg));
+
+        Assert.Equal("Draft", await StatusAsync(lead, application));
+        var leadUser = (await App.Users.EnsureAsync("bo.zorgplus", S.Zorgplus, "Bidder")).Id;
+        var told = S.Db(db => db.Notifications.Where(n => n.Kind == "application.returnedToDraft").Select(n => new { n.UserId, n.TextNl }).ToList());
+        Assert.Contains(told, n => n.UserId == leadUser && n.TextNl.Contains("Dien haar vóór de termijn opnieuw in", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task New_answers_or_a_new_vision_after_submitting_need_a_new_submission()
     {
         var lead = S.Zorgplus1();

@@ -10,6 +10,7 @@ using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Data;
 using TenderFlow.Web.Features.Audit;
 using TenderFlow.Web.Features.Documents;
+using TenderFlow.Web.Features.Notifications;
 
 namespace TenderFlow.Web.Features.Applications;
 
@@ -22,8 +23,10 @@ public sealed record Applicant(string UserId, Guid OrganisationId);
 /// Audit payloads name ids, kinds, sizes and hashes only — never content — because staff read the audit trail while the
 /// applications are still sealed.
 /// </summary>
-public sealed class ApplicationDesk(TenderFlowDbContext db, ApplicationWindow window, DocumentIntake intake, AuditTrail audit, TimeProvider clock)
+public sealed class ApplicationDesk(TenderFlowDbContext db, ApplicationWindow window, DocumentIntake intake, AuditTrail audit, TimeProvider clock, Notifier notifier)
 {
+    public const string ReturnedToDraftKind = "application.returnedToDraft";
+
     public async Task<(Application? Application, RuleViolation? Violation)> CreateAsync(Guid tenderId, Applicant caller, string? consortiumName, CancellationToken cancellationToken)
     {
         var name = consortiumName?.Trim();
@@ -403,6 +406,12 @@ public sealed class ApplicationDesk(TenderFlowDbContext db, ApplicationWindow wi
             application.Status = ApplicationStatus.Draft;
             application.SubmittedAtUtc = null;
             records.Add(new AuditRecord("application.returnedToDraft", Subject(application), new { wasSubmitted = true }));
+            // Only the lead can submit again: its people must know, also when a member's upload caused it.
+            var lead = await db.Users.Where(u => u.OrganisationId == application.LeadOrganisationId && u.Id != caller.UserId).Select(u => u.Id).ToListAsync(cancellationToken);
+            notifier.NotifyUsers(db, lead, tenderId, ReturnedToDraftKind,
+                new($"De aanmelding voor {tender.Title} is door een wijziging weer een concept. Dien haar vóór de termijn opnieuw in, anders telt zij niet.",
+                    $"The application for {tender.Title} is a draft again after a change. Submit it again before the deadline, or it does not count."),
+                $"/tenders/{tenderId}/application");
         }
         application.Revision++;
         await audit.AppendAsync(db, caller.UserId, Roles.Bidder, tenderId, records, cancellationToken);
