@@ -69,6 +69,13 @@ public sealed class SecondSubmissionRoundTests : IDisposable
         var audit = await w.Legal().GetArrayAsync($"/api/tenders/{w.Tender}/audit");
         Assert.Equal(2, audit.Count(e => e!["action"]!.GetValue<string>() == "vault.opened"));
         Assert.Single(audit, e => e!["action"]!.GetValue<string>() == "submission.round.superseded");
+        // The decisions dossier shows both openings, the first as superseded, each with its own proces-verbaal.
+        var decisions = (await w.Legal().GetJsonAsync($"/api/tenders/{w.Tender}/decisions"))["decisions"]!.AsArray();
+        var first = decisions.Single(d => d!["key"]!.GetValue<string>() == "opening-submission")!;
+        var second = decisions.Single(d => d!["key"]!.GetValue<string>() == "opening-submission-2")!;
+        Assert.Equal("Superseded by a new round", first["status"]!["en"]!.GetValue<string>());
+        Assert.Equal("Opened", second["status"]!["en"]!.GetValue<string>());
+        Assert.NotEqual(first["documents"]!.AsArray()[0]!["id"]!.GetValue<string>(), second["documents"]!.AsArray()[0]!["id"]!.GetValue<string>());
 
         // The evaluators judge the second round's tender afresh; the first round's consensus no longer decides.
         await Ok(w.Chair().PostAsJsonAsync($"{w.AssessmentApi}/judgements", Sheet()), HttpStatusCode.NoContent);

@@ -44,7 +44,7 @@ public sealed record DecisionEvent(long Sequence, string Action, DateTime Occurr
 public sealed record DecisionDefinition(string Id, int Version, string Hash, bool SnapshotStored);
 
 /// <summary>One decision of a tender with everything needed to reconstruct it.</summary>
-/// <param name="Key">Stable: <c>selection-1</c>, <c>opening-selection</c>, <c>award-1</c>, <c>award-final</c>, <c>objection-{id}</c>, <c>deadline-{sequence}</c>.</param>
+/// <param name="Key">Stable: <c>selection-1</c>, <c>opening-selection</c> (a later round of the same vault: <c>opening-submission-2</c>), <c>award-1</c>, <c>award-final</c>, <c>objection-{id}</c>, <c>deadline-{sequence}</c>.</param>
 public sealed record Decision(
     string Key,
     string Kind,

@@ -158,11 +158,20 @@ public sealed class DecisionDossiers(TenderFlowDbContext db, TenderHistory histo
             reasons, people, documents, definition, Refs(all));
     }
 
+    /// <summary>
+    /// One decision per opening (a vault is opened again in a new submission round after returnToDialogue): the first keeps
+    /// the key <c>opening-{vault}</c>, a later one <c>opening-{vault}-{n}</c>; an opening followed by another of the same
+    /// vault is marked superseded.
+    /// </summary>
     private static IEnumerable<Decision> Openings(IReadOnlyList<HistoryEvent> events, Context context, DecisionDefinition definition)
     {
-        foreach (var group in events.Where(e => e.Event.Action is "vault.opening.recorded" or "vault.opened").GroupBy(e => e.Event.Subject))
+        var openings = events.Where(e => e.Event.Action is "vault.opening.recorded" or "vault.opened")
+            .GroupBy(e => (Vault: e.Event.Subject, Opening: OpeningId(e))).ToList();
+        foreach (var group in openings)
         {
-            var vault = group.Key["vault/".Length..];
+            var vault = group.Key.Vault["vault/".Length..];
+            var round = openings.Where(g => g.Key.Vault == group.Key.Vault).TakeWhile(g => g != group).Count() + 1;
+            var superseded = openings.Where(g => g.Key.Vault == group.Key.Vault).SkipWhile(g => g != group).Skip(1).Any();
             var name = VaultName(vault);
             var recorded = group.FirstOrDefault(e => e.Event.Action == "vault.opening.recorded");
             var opened = group.FirstOrDefault(e => e.Event.Action == "vault.opened");
@@ -199,12 +208,22 @@ public sealed class DecisionDossiers(TenderFlowDbContext db, TenderHistory histo
                     $"The vault with {name.En} was opened under the four-eyes principle: {count} sealed items.");
             }
             var at = (opened ?? recorded)!.Event.OccurredAtUtc;
-            yield return new Decision($"opening-{vault}", DecisionKinds.Opening, new($"Opening van de {name.Nl}", $"Opening of the {name.En}"), summary, at,
-                opened is null ? new("Vastgelegd, niet voltooid", "Recorded, not completed") : new("Geopend", "Opened"),
+            var (key, titleNl, titleEn) = round == 1
+                ? ($"opening-{vault}", $"Opening van de {name.Nl}", $"Opening of the {name.En}")
+                : ($"opening-{vault}-{round}", $"Opening van de {name.Nl} (ronde {round})", $"Opening of the {name.En} (round {round})");
+            var status = superseded ? new LocalizedText("Vervangen door een nieuwe ronde", "Superseded by a new round")
+                : opened is null ? new LocalizedText("Vastgelegd, niet voltooid", "Recorded, not completed") : new LocalizedText("Geopend", "Opened");
+            yield return new Decision(key, DecisionKinds.Opening, new(titleNl, titleEn), summary, at, status,
                 [new DecisionReason(new("Grondslag", "Basis"), new LocalizedText("De sluitingstermijn was verstreken volgens de klok van de server; twee verschillende inkopers openden de kluis (vier ogen).",
                     "The deadline had passed by the server clock; two different buyers opened the vault (four eyes)."))],
                 people, documents, definition, Refs(group));
         }
+    }
+
+    private static string? OpeningId(HistoryEvent e)
+    {
+        using var payload = JsonDocument.Parse(e.Event.PayloadJson);
+        return payload.RootElement.TryGetProperty("openingId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
     }
 
     private async Task<IEnumerable<Decision>> AwardsAsync(Tender tender, IReadOnlyList<HistoryEvent> events, Context context, DecisionDefinition definition, CancellationToken ct)
