@@ -13,6 +13,8 @@ public sealed class SealedApplicantAuditTests : ApplicationTestBase
 
     private async Task<string> SeenAsync(HttpClient client) =>
         (await client.GetArrayAsync($"/api/tenders/{S.Tender}/audit")).ToJsonString()
+        + (await client.GetArrayAsync($"/api/tenders/{S.Tender}/legal/reads")).ToJsonString()
+        + await (await client.GetAsync($"/tenders/{S.Tender}/juridisch/inzage")).Content.ReadAsStringAsync()
         + (await client.GetJsonAsync($"/api/tenders/{S.Tender}/legal/timeline")).ToJsonString()
         + await (await client.GetAsync($"/tenders/{S.Tender}/audit")).Content.ReadAsStringAsync()
         + await (await client.GetAsync($"/tenders/{S.Tender}/juridisch")).Content.ReadAsStringAsync();
@@ -59,8 +61,12 @@ public sealed class SealedApplicantAuditTests : ApplicationTestBase
         Assert.Contains("sealed applicant", package, StringComparison.Ordinal);
         Assert.Contains(zorgplusUser, await ExportedEventsAsync(App.Legal()), StringComparison.Ordinal);
 
+        // Who saw what lists the documents, but a sealed file's name (gva-{organisation}.pdf names the applicant here) waits for the opening.
+        Assert.Contains($"gva-{S.Zorgplus}.pdf", (await App.Legal().GetArrayAsync($"/api/tenders/{S.Tender}/legal/reads")).ToJsonString(), StringComparison.Ordinal);
+
         await S.CloseApplicationsAsync();
         await S.OpenAsync();
         Assert.Contains(zorgplusUser, (await App.Procurement().GetArrayAsync($"/api/tenders/{S.Tender}/audit")).ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains($"gva-{S.Zorgplus}.pdf", (await App.Procurement().GetArrayAsync($"/api/tenders/{S.Tender}/legal/reads")).ToJsonString(), StringComparison.Ordinal);
     }
 }

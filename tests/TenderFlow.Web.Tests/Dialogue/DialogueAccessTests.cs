@@ -196,6 +196,12 @@ public sealed class DialogueAccessTests(DialogueFixture f) : IClassFixture<Dialo
         Assert.Equal(first, messages.Single(m => m!["id"]!.GetValue<string>() == reply)!["replyTo"]!.GetValue<string>());
         Assert.Contains(await f.App.Procurement().GetArrayAsync("/api/notifications"), n => n!["kind"]?.GetValue<string>() == "dialogue.message.posted");
         Assert.Contains(await participant.GetArrayAsync("/api/notifications"), n => n!["kind"]?.GetValue<string>() == "dialogue.message.posted");
+
+        // Admin, outside the dialogue, sees in the legal workspace that the theme exists and who read it, not what it is about.
+        var reads = $"/api/tenders/{f.World.Tender}/legal/reads";
+        Assert.Contains("ervaringsdeskundigen", (await f.World.Legal().GetArrayAsync(reads)).ToJsonString(), StringComparison.Ordinal);
+        var adminSees = (await f.App.ClientAs("adam.beheer", "Admin").GetArrayAsync(reads)).ToJsonString();
+        Assert.True(!adminSees.Replace("extra-inzet-van-ervaringsdeskundigen-in-de-wijk", "").Contains("ervaringsdeskundigen", StringComparison.Ordinal), adminSees);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public static class PlanningBuilder
 {
     public static PlanningPicture Build(DossierData dossier, DateTime nowUtc)
     {
-        var (tender, definition, history) = dossier;
+        var (tender, definition, history, _) = dossier;
         var intervals = Intervals(history, definition.InitialPhase, tender.CreatedAtUtc, nowUtc, out var current);
         var planned = PlannedDeadlines(history);
         var rows = RowPhases(definition, intervals.Keys.ToHashSet(), current);

@@ -73,11 +73,11 @@ public sealed class ReadLedger(TenderFlowDbContext db)
         var messages = await MessagesAsync(dossier.Tender.Id, cancellationToken);
         var index = Index(dossier.History);
         var items = new List<ReadItem>();
-        items.AddRange(documents.OrderBy(d => d.UploadedAtUtc).ThenBy(d => d.Kind, StringComparer.Ordinal).Select(d => Document(d, index)));
+        items.AddRange(documents.OrderBy(d => d.UploadedAtUtc).ThenBy(d => d.Kind, StringComparer.Ordinal).Select(d => Document(d, index, dossier.Reader)));
         foreach (var theme in dossier.Tender.Themes.OrderBy(t => t.AddedAtUtc is not null).ThenBy(t => t.AddedAtUtc).ThenBy(t => t.Key, StringComparer.Ordinal))
         {
-            items.Add(Theme(theme, index));
-            items.AddRange(messages.Where(m => m.ThemeId == theme.Id).OrderBy(m => m.PostedAtUtc).Select(m => Message(m, theme, index)));
+            items.Add(Theme(theme, index, dossier.Reader));
+            items.AddRange(messages.Where(m => m.ThemeId == theme.Id).OrderBy(m => m.PostedAtUtc).Select(m => Message(m, theme, index, dossier.Reader)));
         }
         return items;
     }
@@ -91,14 +91,14 @@ public sealed class ReadLedger(TenderFlowDbContext db)
         {
             case ReadSubjectKind.Document:
                 var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == subject.Id && d.TenderId == tenderId, cancellationToken);
-                return document is null ? null : Document(document, index);
+                return document is null ? null : Document(document, index, dossier.Reader);
             case ReadSubjectKind.DialogueTheme:
                 var theme = dossier.Tender.Themes.SingleOrDefault(t => t.Id == subject.Id);
-                return theme is null ? null : Theme(theme, index);
+                return theme is null ? null : Theme(theme, index, dossier.Reader);
             default:
                 var message = (await MessagesAsync(tenderId, cancellationToken)).SingleOrDefault(m => m.Id == subject.Id);
                 var of = message is null ? null : dossier.Tender.Themes.SingleOrDefault(t => t.Id == message.ThemeId);
-                return message is null || of is null ? null : Message(message, of, index);
+                return message is null || of is null ? null : Message(message, of, index, dossier.Reader);
         }
     }
 
@@ -115,32 +115,40 @@ public sealed class ReadLedger(TenderFlowDbContext db)
         new(history.ToLookup(e => e.Event.Subject, StringComparer.Ordinal),
             history.Where(e => e.Event.Action == ThemesRead).SelectMany(e => ListedThemeIds(e.Event.PayloadJson).Select(id => (id, e))).ToLookup(p => p.id, p => p.e));
 
-    private static ReadItem Document(DocumentRecord d, SubjectIndex index)
+    private static ReadItem Document(DocumentRecord d, SubjectIndex index, DossierReader reader)
     {
         var subject = new ReadSubject(ReadSubjectKind.Document, d.Id);
         var events = index.BySubject[subject.ToString()].ToList();
         var created = events.FirstOrDefault(e => e.Event.Action == "document.uploaded");
-        return new ReadItem(subject, d.FileName, $"{d.Kind} · v{d.Version} · sha256 {d.Sha256[..Math.Min(12, d.Sha256.Length)]}",
+        var name = reader.Seals(d) ? PortalText.For(new("Verzegeld document (naam na de opening)", "Sealed document (name after the opening)")) : d.FileName;
+        return new ReadItem(subject, name, $"{d.Kind} · v{d.Version} · sha256 {d.Sha256[..Math.Min(12, d.Sha256.Length)]}",
             created is null ? null : ReadEntry.Of(created), events.Where(e => e.Event.Action == DocumentRead).Select(ReadEntry.Of).ToList());
     }
 
-    private static ReadItem Theme(DialogueTheme t, SubjectIndex index)
+    private static ReadItem Theme(DialogueTheme t, SubjectIndex index, DossierReader reader)
     {
         var subject = new ReadSubject(ReadSubjectKind.DialogueTheme, t.Id);
         var events = index.BySubject[subject.ToString()].ToList();
         var created = events.FirstOrDefault(e => e.Event.Action == "dialogue.theme.added");
         var reads = events.Where(e => e.Event.Action == ThemeRead).Concat(index.ListedThemes[t.Id])
             .OrderBy(e => e.Event.Sequence).Select(ReadEntry.Of).ToList();
-        return new ReadItem(subject, PortalText.For(new(t.TitleNl, t.TitleEn)), t.Key, created is null ? null : ReadEntry.Of(created), reads);
+        return new ReadItem(subject, ThemeLabel(t, reader), reader.SeesDialogueTitles ? t.Key : "—", created is null ? null : ReadEntry.Of(created), reads);
     }
 
-    private static ReadItem Message(MessageFacts m, DialogueTheme theme, SubjectIndex index)
+    /// <summary>The theme's title, or for a reader outside the dialogue a neutral label (a participant-added theme's key is made from its title).</summary>
+    private static string ThemeLabel(DialogueTheme t, DossierReader reader)
+    {
+        var id = t.Id.ToString("N")[..8];
+        return reader.SeesDialogueTitles ? PortalText.For(new(t.TitleNl, t.TitleEn)) : PortalText.For(new($"Dialoogthema {id}", $"Dialogue theme {id}"));
+    }
+
+    private static ReadItem Message(MessageFacts m, DialogueTheme theme, SubjectIndex index, DossierReader reader)
     {
         var subject = new ReadSubject(ReadSubjectKind.DialogueMessage, m.Id);
         var created = index.BySubject[subject.ToString()].FirstOrDefault(e => e.Event.Action == "dialogue.message.posted");
         var reads = index.BySubject[new ReadSubject(ReadSubjectKind.DialogueTheme, theme.Id).ToString()]
             .Where(e => e.Event.Action == ThemeRead && e.Event.OccurredAtUtc >= m.PostedAtUtc).Select(ReadEntry.Of).ToList();
-        return new ReadItem(subject, PortalText.For(new(theme.TitleNl, theme.TitleEn)),
+        return new ReadItem(subject, ThemeLabel(theme, reader),
             $"{m.AuthorName} · {DialogueQueries.SideName(m.Side)} · {m.Length} {PortalText.Get("characters (message length)")}", created is null ? null : ReadEntry.Of(created), reads);
     }
 
