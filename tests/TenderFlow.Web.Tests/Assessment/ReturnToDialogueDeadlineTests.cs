@@ -23,15 +23,7 @@ public sealed class ReturnToDialogueDeadlineTests : IDisposable
     public async Task After_returning_to_the_dialogue_Procurement_plans_a_new_submission_close_without_claiming_an_outage()
     {
         var w = await CreateAsync(_app);
-        await w.FillAsync();
-        await w.SubmitAsync();
-        await w.CloseAsync();
-        await w.OpenAsync();
-        await Ok(w.Chair().PostAsJsonAsync($"{w.AssessmentApi}/judgements", Sheet(false)), HttpStatusCode.NoContent);
-        await Ok(w.SecondEvaluator().PostAsJsonAsync($"{w.AssessmentApi}/judgements", Sheet(false)), HttpStatusCode.NoContent);
-        await Ok(w.Chair().PostAsJsonAsync($"{w.AssessmentApi}/consensus", Sheet(false, "Consensus: ")), HttpStatusCode.NoContent);
-        var back = await w.Procurement().FireAsync(w.Tender, "returnToDialogue", "De begroting moet in een nieuwe dialoogronde worden uitgewerkt.");
-        Assert.True(back.StatusCode == HttpStatusCode.OK, await back.Content.ReadAsStringAsync());
+        await w.ReturnToDialogueAfterAnInsufficientRoundAsync();
         Assert.Equal("dialogue", await w.Dialogue.PhaseAsync());
         var firstRound = await w.DbAsync(db => db.TenderDeadlines.AsNoTracking().SingleAsync(d => d.TenderId == w.TenderId && d.Key == "submissionClose"));
 
@@ -66,14 +58,7 @@ public sealed class ReturnToDialogueDeadlineTests : IDisposable
     public async Task Deadlines_that_passed_before_the_return_are_not_announced_to_the_participant_nor_acted_on_Procurement_is_asked_to_plan_them()
     {
         var w = await CreateAsync(_app);
-        await w.FillAsync();
-        await w.SubmitAsync();
-        await w.CloseAndOpenAsync();
-        await Ok(w.Chair().PostAsJsonAsync($"{w.AssessmentApi}/judgements", Sheet(false)), HttpStatusCode.NoContent);
-        await Ok(w.SecondEvaluator().PostAsJsonAsync($"{w.AssessmentApi}/judgements", Sheet(false)), HttpStatusCode.NoContent);
-        await Ok(w.Chair().PostAsJsonAsync($"{w.AssessmentApi}/consensus", Sheet(false, "Consensus: ")), HttpStatusCode.NoContent);
-        var back = await w.Procurement().FireAsync(w.Tender, "returnToDialogue", "De begroting moet in een nieuwe dialoogronde worden uitgewerkt.");
-        Assert.True(back.StatusCode == HttpStatusCode.OK, await back.Content.ReadAsStringAsync());
+        await w.ReturnToDialogueAfterAnInsufficientRoundAsync();
         var participants = await w.DbAsync(db => Web.Features.Participation.SelectedParticipant.UserIdsAsync(db, w.TenderId, CancellationToken.None));
         var before = await w.DbAsync(db => db.Notifications.AsNoTracking().Select(n => n.Id).ToListAsync());
 

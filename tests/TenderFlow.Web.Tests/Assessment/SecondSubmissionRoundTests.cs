@@ -26,14 +26,7 @@ public sealed class SecondSubmissionRoundTests : IDisposable
     public async Task The_second_rounds_tender_stays_sealed_until_its_own_opening_and_is_judged_afresh()
     {
         var w = await CreateAsync(_app);
-        await w.FillAsync();
-        await w.SubmitAsync();
-        await w.CloseAndOpenAsync();
-        await Ok(w.Chair().PostAsJsonAsync($"{w.AssessmentApi}/judgements", Sheet(false)), HttpStatusCode.NoContent);
-        await Ok(w.SecondEvaluator().PostAsJsonAsync($"{w.AssessmentApi}/judgements", Sheet(false)), HttpStatusCode.NoContent);
-        await Ok(w.Chair().PostAsJsonAsync($"{w.AssessmentApi}/consensus", Sheet(false, "Consensus: ")), HttpStatusCode.NoContent);
-        var back = await w.Procurement().FireAsync(w.Tender, "returnToDialogue", "De begroting moet in een nieuwe dialoogronde worden uitgewerkt.");
-        Assert.True(back.StatusCode == HttpStatusCode.OK, await back.Content.ReadAsStringAsync());
+        await w.ReturnToDialogueAfterAnInsufficientRoundAsync();
 
         // The first round's tender is no longer in the vault: the participant submits anew in the second round.
         Assert.Equal("Draft", (await w.Participant().GetJsonAsync(w.Api))["status"]!.GetValue<string>());

@@ -99,6 +99,22 @@ public sealed class SubmissionWorld
         await Ok(SecondProcurement().PostAsync($"{Openings}/complete", null), HttpStatusCode.OK);
     }
 
+    /// <summary>
+    /// A first round to its end: the tender filled in, submitted, closed and opened, judged insufficient by both evaluators
+    /// and the chair's consensus, and Procurement returns it to the dialogue.
+    /// </summary>
+    public async Task ReturnToDialogueAfterAnInsufficientRoundAsync()
+    {
+        await FillAsync();
+        await SubmitAsync();
+        await CloseAndOpenAsync();
+        await Ok(Chair().PostAsJsonAsync($"{AssessmentApi}/judgements", Sheet(false)), HttpStatusCode.NoContent);
+        await Ok(SecondEvaluator().PostAsJsonAsync($"{AssessmentApi}/judgements", Sheet(false)), HttpStatusCode.NoContent);
+        await Ok(Chair().PostAsJsonAsync($"{AssessmentApi}/consensus", Sheet(false, "Consensus: ")), HttpStatusCode.NoContent);
+        var back = await Procurement().FireAsync(Tender, "returnToDialogue", "De begroting moet in een nieuwe dialoogronde worden uitgewerkt.");
+        Assert.True(back.StatusCode == HttpStatusCode.OK, await back.Content.ReadAsStringAsync());
+    }
+
     public static object Sheet(bool allSufficient = true, string prefix = "") => new
     {
         criteria = new[] { "dialogue-outcomes", "implementation-plan", "budget-plan", "contract-readiness" }
