@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using TenderFlow.Web.Tests.Infrastructure;
 
 namespace TenderFlow.Web.Tests.Dialogue;
@@ -182,6 +183,8 @@ public sealed class DialogueAccessTests(DialogueFixture f) : IClassFixture<Dialo
     public async Task The_participant_adds_a_theme_and_talks_and_the_other_side_is_notified()
     {
         var participant = f.World.ParticipantClient();
+        // A former employee of the participant: the organisation field stayed, the Bidder role was taken away.
+        var former = await f.App.Users.EnsureAsync("oud.medewerker", f.World.Participant.Organisations[0]);
         var created = await participant.PostAsJsonAsync($"{f.Api}/themes", new { titleNl = "Inzet van ervaringsdeskundigen in de wijk" });
         var theme = await f.CreatedIdAsync(created);
         var body = JsonNode.Parse(await participant.GetStringAsync($"{f.Api}/themes/{theme}"))!;
@@ -196,6 +199,11 @@ public sealed class DialogueAccessTests(DialogueFixture f) : IClassFixture<Dialo
         Assert.Equal(first, messages.Single(m => m!["id"]!.GetValue<string>() == reply)!["replyTo"]!.GetValue<string>());
         Assert.Contains(await f.App.Procurement().GetArrayAsync("/api/notifications"), n => n!["kind"]?.GetValue<string>() == "dialogue.message.posted");
         Assert.Contains(await participant.GetArrayAsync("/api/notifications"), n => n!["kind"]?.GetValue<string>() == "dialogue.message.posted");
+        using (var scope = f.App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Web.Data.TenderFlowDbContext>();
+            Assert.False(db.Notifications.Any(n => n.UserId == former.Id), "someone no longer a Bidder still got the participant's dialogue notifications (and their e-mail)");
+        }
 
         // Admin, outside the dialogue, sees in the legal workspace that the theme exists and who read it, not what it is about.
         var reads = $"/api/tenders/{f.World.Tender}/legal/reads";

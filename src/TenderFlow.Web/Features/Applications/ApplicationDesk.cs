@@ -407,7 +407,7 @@ public sealed class ApplicationDesk(TenderFlowDbContext db, ApplicationWindow wi
             application.SubmittedAtUtc = null;
             records.Add(new AuditRecord("application.returnedToDraft", Subject(application), new { wasSubmitted = true }));
             // Only the lead can submit again: its people must know, also when a member's upload caused it.
-            var lead = await db.Users.Where(u => u.OrganisationId == application.LeadOrganisationId && u.Id != caller.UserId).Select(u => u.Id).ToListAsync(cancellationToken);
+            var lead = await Participation.OrganisationBidders.Of(db, [application.LeadOrganisationId]).Where(id => id != caller.UserId).ToListAsync(cancellationToken);
             notifier.NotifyUsers(db, lead, tenderId, ReturnedToDraftKind,
                 new($"De aanmelding voor {tender.Title} is door een wijziging weer een concept. Dien haar vóór de termijn opnieuw in, anders telt zij niet.",
                     $"The application for {tender.Title} is a draft again after a change. Submit it again before the deadline, or it does not count."),

@@ -39,15 +39,21 @@ public static class DeadlineRecipients
     {
         var organisations = await db.SessionRegistrations.Where(r => r.TenderId == tenderId).Select(r => r.OrganisationId).ToListAsync(cancellationToken);
         organisations.AddRange(await db.Questions.Where(q => q.TenderId == tenderId).Select(q => q.OrganisationId).ToListAsync(cancellationToken));
-        organisations.AddRange(await CandidatesAsync(db, tenderId, cancellationToken));
+        // Drafts too: who is still working on an application needs the reminder to submit it.
+        organisations.AddRange(await ApplicantsAsync(db, tenderId, submittedOnly: false, cancellationToken));
         return organisations.Distinct().ToList();
     }
 
+    /// <summary>The organisations of submitted applications: one that only started a draft is not a candidate.</summary>
     private static Task<List<Guid>> CandidatesAsync(TenderFlowDbContext db, Guid tenderId, CancellationToken cancellationToken) =>
+        ApplicantsAsync(db, tenderId, submittedOnly: true, cancellationToken);
+
+    private static Task<List<Guid>> ApplicantsAsync(TenderFlowDbContext db, Guid tenderId, bool submittedOnly, CancellationToken cancellationToken) =>
         db.ApplicationMembers
-            .Where(m => db.Applications.Any(a => a.Id == m.ApplicationId && a.TenderId == tenderId && a.Status != ApplicationStatus.Withdrawn))
+            .Where(m => db.Applications.Any(a => a.Id == m.ApplicationId && a.TenderId == tenderId
+                && (submittedOnly ? a.Status == ApplicationStatus.Submitted : a.Status != ApplicationStatus.Withdrawn)))
             .Select(m => m.OrganisationId).Distinct().ToListAsync(cancellationToken);
 
     private static Task<List<string>> OfOrganisationsAsync(TenderFlowDbContext db, List<Guid> organisations, CancellationToken cancellationToken) =>
-        db.Users.Where(u => u.OrganisationId != null && organisations.Contains(u.OrganisationId.Value)).Select(u => u.Id).ToListAsync(cancellationToken);
+        OrganisationBidders.Of(db, organisations).ToListAsync(cancellationToken);
 }

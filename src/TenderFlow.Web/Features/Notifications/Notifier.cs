@@ -27,12 +27,12 @@ public sealed class Notifier(TimeProvider clock)
         }
     }
 
-    /// <summary>Every active user of the given organisations.</summary>
+    /// <summary>Every user who acts for the given organisations (<see cref="Participation.OrganisationBidders"/>).</summary>
     public async Task NotifyOrganisationsAsync(TenderFlowDbContext db, IEnumerable<Guid> organisationIds, Guid? tenderId, string kind, LocalizedText text, string? link,
         CancellationToken cancellationToken, NotificationCalendar? calendar = null)
     {
         var ids = organisationIds.Distinct().ToList();
-        var users = await db.Users.Where(u => u.OrganisationId != null && ids.Contains(u.OrganisationId.Value)).Select(u => u.Id).ToListAsync(cancellationToken);
+        var users = await Participation.OrganisationBidders.Of(db, ids).ToListAsync(cancellationToken);
         NotifyUsers(db, users, tenderId, kind, text, link, calendar);
     }
 }

@@ -36,7 +36,6 @@ public static class SelectedParticipant
     public static async Task<IReadOnlyList<string>> UserIdsAsync(TenderFlowDbContext db, Guid tenderId, CancellationToken cancellationToken)
     {
         var organisations = await OrganisationIdsAsync(db, tenderId, cancellationToken);
-        return await db.Users.AsNoTracking().Where(u => u.OrganisationId != null && organisations.Contains(u.OrganisationId.Value))
-            .Select(u => u.Id).ToListAsync(cancellationToken);
+        return await OrganisationBidders.Of(db, organisations).ToListAsync(cancellationToken);
     }
 }
