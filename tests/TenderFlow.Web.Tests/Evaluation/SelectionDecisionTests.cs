@@ -73,6 +73,41 @@ public sealed class SelectionDecisionTests : IDisposable
     }
 
     [Fact]
+    public async Task No_candidate_is_selected_while_another_is_still_being_assessed()
+    {
+        var w = await CreateAsync(_app);
+        await w.DeclareAllAsync();
+        await w.AssessAsync(w.A, 8, 5, "Consensus A: heldere visie op de beweging");
+        await w.AssessAsync(w.C, 3, 10, "Consensus C: visie onvoldoende uitgewerkt");
+        var procurement = _app.Procurement();
+
+        // B has no consensus yet: A is "rank 1" only among those assessed.
+        Assert.Equal("AssessmentIncompleteRule", await RuleAsync(await procurement.PostAsJsonAsync($"{w.Api}/selection", new { applicationId = w.A.ApplicationId }), 409));
+
+        await w.AssessAsync(w.B, 6, 8, "Consensus B: sterke uitvoering in de wijken");
+        Assert.Equal(HttpStatusCode.NoContent, (await procurement.PostAsJsonAsync($"{w.Api}/selection", new { applicationId = w.A.ApplicationId })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_selection_the_ranking_no_longer_supports_is_not_announced()
+    {
+        var w = await CreateAsync(_app);
+        await w.AssessAllAsync();
+        var procurement = _app.Procurement();
+        Assert.Equal(HttpStatusCode.NoContent, (await procurement.PostAsJsonAsync($"{w.Api}/selection", new { applicationId = w.A.ApplicationId })).StatusCode);
+
+        // The chair corrects A's consensus after the selection: B is now sole first, and A was chosen without a reason.
+        Assert.Equal(HttpStatusCode.NoContent, (await w.ConsensusAsync(Chair, w.A, 5, 5, "Consensus A herzien")).StatusCode);
+
+        Assert.Equal("SelectionOutdatedRule", await RuleAsync(await procurement.PostAsJsonAsync($"{w.Api}/announce", new { }), 409));
+        Assert.Empty(await w.QueryAsync(db => db.SelectionLetters));
+        Assert.Equal("selection", (await procurement.GetJsonAsync($"/api/tenders/{w.Tender}")).Phase());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await procurement.PostAsJsonAsync($"{w.Api}/selection", new { applicationId = w.B.ApplicationId })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await procurement.PostAsJsonAsync($"{w.Api}/announce", new { })).StatusCode);
+    }
+
+    [Fact]
     public async Task Deviating_from_rank_one_needs_a_reason_and_unsuitable_candidates_cannot_be_selected()
     {
         var w = await CreateAsync(_app);
@@ -98,6 +133,7 @@ public sealed class SelectionDecisionTests : IDisposable
         await w.DeclareAllAsync();
         await w.AssessAsync(w.A, 7, 7, "Consensus A");
         await w.AssessAsync(w.B, 7, 7, "Consensus B");
+        await w.AssessAsync(w.C, 3, 10, "Consensus C");
         var rows = (await w.RankingAsync())["rows"]!.AsArray();
         Assert.All(rows.Take(2), r => Assert.True(r!["tied"]!.GetValue<bool>()));
         Assert.All(rows.Take(2), r => Assert.Equal(1, r!["rank"]!.GetValue<int>()));

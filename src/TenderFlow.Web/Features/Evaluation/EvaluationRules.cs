@@ -81,6 +81,14 @@ public static class EvaluationRules
         new("Alleen een gerangschikte kandidaat (knock-out-eisen gehaald, consensus op elk criterium, boven elke minimumscore) kan worden geselecteerd.",
             "Only a ranked candidate (knock-out requirements passed, consensus on every criterion, at or above every minimum) can be selected."));
 
+    public static RuleViolation AssessmentIncomplete(int candidates) => new("AssessmentIncompleteRule", RuleKind.Conflict,
+        new($"Nog niet elke kandidaat is volledig beoordeeld ({candidates} zonder alle knock-outoordelen of consensusscores): pas dan is te zien wie de hoogste score heeft.",
+            $"Not every candidate has been fully assessed ({candidates} without every knock-out verdict or consensus score): only then does it show who scores highest."));
+
+    public static RuleViolation SelectionOutdated() => new("SelectionOutdatedRule", RuleKind.Conflict,
+        new("De beoordeling is gewijzigd sinds de selectie: de gekozen kandidaat staat niet meer waar hij stond. Selecteer opnieuw voordat u de beslissing verstuurt.",
+            "The assessment changed after the selection: the chosen candidate no longer stands where it stood. Select again before you announce the decision."));
+
     public static RuleViolation DeviationReasonRequired() => new("DeviationReasonRequiredRule", RuleKind.Invalid,
         new("Deze kandidaat staat niet alleen op nummer 1: geef de reden (afwijking, of de uitkomst van de loting door de notaris).",
             "This candidate is not the sole rank 1: give the reason (deviation, or the outcome of the notary's lot)."), "reason");

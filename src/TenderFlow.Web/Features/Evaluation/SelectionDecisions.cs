@@ -49,6 +49,10 @@ public sealed class SelectionDecisions(TenderFlowDbContext db, EvaluationGate ga
         {
             return EvaluationRules.ApplicationNotFound();
         }
+        if (Unassessed(ranking) is { } incomplete)
+        {
+            return incomplete;
+        }
         if (row.Standing != CandidateStanding.Ranked)
         {
             return EvaluationRules.NotRankable();
@@ -80,6 +84,27 @@ public sealed class SelectionDecisions(TenderFlowDbContext db, EvaluationGate ga
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return null;
+    }
+
+    /// <summary>Refused while a candidate still lacks knock-out verdicts or consensus scores: "rank 1" among part of them decides nothing.</summary>
+    public static RuleViolation? Unassessed(RankingView ranking) =>
+        ranking.Rows.Count(r => r.Standing == CandidateStanding.Incomplete) is > 0 and var missing ? EvaluationRules.AssessmentIncomplete(missing) : null;
+
+    /// <summary>
+    /// Whether the selection recorded still follows from the assessment as it is now, at the moment it is announced: the
+    /// chair can still correct a consensus score or a knock-out after the selection was made. Every candidate assessed, the
+    /// chosen one still ranked at the rank recorded, and sole first unless a reason was given.
+    /// </summary>
+    public static RuleViolation? Outdated(RankingView ranking, CandidateSelection selection)
+    {
+        if (Unassessed(ranking) is { } incomplete)
+        {
+            return incomplete;
+        }
+        var row = ranking.Rows.SingleOrDefault(r => r.Candidate.ApplicationId == selection.ApplicationId);
+        var holds = row is { Standing: CandidateStanding.Ranked, Rank: { } rank } && rank == selection.Rank
+            && ((rank == 1 && !row.Tied) || !string.IsNullOrEmpty(selection.Reason));
+        return holds ? null : EvaluationRules.SelectionOutdated();
     }
 
     /// <summary>

@@ -29,6 +29,10 @@ public sealed class SelectionLetterDispatch(TenderFlowDbContext db, EvaluationRe
             ?? throw new InvalidOperationException($"Entering {tender.Phase} did not plan {SelectionDecisions.StandstillDeadline}.");
         var ranking = await reads.BuildRankingAsync(tender, ct);
         var selection = await db.CandidateSelections.AsNoTracking().SingleAsync(s => s.TenderId == tenderId, ct);
+        if (SelectionDecisions.Outdated(ranking, selection) is { } outdated)
+        {
+            return outdated;
+        }
         var selected = ranking.Rows.Single(r => r.Candidate.ApplicationId == selection.ApplicationId);
         var requirements = await reads.RequirementsAsync(tenderId, ct);
         var now = outcome.AtUtc;
