@@ -59,6 +59,28 @@ public sealed class SelectionObjectionTests : IDisposable
     }
 
     [Fact]
+    public async Task The_objector_reads_Legals_advice_only_with_the_decision_and_the_adviser_cannot_decide()
+    {
+        var world = await DialogueWorld.CreateAsync(_app, startDialogue: false);
+        var objection = await (await world.RejectedClient().ObjectAsync(world, "selection")).FiledAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await world.Legal().AdviseAsync(world, objection, uphold: true, "Intern: K1 is zwak gemotiveerd.")).StatusCode);
+
+        var own = (await world.RejectedClient().GetArrayAsync($"/api/tenders/{world.Tender}/objections")).Single()!;
+        Assert.Equal("Advised", own["status"]!.GetValue<string>());
+        Assert.Null(own["adviceUphold"]);
+        Assert.Null(own["adviceReasoning"]);
+        Assert.Equal("Intern: K1 is zwak gemotiveerd.", (await world.Procurement().GetArrayAsync($"/api/tenders/{world.Tender}/objections")).Single()!["adviceReasoning"]!.GetValue<string>());
+
+        // Someone holding both roles gave the advice: the decision must be another's (Legal advises, Procurement decides).
+        var both = world.App.ClientAs("jo.jurist-inkoper", "Legal", "Procurement");
+        var objection2 = await (await world.Selection.BidderOf(world.Selection.C).ObjectAsync(world, "selection")).FiledAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await both.AdviseAsync(world, objection2, uphold: false)).StatusCode);
+        Assert.Equal("ObjectionAdviserDecidesRule", await (await both.ResolveAsync(world, objection2, upheld: false)).RuleAsync(409));
+        Assert.Equal(HttpStatusCode.NoContent, (await world.Procurement().ResolveAsync(world, objection2, upheld: false)).StatusCode);
+        Assert.NotNull((await world.Selection.BidderOf(world.Selection.C).GetArrayAsync($"/api/tenders/{world.Tender}/objections")).Single()!["adviceReasoning"]);
+    }
+
+    [Fact]
     public async Task Grounds_advice_and_decision_on_an_objection_must_be_readable_text()
     {
         var world = await DialogueWorld.CreateAsync(_app, startDialogue: false);

@@ -47,6 +47,9 @@ public static class AwardRules
     public static RuleViolation AdviceFirst() => new("ObjectionAdviceFirstRule", RuleKind.Conflict,
         new("Juridische zaken moet eerst advies uitbrengen over dit bezwaar.", "Legal must give its advice on this objection first."));
 
+    public static RuleViolation AdviserDecides() => new("ObjectionAdviserDecidesRule", RuleKind.Conflict,
+        new("U hebt over dit bezwaar geadviseerd; een ander (Inkoop) beslist erover.", "You advised on this objection; someone else (Procurement) decides on it."));
+
     public static RuleViolation AlreadyResolved() => new("ObjectionAlreadyResolvedRule", RuleKind.Conflict,
         new("Op dit bezwaar is al beslist.", "This objection has already been decided."));
 

@@ -192,6 +192,10 @@ public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog c
         {
             return AwardRules.AdviceFirst();
         }
+        if (objection.AdvisedByUserId == user.ToActor().Id)
+        {
+            return AwardRules.AdviserDecides();
+        }
         if (request.Upheld is null || reasoning is null)
         {
             return AwardRules.ReasoningRequired("reasoning");
@@ -255,7 +259,8 @@ public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog c
     public async Task<IReadOnlyList<ObjectionView>> VisibleAsync(Guid tenderId, ClaimsPrincipal user, CancellationToken ct)
     {
         var query = db.Objections.AsNoTracking().Where(o => o.TenderId == tenderId);
-        if (!(user.IsInRole(Roles.Procurement) || user.IsInRole(Roles.Legal)))
+        var staff = user.IsInRole(Roles.Procurement) || user.IsInRole(Roles.Legal);
+        if (!staff)
         {
             if (!user.IsInRole(Roles.Bidder) || user.OrganisationId() is not { } organisation)
             {
@@ -269,8 +274,10 @@ public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog c
         foreach (var o in await query.OrderBy(o => o.FiledAtUtc).ToListAsync(ct))
         {
             var (name, _) = await ParticipantNames.OfApplicationAsync(db, o.ApplicationId, ct);
-            result.Add(new ObjectionView(o.Id, Name(o.Decision), name, o.FiledAtUtc, o.Grounds, o.DocumentId, o.Status.ToString(), o.AdviceUphold, o.AdviceReasoning,
-                o.AdvisedAtUtc, o.ResolutionReasoning, o.DeviationReason, o.ResolvedAtUtc, o.OutcomeLetterDocumentId, o.SupersededAtUtc is not null));
+            // Legal's advice is internal until Procurement has decided; the objector then reads it with the decision (and in the letter).
+            var adviceShown = staff || o.Status is ObjectionStatus.Upheld or ObjectionStatus.Rejected;
+            result.Add(new ObjectionView(o.Id, Name(o.Decision), name, o.FiledAtUtc, o.Grounds, o.DocumentId, o.Status.ToString(),
+                adviceShown ? o.AdviceUphold : null, adviceShown ? o.AdviceReasoning : null, adviceShown ? o.AdvisedAtUtc : null, o.ResolutionReasoning, o.DeviationReason, o.ResolvedAtUtc, o.OutcomeLetterDocumentId, o.SupersededAtUtc is not null));
         }
         return result;
     }
