@@ -181,10 +181,10 @@ public sealed class DeadlineJobRunner(
             TenderLink(tender), Calendar(tender, deadline, job.DeadlineDueAtUtc));
         await AppendAsync(tender, "deadline.reminder.sent", job, new
         {
-            deadline = job.DeadlineKey, dueAtUtc = job.DeadlineDueAtUtc, before = job.Offset, recipients = recipients.Count,
+            deadline = job.DeadlineKey, dueAtUtc = job.DeadlineDueAtUtc, before = job.Offset, recipients = DeadlineRecipients.RecordableCount(deadline.Notify, recipients.Count),
             lateBySeconds = LateSeconds(job), late = IsLate(job),
         }, cancellationToken);
-        return $"reminded {recipients.Count} people";
+        return DeadlineRecipients.RecordableCount(deadline.Notify, recipients.Count) is { } count ? $"reminded {count} people" : "reminded";
     }
 
     private async Task<string> CloseAsync(DeadlineJob job, PlannedDeadlineJob planned, Tender tender, DeadlineDefinition deadline, DateTime now, CancellationToken cancellationToken)

@@ -29,6 +29,14 @@ public static class DeadlineRecipients
         return users.Order(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// How many were told, as the trail and the scheduler's table may record it: not when the audience includes bidders
+    /// who applied (interested, candidates). Staff read those records, and the count, the difference between two
+    /// reminders or a probe by moving a deadline would tell them how many organisations applied before the opening.
+    /// </summary>
+    public static int? RecordableCount(IEnumerable<string> audiences, int recipients) =>
+        audiences.Any(a => a is DeadlineAudiences.Interested or DeadlineAudiences.Candidates) ? null : recipients;
+
     private static Task<List<string>> InRoleAsync(TenderFlowDbContext db, string role, CancellationToken cancellationToken) =>
         (from ur in db.UserRoles
          join r in db.Roles on ur.RoleId equals r.Id

@@ -69,8 +69,8 @@ public sealed class InformationNotes(TenderFlowDbContext db, PublicationStage st
             new AuditRecord("nvi.published", $"nvi/{note.Id}", new
             {
                 number, documentId = record.Id, sha256 = record.Sha256,
+                // No count of the organisations told: it includes those that applied, which staff may not learn before the opening.
                 questions = questions.Select(q => new { id = q.Id, numberInNote = q.NumberInNote }),
-                notifiedOrganisations = candidates.Count,
             }),
         ], cancellationToken);
         try

@@ -60,7 +60,7 @@ public sealed class DeadlineChanges(
                 outage = change.Outage,
                 newRound = change.NewRound,
                 cascaded = changes.Skip(1).Select(c => new { deadline = c.Key, oldDueAtUtc = c.FromUtc, newDueAtUtc = c.ToUtc, newAmsterdam = AmsterdamMoment.Show(c.ToUtc) }),
-                recipients = recipients.Count,
+                recipients = DeadlineRecipients.RecordableCount(change.Deadline.Notify, recipients.Count),
             })], cancellationToken);
         var announcement = Announcement(tender, change);
         var calendar = DeadlineJobRunner.Calendar(tender, change.Deadline, change.NewUtc);
