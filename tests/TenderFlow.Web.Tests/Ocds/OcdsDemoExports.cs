@@ -119,7 +119,7 @@ public sealed class OcdsDemoExports : IAsyncLifetime
         var question = JsonNode.Parse(await asked.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
         var inkoper = Procedure.Client("inkoper");
         await DemoProcedure.Ok(inkoper.PutAsJsonAsync($"{Procedure.Api}/questions/{question}/answer", new { answer = PublishedAnswer, publishedText = PublishedQuestion }));
-        await DemoProcedure.Ok(inkoper.PostAsync($"{Procedure.Api}/questions/{question}/publish", null));
+        await DemoProcedure.Ok(Questions.QaWorld.PublishAsync(inkoper, Procedure.Tender, question));
         await DemoProcedure.Ok(inkoper.PostAsync($"{Procedure.Api}/nvi", null));
     }
 

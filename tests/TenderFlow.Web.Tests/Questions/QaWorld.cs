@@ -74,7 +74,15 @@ public sealed class QaWorld(TenderFlowFactory app)
     {
         var answered = await Procurement.PutAsJsonAsync($"/api/tenders/{Tender}/questions/{question}/answer", new { answer, publishedText });
         Assert.True(answered.IsSuccessStatusCode, await answered.Content.ReadAsStringAsync());
-        var published = await Procurement.PostAsync($"/api/tenders/{Tender}/questions/{question}/publish", null);
+        var published = await PublishAsync(Procurement, Tender, question);
         Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Publishes the draft answer as the publisher reads it now in the list of questions (its answerSha256).</summary>
+    public static async Task<HttpResponseMessage> PublishAsync(HttpClient procurement, string tender, string question)
+    {
+        var cases = await procurement.GetArrayAsync($"/api/tenders/{tender}/questions");
+        var seen = cases.Single(c => c!["id"]!.GetValue<string>() == question)!["answerSha256"]?.GetValue<string>();
+        return await procurement.PostAsJsonAsync($"/api/tenders/{tender}/questions/{question}/publish", new { answerSha256 = seen });
     }
 }

@@ -82,7 +82,7 @@ public sealed class QuestionVisibilityTests : IDisposable
         var url = $"/api/tenders/{world.Tender}/questions/{question}/answer";
         Assert.True((await world.Procurement.PutAsJsonAsync(url, new { answer = "Eerste concept" })).IsSuccessStatusCode);
         Assert.True((await world.Procurement.PutAsJsonAsync(url, new { answer = "Tweede concept" })).IsSuccessStatusCode);
-        Assert.True((await world.Procurement.PostAsync($"/api/tenders/{world.Tender}/questions/{question}/publish", null)).IsSuccessStatusCode);
+        Assert.True((await QaWorld.PublishAsync(world.Procurement, world.Tender, question)).IsSuccessStatusCode);
 
         var late = await world.Procurement.PutAsJsonAsync(url, new { answer = "Derde versie" });
 
@@ -97,9 +97,29 @@ public sealed class QuestionVisibilityTests : IDisposable
         var world = await new QaWorld(_app).StartAsync();
         var question = await QaWorld.AskAsync(await world.AskerAsync(), world.Tender, "Wat is de contractduur?");
 
-        var response = await world.Procurement.PostAsync($"/api/tenders/{world.Tender}/questions/{question}/publish", null);
+        var response = await QaWorld.PublishAsync(world.Procurement, world.Tender, question);
 
         Assert.Equal("AnswerMissingRule", (await response.ProblemAsync(409))["rule"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Only_the_draft_answer_the_publisher_read_is_published()
+    {
+        var world = await new QaWorld(_app).StartAsync();
+        var question = await QaWorld.AskAsync(await world.AskerAsync(), world.Tender, "Mag een onderaannemer ook lid zijn van de combinatie?");
+        var url = $"/api/tenders/{world.Tender}/questions/{question}";
+        Assert.True((await world.Procurement.PutAsJsonAsync($"{url}/answer", new { answer = "Nee." })).IsSuccessStatusCode);
+        var read = (await world.Procurement.GetArrayAsync($"/api/tenders/{world.Tender}/questions")).Single()!["answerSha256"]!.GetValue<string>();
+
+        // A colleague rewrites the draft after it was read: publishing what was read is refused, and nothing is published.
+        var colleague = _app.ClientAs("bert.inkoper", "Procurement");
+        Assert.True((await colleague.PutAsJsonAsync($"{url}/answer", new { answer = "Ja, mits de onderaanneming wordt gemeld." })).IsSuccessStatusCode);
+        Assert.Equal("AnswerChangedRule", (await (await world.Procurement.PostAsJsonAsync($"{url}/publish", new { answerSha256 = read })).ProblemAsync(409))["rule"]!.GetValue<string>());
+        Assert.Equal("AnswerVersionRequiredRule", (await (await world.Procurement.PostAsync($"{url}/publish", null)).ProblemAsync(400))["rule"]!.GetValue<string>());
+        Assert.Empty(await (await world.OtherBidderAsync()).GetArrayAsync($"/api/tenders/{world.Tender}/answers"));
+
+        Assert.True((await QaWorld.PublishAsync(world.Procurement, world.Tender, question)).IsSuccessStatusCode);
+        Assert.Equal("Ja, mits de onderaanneming wordt gemeld.", Assert.Single(await (await world.OtherBidderAsync()).GetArrayAsync($"/api/tenders/{world.Tender}/answers"))!["answer"]!.GetValue<string>());
     }
 
     [Fact]

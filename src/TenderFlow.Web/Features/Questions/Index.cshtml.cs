@@ -51,8 +51,8 @@ public sealed class IndexModel(TenderFlowDbContext db, QuestionDesk desk, Inform
         await ManageAsync(id, () => desk.AnswerAsync(id, questionId, new AnswerQuestionRequest(answer, publishedText), User.ToActor(), cancellationToken),
             "The draft answer has been saved; candidates do not see it yet.", cancellationToken);
 
-    public async Task<IActionResult> OnPostPublishAsync(Guid id, Guid questionId, CancellationToken cancellationToken) =>
-        await ManageAsync(id, () => desk.PublishAsync(id, questionId, User.ToActor(), cancellationToken),
+    public async Task<IActionResult> OnPostPublishAsync(Guid id, Guid questionId, string? answerSha256, CancellationToken cancellationToken) =>
+        await ManageAsync(id, () => desk.PublishAsync(id, questionId, answerSha256, User.ToActor(), cancellationToken),
             "The answer has been published to all candidates, without the asker's name.", cancellationToken);
 
     public async Task<IActionResult> OnPostCompileAsync(Guid id, CancellationToken cancellationToken) =>

@@ -8,8 +8,13 @@ public sealed record AskQuestionRequest(string? Text, string? SectionReference);
 public sealed record AnswerQuestionRequest(string? Answer, string? PublishedText);
 
 /// <summary>The full record, for Procurement and Legal only: who asked, the original words, the draft answer.</summary>
+/// <param name="AnswerSha256">The draft as it stands (<see cref="QuestionDesk.AnswerVersion"/>): publishing names it, so only what was read is published.</param>
 public sealed record QuestionCaseView(Guid Id, string OrganisationName, string AskedByName, DateTime AskedAtUtc, string OriginalText, string? SectionReference,
-    string? PublishedText, string? Answer, QuestionStatus Status, DateTime? AnsweredAtUtc, DateTime? PublishedAtUtc, int? NoteNumber, int? NumberInNote);
+    string? PublishedText, string? Answer, QuestionStatus Status, DateTime? AnsweredAtUtc, DateTime? PublishedAtUtc, int? NoteNumber, int? NumberInNote,
+    string? AnswerSha256);
+
+/// <summary>The draft answer the publisher read (<see cref="QuestionCaseView.AnswerSha256"/>).</summary>
+public sealed record PublishAnswerRequest(string? AnswerSha256);
 
 /// <summary>A candidate's own question: its words and status; the answer once it is published.</summary>
 public sealed record OwnQuestionView(Guid Id, DateTime AskedAtUtc, string Text, string? SectionReference, QuestionStatus Status,

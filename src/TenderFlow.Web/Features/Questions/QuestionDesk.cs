@@ -118,8 +118,16 @@ public sealed class QuestionDesk(TenderFlowDbContext db, PublicationStage stage,
         return null;
     }
 
-    /// <summary>Makes question (as rephrased) and answer visible to every candidate; from then on it cannot change.</summary>
-    public async Task<RuleViolation?> PublishAsync(Guid tenderId, Guid questionId, Actor actor, CancellationToken cancellationToken)
+    /// <summary>SHA-256 of the draft as candidates would read it (the published question text and the answer); null before an answer.</summary>
+    public static string? AnswerVersion(Question q) => q.Answer is null ? null
+        : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            System.Text.Json.JsonSerializer.Serialize(new[] { q.PublishedText, q.Answer }))));
+
+    /// <summary>
+    /// Makes question (as rephrased) and answer visible to every candidate; from then on it cannot change. Only the draft
+    /// the publisher read (<paramref name="answerSha256"/>): a colleague's later rewrite is refused, not published unseen.
+    /// </summary>
+    public async Task<RuleViolation?> PublishAsync(Guid tenderId, Guid questionId, string? answerSha256, Actor actor, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (question, refused) = await LoadForAnswerAsync(tenderId, questionId, cancellationToken);
@@ -130,6 +138,14 @@ public sealed class QuestionDesk(TenderFlowDbContext db, PublicationStage stage,
         if (question.Answer is null)
         {
             return QuestionRules.NotAnswered();
+        }
+        if (string.IsNullOrEmpty(answerSha256))
+        {
+            return QuestionRules.AnswerVersionRequired();
+        }
+        if (!string.Equals(answerSha256, AnswerVersion(question), StringComparison.OrdinalIgnoreCase))
+        {
+            return QuestionRules.AnswerChanged();
         }
         question.PublishedAtUtc = clock.GetUtcNow().UtcDateTime;
         question.PublishedByUserId = actor.Id;
@@ -167,7 +183,8 @@ public sealed class QuestionDesk(TenderFlowDbContext db, PublicationStage stage,
                           select new { q, OrganisationName = o.Name, UserName = u == null ? q.AskedByUserId : u.DisplayName })
             .ToListAsync(cancellationToken);
         return rows.OrderBy(r => r.q.AskedAtUtc).Select(r => new QuestionCaseView(r.q.Id, r.OrganisationName, r.UserName, r.q.AskedAtUtc, r.q.OriginalText,
-            r.q.SectionReference, r.q.PublishedText, r.q.Answer, r.q.Status, r.q.AnsweredAtUtc, r.q.PublishedAtUtc, Note(notes, r.q), r.q.NumberInNote)).ToList();
+            r.q.SectionReference, r.q.PublishedText, r.q.Answer, r.q.Status, r.q.AnsweredAtUtc, r.q.PublishedAtUtc, Note(notes, r.q), r.q.NumberInNote,
+            AnswerVersion(r.q))).ToList();
     }
 
     /// <summary>The questions of the caller's organisation (a colleague's question is the organisation's question).</summary>

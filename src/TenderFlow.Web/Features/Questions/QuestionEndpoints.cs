@@ -67,14 +67,14 @@ public static class QuestionEndpoints
             .WithName("AnswerQuestion");
 
         group.MapPost("/questions/{questionId:guid}/publish", async Task<Results<NoContent, ProblemHttpResult>> (
-                Guid id, Guid questionId, TenderFlowDbContext db, QuestionDesk desk, HttpContext http, CancellationToken ct) =>
+                Guid id, Guid questionId, PublishAnswerRequest? request, TenderFlowDbContext db, QuestionDesk desk, HttpContext http, CancellationToken ct) =>
             {
                 var tender = await db.Tenders.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
                 if (await http.RefuseAsync(tender, id, TenderOperations.Manage) is { } refused)
                 {
                     return refused;
                 }
-                var violation = await desk.PublishAsync(id, questionId, http.User.ToActor(), ct);
+                var violation = await desk.PublishAsync(id, questionId, request?.AnswerSha256, http.User.ToActor(), ct);
                 return violation is null ? TypedResults.NoContent() : violation.ToProblem(http);
             })
             .WithName("PublishAnswer");

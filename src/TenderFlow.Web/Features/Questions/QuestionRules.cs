@@ -37,6 +37,12 @@ public static class QuestionRules
     public static RuleViolation AlreadyPublished() => new("AnswerAlreadyPublishedRule", RuleKind.Conflict,
         new("Dit antwoord is al gepubliceerd en kan niet meer worden gewijzigd.", "This answer has already been published and can no longer be changed."));
 
+    public static RuleViolation AnswerVersionRequired() => new("AnswerVersionRequiredRule", RuleKind.Invalid,
+        new("Geef aan welke versie van het antwoord u publiceert (answerSha256).", "State which version of the answer you publish (answerSha256)."), "answerSha256");
+
+    public static RuleViolation AnswerChanged() => new("AnswerChangedRule", RuleKind.Conflict,
+        new("Het antwoord is intussen gewijzigd. Lees de nieuwe versie voordat u publiceert.", "The answer changed in the meantime. Read the new version before you publish."));
+
     public static RuleViolation NotAnswered() => new("AnswerMissingRule", RuleKind.Conflict,
         new("Beantwoord de vraag voordat u het antwoord publiceert.", "Answer the question before publishing the answer."));
 
