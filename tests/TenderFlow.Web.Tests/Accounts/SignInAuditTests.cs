@@ -28,8 +28,11 @@ public sealed class SignInAuditTests : IDisposable
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync("ben.bidder", "Wrong-Password-" + attempt)).StatusCode);
         }
-        // Locked: even the right password is refused now.
-        Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync("ben.bidder", TestUsers.Password)).StatusCode);
+        // Locked: even the right password is refused now, with the same answer as an unknown name (no hint that the account exists).
+        var refused = await LoginAsync("ben.bidder", TestUsers.Password);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("Failed", (await refused.ProblemAsync(401))["detail"]!.GetValue<string>());
+        Assert.Equal("Failed", (await (await LoginAsync("nobody.else", "whatever")).ProblemAsync(401))["detail"]!.GetValue<string>());
 
         var succeeded = await EventsAsync("auth.login.succeeded");
         Assert.Contains(succeeded, e => e["actorId"]!.GetValue<string>() == user.Id && e["payload"]!["channel"]!.GetValue<string>() == "api");

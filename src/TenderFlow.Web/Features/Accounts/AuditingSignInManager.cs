@@ -23,11 +23,16 @@ public sealed class AuditingSignInManager(
 {
     public const string AnonymousRole = "Anonymous";
 
+    private static string? _unknownUserHash;
+
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
         var user = await UserManager.FindByNameAsync(userName) ?? await UserManager.FindByEmailAsync(userName);
         if (user is null)
         {
+            // As slow as checking a real password: a quick answer would tell a stranger the name is unknown.
+            _unknownUserHash ??= UserManager.PasswordHasher.HashPassword(new TenderFlowUser(), Guid.NewGuid().ToString());
+            UserManager.PasswordHasher.VerifyHashedPassword(new TenderFlowUser(), _unknownUserHash, password);
             await WriteAsync("anonymous", AnonymousRole, "auth.login.failed", userName, new { userName, reason = "unknown user", channel = Channel() });
             return SignInResult.Failed;
         }

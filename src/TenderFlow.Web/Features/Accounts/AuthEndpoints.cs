@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace TenderFlow.Web.Features.Accounts;
 
@@ -34,6 +35,16 @@ public static class AuthEndpoints
                     : context.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.InfoRequest>().Any(r => r.NewEmail is not null)
                         ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "EmailChangedByAdministratorRule",
                             detail: "An account's e-mail address is changed by an administrator.")
-                        : await next(context));
+                        : Uniform(context.HttpContext, await next(context)));
     }
+
+    /// <summary>
+    /// A refused log-in answers 401 "Failed" whatever the reason (Identity says "LockedOut" or "NotAllowed"): otherwise
+    /// five wrong passwords tell a stranger that the account exists.
+    /// </summary>
+    private static object? Uniform(HttpContext http, object? result) =>
+        http.Request.Path.StartsWithSegments("/api/auth/login")
+            && (result is INestedHttpResult { Result: var inner } ? inner : result) is ProblemHttpResult { StatusCode: StatusCodes.Status401Unauthorized }
+            ? TypedResults.Problem("Failed", statusCode: StatusCodes.Status401Unauthorized)
+            : result;
 }

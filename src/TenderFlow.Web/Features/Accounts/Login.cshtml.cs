@@ -29,9 +29,8 @@ public sealed class LoginModel(SignInManager<TenderFlowUser> signIn) : PageModel
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
-        ModelState.AddModelError(string.Empty, PortalText.Get(result.IsLockedOut
-            ? "This account is locked after repeated failed attempts. Try again in 15 minutes."
-            : "The user name or password is not correct."));
+        // One answer for a wrong password, an unknown name and a locked account: a different one would tell a stranger the account exists.
+        ModelState.AddModelError(string.Empty, PortalText.Get("The user name or password is not correct, or the account is locked for 15 minutes after repeated failed attempts."));
         return Page();
     }
 
