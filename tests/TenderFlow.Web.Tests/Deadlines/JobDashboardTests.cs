@@ -1,4 +1,8 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using TenderFlow.Web.Features.Deadlines;
 using TenderFlow.Web.Tests.Infrastructure;
 using TenderFlow.Web.Tests.Portal;
 
@@ -33,5 +37,30 @@ public class JobDashboardTests
         var response = await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/hangfire");
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         Assert.Contains("/login", response.Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("Procurement")]
+    [InlineData("Admin")]
+    public async Task The_dashboard_only_shows_jobs_no_one_deletes_or_reruns_them_there_unaudited(string role)
+    {
+        using var app = new TenderFlowFactory();
+        var tender = Guid.Parse((await app.Procurement().CreateTenderAsync()).Id());
+        var wakeUp = app.Services.GetRequiredService<IBackgroundJobClient>()
+            .Schedule<DeadlineJobRunner>(r => r.RunDueAsync(tender, CancellationToken.None), TimeSpan.FromDays(3));
+        var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var client = await PortalForms.SignedInAsync(app, "gebruiker." + role.ToLowerInvariant(), role);
+
+        // As the dashboard's own buttons do: with the antiforgery token its page carries.
+        var page = await (await client.GetAsync("/hangfire/jobs/scheduled")).Content.ReadAsStringAsync();
+        client.DefaultRequestHeaders.Add(
+            Regex.Match(page, "name=\"csrf-header\" content=\"([^\"]+)\"").Groups[1].Value,
+            WebUtility.HtmlDecode(Regex.Match(page, "name=\"csrf-token\" content=\"([^\"]+)\"").Groups[1].Value));
+        var delete = await client.PostAsync("/hangfire/jobs/scheduled/delete", new FormUrlEncodedContent([new("jobs[]", wakeUp)]));
+        var enqueue = await client.PostAsync("/hangfire/jobs/scheduled/enqueue", new FormUrlEncodedContent([new("jobs[]", wakeUp)]));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, delete.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, enqueue.StatusCode);
+        Assert.Equal("Scheduled", monitoring.JobDetails(wakeUp)!.History[0].StateName);
     }
 }

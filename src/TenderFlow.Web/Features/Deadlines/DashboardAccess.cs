@@ -3,7 +3,7 @@ using TenderFlow.Domain.Workflow;
 
 namespace TenderFlow.Web.Features.Deadlines;
 
-/// <summary>The Hangfire dashboard (job arguments name tenders and deadlines) is for Admin and Procurement only.</summary>
+/// <summary>The Hangfire dashboard (job arguments name tenders and deadlines) is for Admin and Procurement only, and read-only.</summary>
 public sealed class DashboardAccess : IDashboardAuthorizationFilter
 {
     public bool Authorize(DashboardContext context)

@@ -58,6 +58,9 @@ public static class DeadlinesRegistration
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new DashboardAccess()],
+            // Deleting or re-running a job there would change a tender's deadlines without an audit event; deadlines change
+            // through the tender's audited API and failed jobs are resolved as incidents.
+            IsReadOnlyFunc = _ => true,
             DashboardTitle = "TenderFlow — termijnen en taken",
             AppPath = "/",
         }, app.Services.GetRequiredService<JobStorage>());
