@@ -35,8 +35,16 @@ public sealed class ConsultationSession
     public DateTime UpdatedAtUtc { get; set; }
     public DateTime? CancelledAtUtc { get; set; }
 
-    /// <summary>Whether the current session report (document kind <c>consultation.report</c>) is public to anyone.</summary>
-    public bool ReportIsPublic { get; set; }
+    /// <summary>
+    /// The first version of the session report (document kind <c>consultation.report</c>) in the run of versions uploaded
+    /// as public up to the current one; null while the current version is for the registered organisations only. A version
+    /// uploaded for them alone never becomes public because a later one is.
+    /// </summary>
+    public int? ReportPublicFromVersion { get; set; }
+
+    public bool ReportIsPublic => ReportPublicFromVersion is not null;
+
+    public bool IsPublicReportVersion(int version) => version >= ReportPublicFromVersion;
 
     public bool IsCancelled => CancelledAtUtc is not null;
 

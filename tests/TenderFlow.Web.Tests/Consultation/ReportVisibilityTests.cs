@@ -60,6 +60,30 @@ public sealed class ReportVisibilityTests
     }
 
     [Fact]
+    public async Task A_report_made_public_in_a_later_version_does_not_make_the_earlier_registered_only_version_public()
+    {
+        using var s = await StartAsync();
+        var session = await s.ScheduleAsync();
+        var registeredOnly = await UploadAsync(s, session, isPublic: false);
+        var published = await UploadAsync(s, session, isPublic: true);
+        var anonymous = s.App.CreateClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/documents/{registeredOnly}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/documents/{published}")).StatusCode);
+        var ocds = await anonymous.GetStringAsync($"/api/tenders/{s.Tender}/ocds");
+        Assert.Contains(published, ocds, StringComparison.Ordinal);
+        Assert.DoesNotContain(registeredOnly, ocds, StringComparison.Ordinal);
+        Assert.DoesNotContain(registeredOnly, await anonymous.GetStringAsync($"/openbaar/{s.Reference}"), StringComparison.Ordinal);
+
+        // Made registered-only again, no version of it is public any more.
+        var again = await UploadAsync(s, session, isPublic: false);
+        foreach (var version in new[] { registeredOnly, published, again })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/documents/{version}")).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task A_public_report_of_a_tender_that_is_not_announced_stays_with_staff()
     {
         using var s = await StartAsync(announce: false);

@@ -11,7 +11,7 @@ namespace TenderFlow.Web.Features.Consultation;
 
 /// <summary>
 /// Who may read consultation documents: staff who run or review the procedure always; the bidders of organisations
-/// registered for the session (not waiting, not cancelled) its report; anyone a report marked public of an announced tender.
+/// registered for the session (not waiting, not cancelled) its report; anyone a report version uploaded as public (and not followed by a registered-only one) of an announced tender.
 /// Non-public reads are audited.
 /// </summary>
 public sealed class ConsultationReportPolicy : IDocumentReadPolicy
@@ -26,13 +26,13 @@ public sealed class ConsultationReportPolicy : IDocumentReadPolicy
         }
         var session = await db.ConsultationSessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.TenderId == document.TenderId)
-            .Select(s => new { s.ReportIsPublic, Announced = db.Tenders.Any(t => t.Id == s.TenderId && t.AnnouncedAtUtc != null) })
+            .Select(s => new { s.ReportPublicFromVersion, Announced = db.Tenders.Any(t => t.Id == s.TenderId && t.AnnouncedAtUtc != null) })
             .SingleOrDefaultAsync(cancellationToken);
         if (session is null)
         {
             return Staff(user) ? DocumentAccess.AllowedAndAudited : DocumentAccess.Denied;
         }
-        if (session.ReportIsPublic && session.Announced)
+        if (document.Version >= session.ReportPublicFromVersion && session.Announced)
         {
             return DocumentAccess.Allowed;
         }

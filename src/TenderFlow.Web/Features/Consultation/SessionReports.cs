@@ -32,7 +32,7 @@ public sealed class SessionReports(TenderFlowDbContext db, ConsultationPhase pha
             return (null, ConsultationRules.PhaseClosed(ConsultationPhase.Reports));
         }
         var (record, uploaded) = await intake.RecordAsync(db, staged, new DocumentTarget(tenderId, session.ReportOwner, Kind, null), actor.Id, cancellationToken);
-        session.ReportIsPublic = isPublic;
+        session.ReportPublicFromVersion = isPublic ? session.ReportPublicFromVersion ?? record.Version : null;
         var registered = await db.SessionRegistrations.Where(r => r.SessionId == sessionId && r.Status == RegistrationStatus.Registered)
             .Select(r => r.OrganisationId).ToListAsync(cancellationToken);
         await notifier.NotifyOrganisationsAsync(db, registered, tenderId, "consultation.report.published",

@@ -26,6 +26,7 @@ public sealed class OcdsSource(TenderFlowDbContext db, DefinitionCatalog catalog
         var reportOwners = publicSessions.Keys.ToList();
         var reports = (await db.Documents.AsNoTracking()
                 .Where(d => d.TenderId == tender.Id && d.Kind == SessionReports.Kind && reportOwners.Contains(d.Owner)).ToListAsync(ct))
+            .Where(d => publicSessions[d.Owner].IsPublicReportVersion(d.Version))
             .Select(d => new OcdsFile(d.Id, $"Verslag: {publicSessions[d.Owner].Title}", "marketStudies", d.FileName, d.ContentType, d.UploadedAtUtc, d.SupersededAtUtc))
             .OrderBy(f => f.PublicFromUtc).ToList();
 

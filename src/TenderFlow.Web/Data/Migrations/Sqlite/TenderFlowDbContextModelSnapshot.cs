@@ -523,7 +523,7 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("RegistrationClosesAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("ReportIsPublic")
+                    b.Property<int?>("ReportPublicFromVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Sequence")
