@@ -28,7 +28,11 @@ public sealed class SubmitModel(TenderFlowDbContext db, SubmissionReader reader,
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
 
     public Task<IActionResult> OnPostAnswersAsync(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, () => desk.SaveAnswersAsync(id, User, AnswersFromForm(), cancellationToken), "Your answers have been saved.", cancellationToken);
+        ActAsync(id, () => AnswersFromForm() switch
+        {
+            (_, { } unreadable) => Task.FromResult<RuleViolation?>(unreadable),
+            var (answers, _) => desk.SaveAnswersAsync(id, User, answers!, cancellationToken),
+        }, "Your answers have been saved.", cancellationToken);
 
     public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken) =>
         ActAsync(id, async () => (await desk.SubmitAsync(id, User, cancellationToken)).Violation, "Your tender has been submitted. Keep the receipt.", cancellationToken);
@@ -54,24 +58,27 @@ public sealed class SubmitModel(TenderFlowDbContext db, SubmissionReader reader,
             return (await desk.UploadAsync(id, User, form, cancellationToken)).Violation;
         }, "The document has been received.", cancellationToken);
 
-    private SubmissionAnswersRequest AnswersFromForm()
+    private (SubmissionAnswersRequest? Answers, RuleViolation? Violation) AnswersFromForm()
     {
         var budget = new List<BudgetLineRequest>();
         foreach (var key in Request.Form.Keys.Where(k => k.StartsWith("amount-", StringComparison.Ordinal)))
         {
-            var text = Request.Form[key].ToString().Trim();
-            if (text.Length == 0)
+            var text = Request.Form[key].ToString();
+            if (text.Trim().Length == 0)
             {
                 continue;
             }
-            // Dutch users type 28.700.000,00 or 28700000; both cultures' forms are read, never silently dropped.
-            var parsed = decimal.TryParse(text, NumberStyles.Number, CultureInfo.GetCultureInfo("nl-NL"), out var nl) ? nl
-                : decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var inv) ? inv : (decimal?)null;
-            budget.Add(new BudgetLineRequest(int.TryParse(key["amount-".Length..], out var year) ? year : null, parsed));
+            var year = int.TryParse(key["amount-".Length..], out var y) ? y : (int?)null;
+            if (EuroAmountText.Parse(text, CultureInfo.CurrentCulture) is not { } amount)
+            {
+                return (null, SubmissionRules.Invalid(key, $"Het bedrag voor contractjaar {year} is niet herkend. Schrijf het als 28.700.000,00 of 28700000.",
+                    $"The amount for contract year {year} was not recognised. Write it as 28,700,000.00 or 28700000."));
+            }
+            budget.Add(new BudgetLineRequest(year, amount));
         }
         var ready = Request.Form["contractStartReady"].ToString();
-        return new SubmissionAnswersRequest(budget, Request.Form["budgetExplanation"], Request.Form["implementationPlan"],
-            ready == "yes" ? true : ready == "no" ? false : null, Request.Form["readinessExplanation"]);
+        return (new SubmissionAnswersRequest(budget, Request.Form["budgetExplanation"], Request.Form["implementationPlan"],
+            ready == "yes" ? true : ready == "no" ? false : null, Request.Form["readinessExplanation"]), null);
     }
 
     private async Task<IActionResult> ActAsync(Guid id, Func<Task<RuleViolation?>> act, string doneKey, CancellationToken cancellationToken)
