@@ -119,7 +119,7 @@ public sealed class StepWorkWithoutDatabase
 
         public Task<int> SelectedCandidateCountAsync(Guid tenderId, CancellationToken cancellationToken) => Unexpected<int>();
         public Task<int> OpenObjectionCountAsync(Guid tenderId, CancellationToken cancellationToken) => Unexpected<int>();
-        public Task<bool> FinalSpecificationApprovedByLegalAsync(Guid tenderId, CancellationToken cancellationToken) => Unexpected<bool>();
+        public Task<DateTime?> ApprovedSpecificationWrittenAtUtcAsync(Guid tenderId, CancellationToken cancellationToken) => Unexpected<DateTime?>();
         public Task<QualityVerdict> TenderQualityVerdictAsync(Guid tenderId, CancellationToken cancellationToken) => Unexpected<QualityVerdict>();
         public Task<bool> ContractRecordedAsync(Guid tenderId, CancellationToken cancellationToken) => Unexpected<bool>();
     }

@@ -27,4 +27,7 @@ public sealed class DialogueTheme
 
     /// <summary>Closed or waived: read-only until Procurement reopens it.</summary>
     public bool IsSettled => Status is DialogueThemeStatus.Closed or DialogueThemeStatus.Waived;
+
+    /// <summary>Added, agreed, closed or waived after <paramref name="moment"/>: a text written before then does not know its outcome.</summary>
+    public bool ChangedAfter(DateTime moment) => AddedAtUtc > moment || AgreedAtUtc > moment || ClosedAtUtc > moment;
 }

@@ -8,7 +8,8 @@ public interface ITenderFacts
 {
     Task<int> SelectedCandidateCountAsync(Guid tenderId, CancellationToken cancellationToken);
     Task<int> OpenObjectionCountAsync(Guid tenderId, CancellationToken cancellationToken);
-    Task<bool> FinalSpecificationApprovedByLegalAsync(Guid tenderId, CancellationToken cancellationToken);
+    /// <summary>When the latest version of the final specification was written, if Legal approved it; null when it is not approved.</summary>
+    Task<DateTime?> ApprovedSpecificationWrittenAtUtcAsync(Guid tenderId, CancellationToken cancellationToken);
     Task<QualityVerdict> TenderQualityVerdictAsync(Guid tenderId, CancellationToken cancellationToken);
     Task<bool> ContractRecordedAsync(Guid tenderId, CancellationToken cancellationToken);
 }

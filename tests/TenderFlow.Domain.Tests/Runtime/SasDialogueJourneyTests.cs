@@ -80,7 +80,14 @@ public class SasDialogueJourneyTests
         await MustFire(tender, "concludeDialogue");
 
         Assert.Equal(["specification.approvedByLegal"], (await Fire(tender, "openSubmission")).Violation!.UnmetGuards.Select(u => u.Guard));
-        _facts.FinalSpecificationApprovedByLegal = true;
+        // Approved, but a theme was closed again after the approved version was written: that version does not bind its outcome.
+        var written = Now;
+        _facts.ApprovedSpecificationWrittenAtUtc = written;
+        tender.Themes.Single(t => t.Key == "steering-funding").ClosedAtUtc = written.AddMinutes(5);
+        var stale = (await Fire(tender, "openSubmission")).Violation!.UnmetGuards.Single();
+        Assert.Equal("specification.approvedByLegal", stale.Guard);
+        Assert.Contains(tender.Themes.Single(t => t.Key == "steering-funding").TitleEn, stale.Explanation.En, StringComparison.Ordinal);
+        _facts.ApprovedSpecificationWrittenAtUtc = written.AddMinutes(10);
         await MustFire(tender, "openSubmission");
 
         _clock.SetUtcNow(planned["submissionClose"]);

@@ -7,7 +7,8 @@ public sealed class FakeTenderFacts : ITenderFacts
 {
     public int SelectedCandidateCount { get; set; }
     public int OpenObjectionCount { get; set; } = 1;
-    public bool FinalSpecificationApprovedByLegal { get; set; }
+    /// <summary>When the approved latest version was written; null: not approved.</summary>
+    public DateTime? ApprovedSpecificationWrittenAtUtc { get; set; }
     public QualityVerdict QualityVerdict { get; set; } = QualityVerdict.NotAssessed;
     public bool ContractRecorded { get; set; }
 
@@ -15,14 +16,14 @@ public sealed class FakeTenderFacts : ITenderFacts
     {
         SelectedCandidateCount = 1,
         OpenObjectionCount = 0,
-        FinalSpecificationApprovedByLegal = true,
+        ApprovedSpecificationWrittenAtUtc = DateTime.MaxValue,   // after every theme change
         QualityVerdict = verdict,
         ContractRecorded = true,
     };
 
     public Task<int> SelectedCandidateCountAsync(Guid tenderId, CancellationToken cancellationToken) => Task.FromResult(SelectedCandidateCount);
     public Task<int> OpenObjectionCountAsync(Guid tenderId, CancellationToken cancellationToken) => Task.FromResult(OpenObjectionCount);
-    public Task<bool> FinalSpecificationApprovedByLegalAsync(Guid tenderId, CancellationToken cancellationToken) => Task.FromResult(FinalSpecificationApprovedByLegal);
+    public Task<DateTime?> ApprovedSpecificationWrittenAtUtcAsync(Guid tenderId, CancellationToken cancellationToken) => Task.FromResult(ApprovedSpecificationWrittenAtUtc);
     public Task<QualityVerdict> TenderQualityVerdictAsync(Guid tenderId, CancellationToken cancellationToken) => Task.FromResult(QualityVerdict);
     public Task<bool> ContractRecordedAsync(Guid tenderId, CancellationToken cancellationToken) => Task.FromResult(ContractRecorded);
 }

@@ -134,6 +134,59 @@ public sealed class SpecificationLifecycleTests
         Assert.Contains("specification.read", actions);
     }
 
+    [Fact]
+    public async Task An_approval_does_not_cover_a_dialogue_outcome_changed_after_its_version_was_written()
+    {
+        using var app = new TenderFlowFactory();
+        var world = await SpecificationWorld.CreateAsync(app);
+        var procurement = app.Procurement();
+        var v1 = await world.DraftAsync();
+        await NoContentAsync(world.ReviewAsync(1, true, "Akkoord."));
+        var theme = world.Db(db => db.DialogueThemes.AsNoTracking().Single(t => t.TenderId == world.Dialogue.TenderId && t.Key == "steering-funding"));
+        var status = $"/api/tenders/{world.Tender}/dialogue/themes/{theme.Id}/status";
+
+        // The specification phase keeps the themes open: the participant disputed the funding outcome, which is agreed anew.
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        await NoContentAsync(procurement.PostAsJsonAsync(status, new { status = "open", reason = "De deelnemer betwist de uitkomst." }));
+        await NoContentAsync(procurement.PostAsJsonAsync(status, new { status = "agreed", agreedOutcome = "Bekostiging per wijk in plaats van per cliënt." }));
+        await NoContentAsync(procurement.PostAsJsonAsync(status, new { status = "closed" }));
+
+        var problem = await (await procurement.FireAsync(world.Tender, "openSubmission")).ProblemAsync(409);
+        var unmet = Assert.Single(problem["unmetGuards"]!.AsArray());
+        Assert.Equal("specification.approvedByLegal", unmet!["guard"]!.GetValue<string>());
+        var reason = unmet["reason"]!.GetValue<string>();
+        Assert.True(reason.Contains(theme.TitleNl, StringComparison.Ordinal) || reason.Contains(theme.TitleEn, StringComparison.Ordinal), reason);
+
+        // Version 2 takes the new outcome over; approved, it opens the submission.
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        var section = v1["sections"]!.AsArray().Select((x, i) => (x, i)).Single(p => p.x!["themeId"]!.GetValue<Guid>() == theme.Id).i;
+        await CreatedAsync(await world.SaveWithTextAsync(v1, section, "Bekostiging per wijk in plaats van per cliënt."));
+        await NoContentAsync(world.ReviewAsync(2, true, "Akkoord."));
+        var opened = await procurement.FireAsync(world.Tender, "openSubmission");
+        Assert.True(opened.StatusCode == HttpStatusCode.OK, await opened.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Unchanged_text_is_saved_again_for_a_new_approval_only_after_a_dialogue_outcome_changed()
+    {
+        using var app = new TenderFlowFactory();
+        var world = await SpecificationWorld.CreateAsync(app);
+        var procurement = app.Procurement();
+        var v1 = await world.DraftAsync();
+        var section = v1["sections"]![0]!["text"]!.GetValue<string>();
+        Assert.Equal("SpecificationUnchangedRule", await RuleAsync(await world.SaveWithTextAsync(v1, 0, section), 400));
+
+        var theme = v1["sections"]![0]!["themeId"]!.GetValue<Guid>();
+        var status = $"/api/tenders/{world.Tender}/dialogue/themes/{theme}/status";
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        await NoContentAsync(procurement.PostAsJsonAsync(status, new { status = "open", reason = "Opnieuw bekeken." }));
+        await NoContentAsync(procurement.PostAsJsonAsync(status, new { status = "agreed", agreedOutcome = section }));
+        await NoContentAsync(procurement.PostAsJsonAsync(status, new { status = "closed" }));
+
+        var v2 = await CreatedAsync(await world.SaveWithTextAsync(v1, 0, section));
+        Assert.Equal(2, v2["number"]!.GetValue<int>());
+    }
+
     private static async Task AssertGuardUnmetAsync(HttpClient procurement, string tender)
     {
         var problem = await (await procurement.FireAsync(tender, "openSubmission")).ProblemAsync(409);

@@ -58,16 +58,29 @@ public sealed class AllThemesSettledGuard : IGuard
     }
 }
 
-/// <summary>Legal has approved the latest version of the final specification.</summary>
+/// <summary>
+/// Legal has approved the latest version of the final specification, and no dialogue theme was added, agreed, closed or
+/// waived after that version was written (the dialogue can still change in the specification phase, or again after
+/// <c>reopenDialogue</c>): an approval binds the outcomes it was written on, not later ones.
+/// </summary>
 public sealed class SpecificationApprovedByLegalGuard : IGuard
 {
     public string Name => "specification.approvedByLegal";
     public GuardArgument Argument => GuardArgument.None;
 
-    public async Task<GuardOutcome> EvaluateAsync(GuardContext context, CancellationToken cancellationToken) =>
-        await context.Facts.FinalSpecificationApprovedByLegalAsync(context.Tender.Id, cancellationToken)
+    public async Task<GuardOutcome> EvaluateAsync(GuardContext context, CancellationToken cancellationToken)
+    {
+        if (await context.Facts.ApprovedSpecificationWrittenAtUtcAsync(context.Tender.Id, cancellationToken) is not { } writtenAt)
+        {
+            return GuardOutcome.No("Juridische zaken heeft de laatste versie van de opdrachtomschrijving nog niet goedgekeurd.", "Legal has not approved the latest version of the final specification.");
+        }
+        var changed = context.Tender.Themes.Where(t => t.ChangedAfter(writtenAt)).OrderBy(t => t.Key).ToList();
+        return changed.Count == 0
             ? GuardOutcome.Yes("Juridische zaken heeft de definitieve opdrachtomschrijving goedgekeurd.", "Legal has approved the final specification.")
-            : GuardOutcome.No("Juridische zaken heeft de laatste versie van de opdrachtomschrijving nog niet goedgekeurd.", "Legal has not approved the latest version of the final specification.");
+            : GuardOutcome.No(
+                $"Na de goedgekeurde versie van de opdrachtomschrijving zijn deze dialoogthema's gewijzigd: {string.Join(", ", changed.Select(t => t.TitleNl))}. Sla een nieuwe versie op en laat die goedkeuren.",
+                $"These dialogue themes changed after the approved version of the final specification was written: {string.Join(", ", changed.Select(t => t.TitleEn))}. Save a new version and have it approved.");
+    }
 }
 
 /// <summary>The evaluators judged the tender's quality sufficient.</summary>

@@ -68,7 +68,8 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
         {
             return (null, invalid);
         }
-        if (content.SameAs(latest.Content))
+        // Unchanged text is saved again only when a dialogue outcome changed since: it needs an approval of its own.
+        if (content.SameAs(latest.Content) && !tender.Themes.Any(t => t.ChangedAfter(latest.CreatedAtUtc)))
         {
             return (null, SpecificationRules.NoChanges());
         }
