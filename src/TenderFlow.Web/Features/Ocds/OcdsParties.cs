@@ -3,7 +3,7 @@ using TenderFlow.Domain.Organisations;
 
 namespace TenderFlow.Web.Features.Ocds;
 
-/// <summary>The parties of a release: the buyer, and organisations with their roles (tenderer, supplier), identified by KvK number.</summary>
+/// <summary>The parties of a release: the buyer, and organisations with their roles (the supplier), identified by KvK number.</summary>
 public sealed class OcdsParties(OcdsOptions options)
 {
     public const string BuyerPartyId = "buyer";

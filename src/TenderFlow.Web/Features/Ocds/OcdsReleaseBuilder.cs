@@ -134,11 +134,10 @@ public sealed class OcdsReleaseBuilder(OcdsSnapshot snapshot, OcdsOptions option
         {
             tender["milestones"] = themes;
         }
+        // Counted, never named: who applied is not public (only the winner is, by the final award).
         if (Happened("announceSelection", at) is not null && snapshot.Candidates.Count > 0)
         {
             tender["numberOfTenderers"] = snapshot.Candidates.Count;
-            tender["tenderers"] = new JsonArray(snapshot.Candidates.SelectMany(c => c.Members)
-                .Select(o => (JsonNode)parties.Add(o, "tenderer")).ToArray());
         }
         return tender;
     }
