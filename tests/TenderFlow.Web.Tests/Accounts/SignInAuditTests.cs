@@ -46,6 +46,20 @@ public sealed class SignInAuditTests : IDisposable
     }
 
     [Fact]
+    public async Task A_log_in_with_an_enormous_name_is_refused_and_audited_with_the_name_cut_short()
+    {
+        var name = new string('x', 200_000);
+
+        var response = await LoginAsync(name, "whatever");
+
+        Assert.Equal("Failed", (await response.ProblemAsync(401))["detail"]!.GetValue<string>());
+        var failed = Assert.Single(await EventsAsync("auth.login.failed"));
+        Assert.True(failed.ToJsonString().Length < 2_000, $"{failed.ToJsonString().Length} characters in the append-only trail");
+        Assert.Equal("name too long", failed["payload"]!["reason"]!.GetValue<string>());
+        Assert.StartsWith("xxxx", failed["payload"]!["userName"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Self_registration_is_closed()
     {
         var response = await _app.CreateClient().PostAsJsonAsync("/api/auth/register", new { email = "new@example.test", password = "Some-Password-2027" });

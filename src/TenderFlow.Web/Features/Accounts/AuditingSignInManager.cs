@@ -25,15 +25,22 @@ public sealed class AuditingSignInManager(
 
     private static string? _unknownUserHash;
 
+    /// <summary>Identity's limit on user names and e-mail addresses.</summary>
+    public const int MaxNameLength = 256;
+
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
-        var user = await UserManager.FindByNameAsync(userName) ?? await UserManager.FindByEmailAsync(userName);
+        var tooLong = userName.Length > MaxNameLength;
+        var user = tooLong ? null : await UserManager.FindByNameAsync(userName) ?? await UserManager.FindByEmailAsync(userName);
         if (user is null)
         {
             // As slow as checking a real password: a quick answer would tell a stranger the name is unknown.
             _unknownUserHash ??= UserManager.PasswordHasher.HashPassword(new TenderFlowUser(), Guid.NewGuid().ToString());
             UserManager.PasswordHasher.VerifyHashedPassword(new TenderFlowUser(), _unknownUserHash, password);
-            await WriteAsync("anonymous", AnonymousRole, "auth.login.failed", userName, new { userName, reason = "unknown user", channel = Channel() });
+            // The trail cannot be cleaned up: an anonymous caller does not get to write megabytes into it.
+            var recorded = tooLong ? userName[..64] + "…" : userName;
+            await WriteAsync("anonymous", AnonymousRole, "auth.login.failed", recorded,
+                new { userName = recorded, reason = tooLong ? "name too long" : "unknown user", channel = Channel() });
             return SignInResult.Failed;
         }
         return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
