@@ -67,6 +67,30 @@ public sealed class SignInAuditTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_factor_set_up_is_closed_and_a_password_change_through_the_api_is_audited()
+    {
+        var user = await _app.Users.EnsureAsync("ben.bidder", null, "Partner");
+        var client = _app.CreateClient();
+        var token = await (await LoginAsync("ben.bidder", TestUsers.Password)).Content.ReadFromJsonAsync<JsonObject>();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token!["accessToken"]!.GetValue<string>());
+
+        // Two-factor sign-in is not supported by the portal's log-in: an account that switched it on could never sign in there.
+        var twoFactor = await client.PostAsJsonAsync("/api/auth/manage/2fa", new { enable = true, twoFactorCode = "000000" });
+        Assert.Equal("SelfRegistrationClosedRule", (await twoFactor.ProblemAsync(403))["title"]!.GetValue<string>());
+
+        var wrong = await client.PostAsJsonAsync("/api/auth/manage/info", new { oldPassword = "Not-My-Password-1", newPassword = "Nieuw-Wachtwoord-2027!" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Empty(await EventsAsync("auth.password.changed"));
+        var changed = await client.PostAsJsonAsync("/api/auth/manage/info", new { oldPassword = TestUsers.Password, newPassword = "Nieuw-Wachtwoord-2027!" });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+
+        var audited = Assert.Single(await EventsAsync("auth.password.changed"));
+        Assert.Equal(user.Id, audited["actorId"]!.GetValue<string>());
+        Assert.Equal("api", audited["payload"]!["channel"]!.GetValue<string>());
+        Assert.DoesNotContain("Nieuw-Wachtwoord", audited.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_audit_event_list_pages_and_refuses_a_bad_limit()
     {
         await _app.Procurement().CreateTenderAsync();

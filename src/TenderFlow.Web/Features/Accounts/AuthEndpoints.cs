@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TenderFlow.Domain.Audit;
+using TenderFlow.Web.Authorization;
+using TenderFlow.Web.Features.Audit;
 
 namespace TenderFlow.Web.Features.Accounts;
 
@@ -11,9 +14,14 @@ public static class AuthEndpoints
     /// <summary>
     /// Accounts and their addresses are an administrator's: no self-registration, confirmation or address change. A forgotten
     /// password is reset through the portal's own pages (PasswordReset), which audit every request and reset.
+    /// Two-factor sign-in is closed too: the portal's log-in has no second step, so an account that switched it on could never
+    /// sign in there again.
     /// </summary>
     private static readonly string[] ClosedPaths =
-        ["/api/auth/register", "/api/auth/confirmEmail", "/api/auth/resendConfirmationEmail", "/api/auth/forgotPassword", "/api/auth/resetPassword"];
+    [
+        "/api/auth/register", "/api/auth/confirmEmail", "/api/auth/resendConfirmationEmail", "/api/auth/forgotPassword", "/api/auth/resetPassword",
+        "/api/auth/manage/2fa",
+    ];
 
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
@@ -35,7 +43,21 @@ public static class AuthEndpoints
                     : context.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.InfoRequest>().Any(r => r.NewEmail is not null)
                         ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "EmailChangedByAdministratorRule",
                             detail: "An account's e-mail address is changed by an administrator.")
-                        : Uniform(context.HttpContext, await next(context)));
+                        : Uniform(context.HttpContext, await AuditPasswordChangeAsync(context, await next(context))));
+    }
+
+    /// <summary>A user changing their own password through <c>/api/auth/manage/info</c> is audited as a reset is.</summary>
+    private static async Task<object?> AuditPasswordChangeAsync(EndpointFilterInvocationContext context, object? result)
+    {
+        if (context.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.InfoRequest>().Any(r => r.NewPassword is not null)
+            && (result is INestedHttpResult { Result: var inner } ? inner : result) is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK })
+        {
+            var actor = context.HttpContext.User.ToActor();
+            var roles = string.Join(",", actor.Roles.Order(StringComparer.Ordinal));
+            await context.HttpContext.RequestServices.GetRequiredService<AuditWriter>().WriteAsync(actor.Id, roles.Length == 0 ? AuditingSignInManager.AnonymousRole : roles, null,
+                [new AuditRecord("auth.password.changed", $"user/{actor.DisplayName}", new { userName = actor.DisplayName, channel = "api" })]);
+        }
+        return result;
     }
 
     /// <summary>
