@@ -45,6 +45,17 @@ public sealed partial class ConsultationPortalTests
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("role=\"alert\"", await refused.Content.ReadAsStringAsync());
 
+        // The night the clock goes forward has no 02:30: refused, not silently moved to 03:30.
+        var skipped = await MatrixWorld.PostFormAsync(procurement, $"/tenders/{s.Tender}/consultation/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Sessie 1 Integrale gebiedsteams", ["Input.Topic"] = "Kansen en risico's", ["Input.Audience"] = "Executives",
+            ["Input.Location"] = "Stadskantoor", ["Input.StartsAt"] = "2027-04-10T14:00", ["Input.EndsAt"] = "2027-04-10T16:00",
+            ["Input.Capacity"] = "10", ["Input.RegistrationClosesAt"] = "2027-03-28T02:30",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, skipped.StatusCode);
+        Assert.Contains("bestaat niet in Nederlandse tijd", await skipped.Content.ReadAsStringAsync());
+        Assert.Empty(await s.Procurement.GetArrayAsync(s.Sessions));
+
         var scheduled = await MatrixWorld.PostFormAsync(procurement, $"/tenders/{s.Tender}/consultation/new", new Dictionary<string, string>
         {
             ["Input.Title"] = "Sessie 1 Integrale gebiedsteams", ["Input.Topic"] = "Kansen en risico's", ["Input.Audience"] = "Executives",

@@ -54,6 +54,34 @@ public sealed class SessionSchedulingTests : IAsyncLifetime
 
     private static DateTimeOffset Start => TenderFlowFactory.Start;
 
+    private static object SessionAt(string startsAt, string endsAt, string registrationClosesAt) => new
+    {
+        title = "S", topic = "T", location = "Utrecht", startsAt, endsAt, capacity = 5, registrationClosesAt,
+    };
+
+    [Fact]
+    public async Task Times_without_an_offset_are_Amsterdam_time_whatever_the_server_clock_zone()
+    {
+        var response = await _s.Procurement.PostAsJsonAsync(_s.Sessions, SessionAt("2027-03-10T14:00", "2027-03-10T16:00", "2027-03-08T12:00"));
+        var view = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(new DateTime(2027, 3, 10, 13, 0, 0, DateTimeKind.Utc), view["startsAtUtc"]!.GetValue<DateTime>().ToUniversalTime());
+        Assert.Equal(new DateTime(2027, 3, 8, 11, 0, 0, DateTimeKind.Utc), view["registrationClosesAtUtc"]!.GetValue<DateTime>().ToUniversalTime());
+    }
+
+    [Theory]
+    [InlineData("OffsetNotAmsterdamRule", "2027-03-10T14:00+05:00", "2027-03-10T16:00", "2027-03-08T12:00")]
+    [InlineData("NonexistentLocalTimeRule", "2027-04-10T14:00", "2027-04-10T16:00", "2027-03-28T02:30")]
+    [InlineData("AmbiguousLocalTimeRule", "2027-11-10T14:00", "2027-11-10T16:00", "2027-10-31T02:30")]
+    [InlineData("MomentFormatRule", "10-03-2027 14:00", "2027-03-10T16:00", "2027-03-08T12:00")]
+    public async Task A_time_in_another_zone_or_that_the_Amsterdam_clock_skips_or_repeats_is_refused(string rule, string startsAt, string endsAt, string closes)
+    {
+        var problem = await (await _s.Procurement.PostAsJsonAsync(_s.Sessions, SessionAt(startsAt, endsAt, closes))).ProblemAsync(400);
+        Assert.Equal(rule, problem["rule"]!.GetValue<string>());
+        Assert.Empty(await _s.Procurement.GetArrayAsync(_s.Sessions));
+    }
+
     [Theory]
     [MemberData(nameof(BrokenSessions))]
     public async Task Broken_sessions_are_refused_by_name_and_nothing_is_stored(string rule, object session)

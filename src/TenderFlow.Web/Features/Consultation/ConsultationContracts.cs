@@ -4,15 +4,32 @@ using TenderFlow.Domain.Workflow.Runtime;
 
 namespace TenderFlow.Web.Features.Consultation;
 
+/// <summary>Times as a deadline change takes them: with Z or Amsterdam's offset, or without an offset as Amsterdam time.</summary>
 public sealed record SessionRequest(
     string? Title, string? Topic, ConsultationAudience? Audience, string? Location, string? OnlineUrl,
-    DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, int? Capacity, DateTimeOffset? RegistrationClosesAt)
+    string? StartsAt, string? EndsAt, int? Capacity, string? RegistrationClosesAt)
 {
     public (SessionSchedule? Schedule, RuleViolation? Violation) ToSchedule() =>
-        StartsAt is { } start && EndsAt is { } end && RegistrationClosesAt is { } closes
-            ? (new SessionSchedule(Title, Topic, Audience ?? ConsultationAudience.Open, Location, OnlineUrl,
-                start.UtcDateTime, end.UtcDateTime, Capacity ?? 0, closes.UtcDateTime), null)
-            : (null, ConsultationRules.TimesRequired());
+        SessionTimes.Read(StartsAt, EndsAt, RegistrationClosesAt, (start, end, closes) =>
+            new SessionSchedule(Title, Topic, Audience ?? ConsultationAudience.Open, Location, OnlineUrl, start, end, Capacity ?? 0, closes));
+}
+
+public static class SessionTimes
+{
+    /// <summary>The three moments of a session read with <see cref="AmsterdamMoment.Parse"/>, or the first rule one breaks.</summary>
+    public static (SessionSchedule? Schedule, RuleViolation? Violation) Read(string? startsAt, string? endsAt, string? registrationClosesAt,
+        Func<DateTime, DateTime, DateTime, SessionSchedule> schedule)
+    {
+        if (string.IsNullOrWhiteSpace(startsAt) || string.IsNullOrWhiteSpace(endsAt) || string.IsNullOrWhiteSpace(registrationClosesAt))
+        {
+            return (null, ConsultationRules.TimesRequired());
+        }
+        var moments = new[] { (startsAt, "startsAt"), (endsAt, "endsAt"), (registrationClosesAt, "registrationClosesAt") }
+            .Select(m => AmsterdamMoment.Parse(m.Item1, m.Item2)).ToList();
+        return moments.FirstOrDefault(m => m.Violation is not null) is { } refused
+            ? (null, refused.Violation)
+            : (schedule(moments[0].Utc!.Value, moments[1].Utc!.Value, moments[2].Utc!.Value), null);
+    }
 }
 
 public sealed record RegisterRequest(List<AttendeeInput>? Attendees);

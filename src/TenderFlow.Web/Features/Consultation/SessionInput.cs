@@ -17,11 +17,12 @@ public sealed class SessionInput
     public int? Capacity { get; set; }
     public DateTime? RegistrationClosesAt { get; set; }
 
+    /// <summary>A time the Amsterdam clock skips (spring) or passes twice (autumn) is refused, not moved.</summary>
     public (SessionSchedule? Schedule, RuleViolation? Violation) ToSchedule() =>
-        StartsAt is { } start && EndsAt is { } end && RegistrationClosesAt is { } closes
-            ? (new SessionSchedule(Title, Topic, Audience, Location, OnlineUrl,
-                AmsterdamTime.ToUtcLenient(start), AmsterdamTime.ToUtcLenient(end), Capacity ?? 0, AmsterdamTime.ToUtcLenient(closes)), null)
-            : (null, ConsultationRules.TimesRequired());
+        SessionTimes.Read(Text(StartsAt), Text(EndsAt), Text(RegistrationClosesAt),
+            (start, end, closes) => new SessionSchedule(Title, Topic, Audience, Location, OnlineUrl, start, end, Capacity ?? 0, closes));
+
+    private static string? Text(DateTime? local) => local is null ? null : Local(local);
 
     public static SessionInput From(SessionView s) => new()
     {
