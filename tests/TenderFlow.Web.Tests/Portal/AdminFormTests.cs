@@ -121,4 +121,109 @@ public sealed class AdminFormTests : IDisposable
         Assert.Null(await users.FindByNameAsync("bo.bidder"));
         Assert.Null(await users.FindByNameAsync("pia.partner"));
     }
+
+    private async Task<(string Id, IList<string> Roles, TenderFlowUser User)> UserAsync(string userName)
+    {
+        using var scope = _app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<TenderFlowUser>>();
+        var user = (await users.FindByNameAsync(userName))!;
+        return (user.Id, await users.GetRolesAsync(user), user);
+    }
+
+    private async Task<int> RoleEventCountAsync() =>
+        (await _app.Legal().GetArrayAsync("/api/audit/events?action=user.role.added")).Count
+        + (await _app.Legal().GetArrayAsync("/api/audit/events?action=user.role.removed")).Count;
+
+    [Fact]
+    public async Task A_market_party_person_cannot_also_hold_a_role_of_the_contracting_authority()
+    {
+        var admin = await PortalForms.SignedInAsync(_app, "ada.admin", "Admin");
+        var bidder = await _app.Users.EnsureAsync("bo.bidder", await _app.OrganisationAsync("Zorgplus Utrecht", "41234567"), "Bidder");
+        var before = await RoleEventCountAsync();
+
+        var (changed, html) = await PortalForms.PostAsync(admin, $"/admin/users/edit/{bidder.Id}?culture=en", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Bo", ["Input.Language"] = "nl", ["Input.OrganisationId"] = bidder.OrganisationId!.Value.ToString(),
+            ["Input.Roles[0]"] = "Bidder", ["Input.Roles[1]"] = "Evaluator",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Contains("A person of a market party cannot also hold a role of the contracting authority.", html);
+        Assert.Equal(["Bidder"], (await UserAsync("bo.bidder")).Roles);
+        Assert.Equal(before, await RoleEventCountAsync());
+    }
+
+    [Fact]
+    public async Task An_administrator_cannot_change_their_own_roles_but_may_change_their_name()
+    {
+        var admin = await PortalForms.SignedInAsync(_app, "ada.admin", "Admin");
+        var (id, _, _) = await UserAsync("ada.admin");
+
+        var (refused, html) = await PortalForms.PostAsync(admin, $"/admin/users/edit/{id}?culture=en", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Ada", ["Input.Language"] = "nl", ["Input.Roles[0]"] = "Admin", ["Input.Roles[1]"] = "Legal",
+        });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("You cannot change your own roles", html);
+        Assert.Equal(["Admin"], (await UserAsync("ada.admin")).Roles);
+
+        var (renamed, _) = await PortalForms.PostAsync(admin, $"/admin/users/edit/{id}", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Ada Admin", ["Input.Language"] = "en", ["Input.Roles[0]"] = "Admin",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        var (_, roles, user) = await UserAsync("ada.admin");
+        Assert.Equal(["Admin"], roles);
+        Assert.Equal("Ada Admin", user.DisplayName);
+        // The language the form offers is stored (mail goes out in it) and audited.
+        Assert.Equal("en", user.PreferredLanguage);
+        var changed = await _app.Legal().GetArrayAsync("/api/audit/events?action=user.changed");
+        Assert.Contains(changed, e => e!["subject"]!.GetValue<string>() == $"user/{id}" && e["payload"]!["language"]!.GetValue<string>() == "en");
+    }
+
+    [Fact]
+    public async Task An_administrator_whose_Admin_role_was_taken_away_changes_nobody_even_with_an_older_token()
+    {
+        var ada = await PortalForms.SignedInAsync(_app, "ada.admin", "Admin");
+        var bea = await PortalForms.SignedInAsync(_app, "bea.beheer", "Admin");
+        var (adaId, _, _) = await UserAsync("ada.admin");
+        var (beaId, _, _) = await UserAsync("bea.beheer");
+
+        var (removed, _) = await PortalForms.PostAsync(ada, $"/admin/users/edit/{beaId}", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Bea", ["Input.Language"] = "nl", ["Input.Roles[0]"] = "Procurement",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+
+        // Bea's token still says Admin for up to an hour; the database no longer does.
+        var (refused, html) = await PortalForms.PostAsync(bea, $"/admin/users/edit/{adaId}?culture=en", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Ada", ["Input.Language"] = "nl", ["Input.Roles[0]"] = "Procurement",
+        });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("You no longer hold the Admin role.", html);
+        Assert.Equal(["Admin"], (await UserAsync("ada.admin")).Roles);
+    }
+
+    [Fact]
+    public async Task An_organisation_that_does_not_exist_is_a_field_error_not_a_server_error()
+    {
+        var admin = await PortalForms.SignedInAsync(_app, "ada.admin", "Admin");
+
+        var (response, html) = await PortalForms.PostAsync(admin, "/admin/users/edit?culture=en", new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "bo.bidder", ["Input.Email"] = "bo@example.test", ["Input.DisplayName"] = "Bo", ["Input.Language"] = "nl",
+            ["Input.OrganisationId"] = Guid.NewGuid().ToString(), ["Input.Roles[0]"] = "Bidder", ["Input.Password"] = "Sterk-Wachtwoord-2027",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("This organisation does not exist.", html);
+        Assert.Null((await UserAsyncOrNull("bo.bidder")));
+    }
+
+    private async Task<TenderFlowUser?> UserAsyncOrNull(string userName)
+    {
+        using var scope = _app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<UserManager<TenderFlowUser>>().FindByNameAsync(userName);
+    }
 }

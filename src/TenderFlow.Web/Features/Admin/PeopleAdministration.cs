@@ -78,15 +78,15 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
     public async Task<AdminResult> CreateUserAsync(string userName, string email, string displayName, string language, Guid? organisationId,
         IReadOnlyCollection<string> roles, string password, Actor admin, CancellationToken ct)
     {
-        if (roles.Contains(Roles.Bidder) && organisationId is null)
+        if (CheckRoles(roles, organisationId) is { } refused)
         {
-            return AdminResult.Fail("OrganisationId", "A bidder user belongs to an organisation.");
-        }
-        if (roles.Any(r => !Roles.People.Contains(r)))
-        {
-            return AdminResult.Fail("Roles", "Unknown role.");
+            return refused;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await CheckInDatabaseAsync(organisationId, admin, ct) is { } stale)
+        {
+            return stale;
+        }
         var user = new TenderFlowUser
         {
             UserName = userName.Trim(), Email = email.Trim(), DisplayName = displayName.Trim(),
@@ -112,6 +112,39 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
         return AdminResult.Ok;
     }
 
+    private static readonly string[] MarketRoles = [Roles.Bidder, Roles.Partner];
+
+    private static AdminResult? CheckRoles(IReadOnlyCollection<string> roles, Guid? organisationId)
+    {
+        if (roles.Any(r => !Roles.People.Contains(r)))
+        {
+            return AdminResult.Fail("Roles", "Unknown role.");
+        }
+        if (roles.Contains(Roles.Bidder) && organisationId is null)
+        {
+            return AdminResult.Fail("OrganisationId", "A bidder user belongs to an organisation.");
+        }
+        // A bidder's employee who also evaluates, advises or runs the procedure would judge their own competitors.
+        return roles.Any(MarketRoles.Contains) && roles.Any(r => !MarketRoles.Contains(r))
+            ? AdminResult.Fail("Roles", "A person of a market party cannot also hold a role of the contracting authority.")
+            : null;
+    }
+
+    /// <summary>
+    /// Inside the transaction: the organisation exists, and the acting administrator still holds Admin (a session keeps
+    /// its roles for up to a minute, a token up to an hour: two administrators could otherwise remove each other).
+    /// </summary>
+    private async Task<AdminResult?> CheckInDatabaseAsync(Guid? organisationId, Actor admin, CancellationToken ct)
+    {
+        if (await users.FindByIdAsync(admin.Id) is not { } acting || !await users.IsInRoleAsync(acting, Roles.Admin))
+        {
+            return AdminResult.Fail("", "You no longer hold the Admin role.");
+        }
+        return organisationId is { } id && !await db.Organisations.AnyAsync(o => o.Id == id, ct)
+            ? AdminResult.Fail("OrganisationId", "This organisation does not exist.")
+            : null;
+    }
+
     /// <summary>Identity's own messages are English only; the portal shows ours, in the reader's language.</summary>
     private static (string Field, string Key) IdentityErrorText(IdentityError error) => error.Code switch
     {
@@ -123,27 +156,29 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
         _ => ("", "The user could not be saved."),
     };
 
-    public async Task<AdminResult> UpdateUserAsync(string userId, string displayName, Guid? organisationId, IReadOnlyCollection<string> roles, Actor admin, CancellationToken ct)
+    public async Task<AdminResult> UpdateUserAsync(string userId, string displayName, string language, Guid? organisationId, IReadOnlyCollection<string> roles,
+        Actor admin, CancellationToken ct)
     {
-        if (roles.Contains(Roles.Bidder) && organisationId is null)
+        if (CheckRoles(roles, organisationId) is { } refused)
         {
-            return AdminResult.Fail("OrganisationId", "A bidder user belongs to an organisation.");
-        }
-        if (roles.Any(r => !Roles.People.Contains(r)))
-        {
-            return AdminResult.Fail("Roles", "Unknown role.");
-        }
-        if (userId == admin.Id && !roles.Contains(Roles.Admin))
-        {
-            return AdminResult.Fail("Roles", "You cannot take the Admin role away from yourself.");
+            return refused;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await CheckInDatabaseAsync(organisationId, admin, ct) is { } stale)
+        {
+            return stale;
+        }
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
             return AdminResult.Fail("", "This user does not exist.");
         }
         var current = await users.GetRolesAsync(user);
+        // An administrator who could give themselves Legal or Evaluator would read what Admin is kept from; another Admin decides.
+        if (userId == admin.Id && !current.ToHashSet(StringComparer.Ordinal).SetEquals(roles))
+        {
+            return AdminResult.Fail("Roles", "You cannot change your own roles.");
+        }
         var records = new List<AuditRecord>();
         var toAdd = roles.Except(current).ToList();
         var toRemove = current.Except(roles).ToList();
@@ -158,11 +193,13 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
         records.AddRange(toAdd.Select(r => new AuditRecord("user.role.added", $"user/{user.Id}", new { user.UserName, role = r })));
         records.AddRange(toRemove.Select(r => new AuditRecord("user.role.removed", $"user/{user.Id}", new { user.UserName, role = r })));
         var organisationChanged = user.OrganisationId != organisationId;
-        if (user.DisplayName != displayName.Trim() || organisationChanged)
+        var preferredLanguage = language == "en" ? "en" : "nl";
+        if (user.DisplayName != displayName.Trim() || organisationChanged || user.PreferredLanguage != preferredLanguage)
         {
-            records.Add(new AuditRecord("user.changed", $"user/{user.Id}", new { user.UserName, displayName = displayName.Trim(), organisationId }));
+            records.Add(new AuditRecord("user.changed", $"user/{user.Id}", new { user.UserName, displayName = displayName.Trim(), organisationId, language = preferredLanguage }));
             user.DisplayName = displayName.Trim();
             user.OrganisationId = organisationId;
+            user.PreferredLanguage = preferredLanguage;
             await users.UpdateAsync(user);
         }
         if (toAdd.Count + toRemove.Count > 0 || organisationChanged)

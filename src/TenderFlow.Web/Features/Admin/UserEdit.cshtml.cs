@@ -61,7 +61,7 @@ public sealed class UserEditModel(TenderFlowDbContext db, UserManager<TenderFlow
         }
         var result = IsNew
             ? await admin.CreateUserAsync(Input.UserName!, Input.Email!, Input.DisplayName!, Input.Language, Input.OrganisationId, Input.Roles, Input.Password!, User.ToActor(), ct)
-            : await admin.UpdateUserAsync(id!, Input.DisplayName!, Input.OrganisationId, Input.Roles, User.ToActor(), ct);
+            : await admin.UpdateUserAsync(id!, Input.DisplayName!, Input.Language, Input.OrganisationId, Input.Roles, User.ToActor(), ct);
         if (!result.Succeeded)
         {
             foreach (var (field, message) in result.Errors)
