@@ -79,6 +79,9 @@ public static class SpecificationRules
     public static RuleViolation AlreadyApproved(int version) => new("SpecificationAlreadyApprovedRule", RuleKind.Conflict,
         new($"Versie {version} is al goedgekeurd.", $"Version {version} has already been approved."));
 
+    public static RuleViolation AuthorReviews(int version) => new("SpecificationAuthorReviewsRule", RuleKind.Conflict,
+        new($"U hebt versie {version} zelf opgesteld; een ander (Juridische zaken) toetst die.", $"You wrote version {version} yourself; someone else (Legal) reviews it."));
+
     public static RuleViolation CommentRequired() => new("SpecificationReviewCommentRule", RuleKind.Invalid,
         new("Geef aan welke wijzigingen nodig zijn.", "Say which changes are needed."), "comment");
 

@@ -187,6 +187,42 @@ public sealed class SpecificationLifecycleTests
         Assert.Equal(2, v2["number"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task Whoever_wrote_the_latest_version_does_not_review_it_even_holding_both_roles()
+    {
+        using var app = new TenderFlowFactory();
+        var world = await SpecificationWorld.CreateAsync(app);
+        var v1 = await world.DraftAsync();
+        var both = app.ClientAs("pim.procjur", "Procurement", "Legal");
+        var sections = v1["sections"]!.AsArray().Select((s, i) => new
+        {
+            themeId = s!["themeId"]?.GetValue<Guid?>(), heading = s["heading"]!.GetValue<string>(),
+            text = i == 0 ? "Door Pim aangescherpt." : s["text"]!.GetValue<string>(),
+        }).ToList();
+        await CreatedAsync(await both.PutAsJsonAsync(world.Api, new { introduction = v1["introduction"]!.GetValue<string>(), sections, basedOnVersion = 1 }));
+
+        var refused = await both.PostAsJsonAsync($"{world.Api}/review", new { version = 2, approve = true, comment = "Akkoord." });
+
+        Assert.Equal("SpecificationAuthorReviewsRule", await RuleAsync(refused, 409));
+        Assert.Equal("draft", (await app.Procurement().GetJsonAsync(world.Api))["status"]!.GetValue<string>());
+        await NoContentAsync(world.ReviewAsync(2, true, "Akkoord."));
+    }
+
+    [Fact]
+    public async Task Staff_reads_of_a_version_are_audited_with_the_role_that_allowed_them()
+    {
+        using var app = new TenderFlowFactory();
+        var world = await SpecificationWorld.CreateAsync(app);
+        await world.DraftAsync();
+        var before = world.Db(db => db.AuditEvents.Max(e => e.Sequence));
+
+        await app.ClientAs("adam.beheer", "Admin").GetJsonAsync($"{world.Api}/versions/1");
+        await app.Legal().GetJsonAsync(world.Api);
+
+        var reads = world.Db(db => db.AuditEvents.Where(e => e.TenderId == world.Dialogue.TenderId && e.Action == "specification.read" && e.Sequence > before).Select(e => e.ActorRole).ToList());
+        Assert.Equal(["Admin", "Legal"], reads.Order(StringComparer.Ordinal));
+    }
+
     private static async Task AssertGuardUnmetAsync(HttpClient procurement, string tender)
     {
         var problem = await (await procurement.FireAsync(tender, "openSubmission")).ProblemAsync(409);

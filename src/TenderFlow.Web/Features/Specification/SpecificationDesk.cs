@@ -105,6 +105,10 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
         {
             return SpecificationRules.ReviewNotLatest(request.Version ?? 0, latest.Number);
         }
+        if (latest.AuthorUserId == actor.Id)
+        {
+            return SpecificationRules.AuthorReviews(latest.Number);
+        }
         var reviews = await db.SpecificationReviews.AsNoTracking().Where(r => r.VersionId == latest.Id).ToListAsync(cancellationToken);
         if (SpecificationRules.StatusOf(latest, reviews) == SpecificationStatus.Approved)
         {

@@ -113,9 +113,16 @@ public sealed class SpecificationQueries(TenderFlowDbContext db, AuditWriter aud
 
     private async Task AuditReadAsync(Guid tenderId, SpecificationAudience audience, Actor actor, SpecificationVersion version, CancellationToken cancellationToken)
     {
-        if (audience is SpecificationAudience.Participant or SpecificationAudience.Evaluator)
+        // Staff reads too: drafts carry the agreed dialogue outcomes word for word, and Legal's internal comments.
+        var role = audience switch
         {
-            await auditWriter.WriteAsync(actor.Id, audience == SpecificationAudience.Participant ? Domain.Workflow.Roles.Bidder : Domain.Workflow.Roles.Evaluator, tenderId,
+            SpecificationAudience.Participant => Domain.Workflow.Roles.Bidder,
+            SpecificationAudience.Evaluator => Domain.Workflow.Roles.Evaluator,
+            _ => actor.FirstRoleIn([Domain.Workflow.Roles.Procurement, Domain.Workflow.Roles.Legal, Domain.Workflow.Roles.Admin]),
+        };
+        if (role is not null)
+        {
+            await auditWriter.WriteAsync(actor.Id, role, tenderId,
                 [new AuditRecord("specification.read", $"specification/{tenderId}/v{version.Number}", new { version = version.Number, sha256 = version.Sha256 })], cancellationToken);
         }
     }
