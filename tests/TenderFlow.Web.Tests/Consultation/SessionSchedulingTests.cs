@@ -172,6 +172,42 @@ public sealed class SessionSchedulingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_session_still_to_come_can_be_cancelled_after_publication_and_everyone_is_told()
+    {
+        using var s = await StartAsync(deadlines: new { publication = "2027-03-02T09:00:00Z" });
+        var session = await s.ScheduleAsync();
+        await s.RegisteredAsync(await s.BidderAsync(s.Zorgplus), session, "Zorgplus", 1);
+        s.App.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 2, 10, 0, 0, TimeSpan.Zero));
+        var procurement = s.App.Procurement();
+        Assert.True((await procurement.FireAsync(s.Tender, "publish")).IsSuccessStatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await procurement.PostAsync($"{s.Sessions}/{session}/cancel", null)).StatusCode);
+
+        Assert.Single(await s.NotificationsAsync("consultation.session.cancelled"));
+        Assert.True((await procurement.GetJsonAsync($"{s.Sessions}/{session}"))["cancelled"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Withdrawing_the_tender_cancels_the_sessions_still_to_come_and_tells_everyone_registered()
+    {
+        var past = await _s.ScheduleAsync(Session(start: SessionStart.AddDays(-5), closes: SessionStart.AddDays(-6), title: "Sessie 1"));
+        var upcoming = await _s.ScheduleAsync(Session(title: "Sessie 2"));
+        await _s.RegisteredAsync(await _s.BidderAsync(_s.Zorgplus), upcoming, "Zorgplus", 1);
+        _s.App.Clock.SetUtcNow(SessionStart.AddDays(-4));
+        var procurement = _s.App.Procurement();
+
+        var cancelled = await procurement.FireAsync(_s.Tender, "cancel", "Budget vervalt.");
+
+        Assert.True(cancelled.IsSuccessStatusCode, await cancelled.Content.ReadAsStringAsync());
+        Assert.False((await procurement.GetJsonAsync($"{_s.Sessions}/{past}"))["cancelled"]!.GetValue<bool>());
+        Assert.True((await procurement.GetJsonAsync($"{_s.Sessions}/{upcoming}"))["cancelled"]!.GetValue<bool>());
+        var note = Assert.Single(await _s.NotificationsAsync("consultation.session.cancelled"));
+        Assert.Equal(await _s.UserIdAsync("bo.zorgplus"), note.UserId);
+        Assert.Single(await _s.AuditAsync("consultation.session.cancelled"));
+        Assert.Contains("STATUS:CANCELLED", await _s.App.CreateClient().GetStringAsync($"/api/public/sessions/{upcoming}.ics"));
+    }
+
+    [Fact]
     public async Task Sessions_can_no_longer_be_scheduled_once_the_tender_is_published()
     {
         using var s = await StartAsync(deadlines: new { publication = "2027-03-02T09:00:00Z" });

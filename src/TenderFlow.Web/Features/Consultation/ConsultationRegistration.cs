@@ -8,6 +8,7 @@ public static class ConsultationRegistration
     {
         services.AddScoped<ConsultationPhase>();
         services.AddScoped<SessionScheduling>();
+        services.AddScoped<Tenders.IStepFollowUp, SessionsCancelledWithTender>();
         services.AddScoped<SessionRegistrations>();
         services.AddScoped<SessionAttendance>();
         services.AddScoped<SessionReports>();

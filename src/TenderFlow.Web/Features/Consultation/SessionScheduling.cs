@@ -80,33 +80,39 @@ public sealed class SessionScheduling(TenderFlowDbContext db, ConsultationPhase 
         return null;
     }
 
+    /// <summary>A session that has not started can be cancelled in any phase: after publication or a withdrawn tender nobody may be left expecting it.</summary>
     public async Task<RuleViolation?> CancelAsync(Guid tenderId, Guid sessionId, Actor actor, CancellationToken cancellationToken)
     {
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        var (session, refused) = await LoadChangeableAsync(tenderId, sessionId, cancellationToken);
+        var (session, refused) = await LoadChangeableAsync(tenderId, sessionId, cancellationToken, anyPhase: true);
         if (session is null)
         {
             return refused;
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        session.CancelledAtUtc = now;
-        session.UpdatedAtUtc = now;
-        session.Sequence++;
-        var active = await registrations.ActiveAsync(sessionId, cancellationToken);
-        await notifier.NotifyOrganisationsAsync(db, active.Select(r => r.OrganisationId), tenderId, "consultation.session.cancelled",
-            new LocalizedText($"De consultatiesessie “{session.Title}” van {Domain.Time.AmsterdamTime.Format(session.StartsAtUtc)} gaat niet door.",
-                $"The consultation session “{session.Title}” of {Domain.Time.AmsterdamTime.Format(session.StartsAtUtc)} has been cancelled."),
-            ConsultationActors.SessionLink(tenderId, sessionId), cancellationToken, SessionCalendar.ForNotification(session));
         await trail.AppendAsync(db, actor.Id, actor.AuditRole(Roles.Procurement), tenderId,
-            [new AuditRecord("consultation.session.cancelled", $"consultation-session/{session.Id}",
-                new { title = session.Title, startsAtUtc = session.StartsAtUtc, registrations = active.Count, sequence = session.Sequence })],
-            cancellationToken);
+            [await CancelSessionAsync(session, clock.GetUtcNow().UtcDateTime, cancellationToken)], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return null;
     }
 
-    private async Task<(ConsultationSession? Session, RuleViolation? Violation)> LoadChangeableAsync(Guid tenderId, Guid sessionId, CancellationToken cancellationToken)
+    /// <summary>Cancels a tracked session and tells everyone registered or waiting, in the caller's transaction; returns the audit record.</summary>
+    public async Task<AuditRecord> CancelSessionAsync(ConsultationSession session, DateTime now, CancellationToken cancellationToken)
+    {
+        session.CancelledAtUtc = now;
+        session.UpdatedAtUtc = now;
+        session.Sequence++;
+        var active = await registrations.ActiveAsync(session.Id, cancellationToken);
+        await notifier.NotifyOrganisationsAsync(db, active.Select(r => r.OrganisationId), session.TenderId, "consultation.session.cancelled",
+            new LocalizedText($"De consultatiesessie “{session.Title}” van {Domain.Time.AmsterdamTime.Format(session.StartsAtUtc)} gaat niet door.",
+                $"The consultation session “{session.Title}” of {Domain.Time.AmsterdamTime.Format(session.StartsAtUtc)} has been cancelled."),
+            ConsultationActors.SessionLink(session.TenderId, session.Id), cancellationToken, SessionCalendar.ForNotification(session));
+        return new AuditRecord("consultation.session.cancelled", $"consultation-session/{session.Id}",
+            new { title = session.Title, startsAtUtc = session.StartsAtUtc, registrations = active.Count, sequence = session.Sequence });
+    }
+
+    private async Task<(ConsultationSession? Session, RuleViolation? Violation)> LoadChangeableAsync(Guid tenderId, Guid sessionId, CancellationToken cancellationToken,
+        bool anyPhase = false)
     {
         var tender = await db.Tenders.SingleOrDefaultAsync(t => t.Id == tenderId, cancellationToken);
         var session = await db.ConsultationSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.TenderId == tenderId, cancellationToken);
@@ -114,7 +120,7 @@ public sealed class SessionScheduling(TenderFlowDbContext db, ConsultationPhase 
         {
             return (null, ConsultationRules.SessionNotFound(sessionId));
         }
-        if (!await phase.IsOpenAsync(db, tender, ConsultationPhase.Sessions, cancellationToken))
+        if (!anyPhase && !await phase.IsOpenAsync(db, tender, ConsultationPhase.Sessions, cancellationToken))
         {
             return (null, ConsultationRules.PhaseClosed(ConsultationPhase.Sessions));
         }
