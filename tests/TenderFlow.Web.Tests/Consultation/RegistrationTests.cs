@@ -18,6 +18,22 @@ public sealed class RegistrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_null_attendee_or_attendance_mark_is_a_400_naming_the_item_and_nothing_is_stored()
+    {
+        var session = await _s.ScheduleAsync(Session(capacity: 10));
+        var zorgplus = await _s.BidderAsync(_s.Zorgplus);
+
+        var register = await zorgplus.PostAsync($"{_s.Sessions}/{session}/registrations",
+            new StringContent("{\"attendees\":[{\"name\":\"Bo\",\"email\":\"bo@zorgplus.example\",\"function\":\"Teamleider\"},null]}", System.Text.Encoding.UTF8, "application/json"));
+        var marks = await _s.Procurement.PutAsync($"{_s.Sessions}/{session}/attendance",
+            new StringContent("{\"marks\":[null]}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.NotNull((await register.ProblemAsync(400))["errors"]!["attendees[1]"]);
+        Assert.NotNull((await marks.ProblemAsync(400))["errors"]!["marks[0]"]);
+        Assert.Empty(await _s.AuditAsync("consultation.registration.registered"));
+    }
+
+    [Fact]
     public async Task Registration_is_open_until_the_deadline_by_the_server_clock_and_closed_at_it()
     {
         var session = await _s.ScheduleAsync(Session(capacity: 10));
