@@ -100,7 +100,7 @@ public sealed class EvaluationBrowserTests(ChromiumFixture chromium) : IAsyncLif
         await procurement.GetByRole(AriaRole.Link, new() { Name = "Rangschikking en selectiebeslissing" }).ClickAndWaitForNewPageAsync();
         var ranking = procurement.Locator("section[aria-labelledby=ranking-heading] tbody tr");
         await Expect(ranking.Nth(0)).ToContainTextAsync("Zorgcoöperatie Lunetten");
-        await Expect(ranking.Nth(0)).ToContainTextAsync("68.00");
+        await Expect(ranking.Nth(0)).ToContainTextAsync("68,00");
         await Expect(ranking.Nth(1)).ToContainTextAsync("Combinatie Wijkkracht");
         await CheckAsync(procurement, "ranking and decision");
         await procurement.Locator("#select-application").SelectOptionAsync(w.A.ApplicationId.ToString());

@@ -87,6 +87,7 @@ public sealed class SubmissionBrowserTests(ChromiumFixture chromium) : IAsyncLif
         await CheckAsync(anna, "opening recorded");
         var ben = await SignedInAsync("ben.inkoper");
         await ben.GotoAsync($"/tenders/{w.Tender}/openings/submission");
+        await Expect(ben.Locator("h1")).ToHaveTextAsync("Opening volgens het vier-ogenprincipe: inschrijving");
         await ben.GetByRole(AriaRole.Button, new() { Name = "Opening voltooien (tweede inkoper)" }).ClickAsync();
         await CheckAsync(ben, "opening complete");
         await ben.GotoAsync(submissionPage);

@@ -38,6 +38,12 @@ public sealed class SelectionLetterTests : IDisposable
     private Guid LetterDocument(EvaluationWorld w, Candidate candidate) =>
         w.QueryAsync(db => db.SelectionLetters.Where(l => l.ApplicationId == candidate.ApplicationId).Select(l => l.DocumentId)).GetAwaiter().GetResult().Single();
 
+    [Theory]
+    [InlineData("nl", "72,50")]
+    [InlineData("en", "72.50")]
+    public void Points_are_written_in_the_readers_notation(string language, string expected) =>
+        Assert.Equal(expected, TenderFlow.Web.Features.Evaluation.SelectionLetterBuilder.Points(72.495m, language));
+
     [Fact]
     public async Task A_rejected_candidates_letter_holds_its_own_and_the_selected_candidates_assessment_but_never_another_rejected_ones()
     {
@@ -46,7 +52,7 @@ public sealed class SelectionLetterTests : IDisposable
         Assert.Contains("Niet geselecteerd", b);
         Assert.Contains("Consensus B: sterke uitvoering in de wijken K1", b);
         Assert.Contains("Consensus A: heldere visie op de beweging K1", b);
-        Assert.Contains("68.00", b);
+        Assert.Contains("68,00", b);
         Assert.DoesNotContain("Consensus C", b);
         Assert.DoesNotContain("Careyn", b);
         // Individual evaluators' scores and names never reach a bidder.

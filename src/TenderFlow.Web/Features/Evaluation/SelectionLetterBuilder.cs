@@ -83,13 +83,13 @@ public static class SelectionLetterBuilder
                         $"{c.Code} {(language == "en" ? c.TitleEn ?? c.TitleNl : c.TitleNl)}",
                         $"{c.WeightPercent}%",
                         score is null ? "—" : $"{score.Score} / {c.ScaleMax}",
-                        score is null ? "—" : Points(Ranking.Contribution(score.Score, c.ForRanking(0))),
+                        score is null ? "—" : Points(Ranking.Contribution(score.Score, c.ForRanking(0)), language),
                         score?.Motivation ?? "",
                     ];
                 }).ToList(), [3, 1, 1, 1, 4]);
         }
         yield return new PdfFacts([
-            new(L("Gewogen totaal", "Weighted total"), Points(row.Total)),
+            new(L("Gewogen totaal", "Weighted total"), Points(row.Total, language)),
             new(L("Uitkomst", "Outcome"), row.Standing switch
             {
                 CandidateStanding.Ranked => L($"rang {row.Rank}", $"rank {row.Rank}"),
@@ -100,5 +100,7 @@ public static class SelectionLetterBuilder
         ]);
     }
 
-    public static string Points(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>Two decimals in the reader's notation: 72,50 in Dutch, 72.50 in English.</summary>
+    public static string Points(decimal value, string language) =>
+        Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.GetCultureInfo(language == "en" ? "en" : "nl"));
 }
