@@ -109,6 +109,13 @@ public sealed class AwardDecisionTests : IDisposable
 
         // Extension decisions: in order, within the options, each with a reason; then the contract is fixed.
         var extensions = $"{contract}/extensions";
+        // Not before the contract starts: a decision fixes the record, and the start date may still need correcting.
+        Assert.Equal("ExtensionClosedRule", await (await world.Procurement().PostAsJsonAsync(extensions, new { option = 1, exercised = true, reason = "r" })).RuleAsync(409));
+        Assert.DoesNotContain("extension-heading", await (await world.Procurement().GetAsync($"/tenders/{world.Tender}/contract")).Content.ReadAsStringAsync());
+        Assert.Empty((await world.Legal().GetJsonAsync(contract))["extensions"]!.AsArray());
+        _app.Clock.SetUtcNow(start + TimeSpan.FromTicks(1));
+        Assert.Equal(HttpStatusCode.OK, (await world.Procurement().FireAsync(world.Tender, "startContract")).StatusCode);
+        Assert.Equal("awarded", await world.PhaseAsync());
         Assert.Equal("ExtensionOptionRule", await (await world.Procurement().PostAsJsonAsync(extensions, new { option = 4, exercised = true, reason = "r" })).RuleAsync(409));
         Assert.Equal("ExtensionOrderRule", await (await world.Procurement().PostAsJsonAsync(extensions, new { option = 2, exercised = true, reason = "r" })).RuleAsync(409));
         Assert.Equal("ObjectionReasoningRequiredRule", await (await world.Procurement().PostAsJsonAsync(extensions, new { option = 1, exercised = true, reason = "" })).RuleAsync(400));
@@ -117,12 +124,9 @@ public sealed class AwardDecisionTests : IDisposable
         Assert.Equal(HttpStatusCode.NoContent, (await world.Procurement().PostAsJsonAsync(extensions, new { option = 1, exercised = true, reason = "Prestaties op wachttijden naar doel" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await world.Procurement().PostAsJsonAsync(extensions, new { option = 2, exercised = false, reason = "Nieuwe aanbesteding" })).StatusCode);
         Assert.Equal("ExtensionOrderRule", await (await world.Procurement().PostAsJsonAsync(extensions, new { option = 3, exercised = true, reason = "r" })).RuleAsync(409));
-        Assert.Equal("ContractLockedRule", await (await world.Procurement().PutAsJsonAsync(contract, Contract("2028-02-01", 3, [2, 2, 2], 10))).RuleAsync(409));
+        Assert.Equal("ContractRecordClosedRule", await (await world.Procurement().PutAsJsonAsync(contract, Contract("2028-02-01", 3, [2, 2, 2], 10))).RuleAsync(409));
         Assert.Equal("2032-12-31", (await world.Legal().GetJsonAsync(contract))["endDate"]!.GetValue<string>());
 
-        _app.Clock.SetUtcNow(start + TimeSpan.FromTicks(1));
-        Assert.Equal(HttpStatusCode.OK, (await world.Procurement().FireAsync(world.Tender, "startContract")).StatusCode);
-        Assert.Equal("awarded", await world.PhaseAsync());
         var audit = await (await world.Legal().GetAsync($"/api/tenders/{world.Tender}/audit")).Content.ReadAsStringAsync();
         foreach (var action in new[] { "award.decision.announced", "award.objection.filed", "award.objection.advised", "award.objection.resolved", "award.decision.revised", "award.final", "contract.recorded", "contract.extension.decided" })
         {

@@ -23,4 +23,7 @@ public static class AwardNames
 
     /// <summary>Phases from which the award is public (the award notice).</summary>
     public static readonly string[] AwardedPhases = ["implementation", "awarded"];
+
+    /// <summary>The phase in which the contract runs (after <c>startContract</c>): only then are extension options decided.</summary>
+    public const string ContractRunningPhase = "awarded";
 }

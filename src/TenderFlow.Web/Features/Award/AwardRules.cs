@@ -76,7 +76,7 @@ public static class AwardRules
             next == 0 ? "An option was not exercised; the contract cannot be extended any further." : $"Decide on option {next} first."), "option");
 
     public static RuleViolation ExtensionClosed() => new("ExtensionClosedRule", RuleKind.Conflict,
-        new("Verlengingsbesluiten zijn pas mogelijk na de definitieve gunning.", "Extension decisions are only possible after the final award."));
+        new("Verlengingsbesluiten zijn pas mogelijk als het contract is ingegaan.", "Extension decisions are only possible once the contract has started."));
 
     public static RuleViolation ObjectionContentType() => new("ObjectionContentTypeRule", RuleKind.Invalid,
         new("Dien een bezwaar in als JSON (decision, grounds) of als formulier met bijlage (multipart/form-data).",

@@ -104,7 +104,8 @@ public sealed class ContractService(TenderFlowDbContext db, DefinitionCatalog ca
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var tender = await db.Tenders.AsNoTracking().SingleAsync(t => t.Id == tenderId, ct);
-        if (!AwardNames.AwardedPhases.Contains(tender.Phase))
+        // Not before the contract starts: a decision locks the record, so an early one would leave a wrong start date uncorrectable.
+        if (tender.Phase != AwardNames.ContractRunningPhase)
         {
             return AwardRules.ExtensionClosed();
         }
