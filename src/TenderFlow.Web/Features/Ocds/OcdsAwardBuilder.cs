@@ -13,10 +13,11 @@ public sealed class OcdsAwardBuilder(OcdsSnapshot snapshot, string ocid)
     {
         var awards = new JsonArray();
         var announced = snapshot.Awards.Where(a => a.AnnouncedAtUtc <= at).ToList();
+        var withdrawn = Withdrawn(at);
         for (var i = 0; i < announced.Count; i++)
         {
             var decision = announced[i];
-            var status = decision.RevisedAtUtc <= at ? "cancelled" : decision.FinalAwardAtUtc <= at ? "active" : "pending";
+            var status = decision.RevisedAtUtc <= at || withdrawn ? "cancelled" : decision.FinalAwardAtUtc <= at ? "active" : "pending";
             var award = new JsonObject
             {
                 ["id"] = AwardId(i),
@@ -24,6 +25,7 @@ public sealed class OcdsAwardBuilder(OcdsSnapshot snapshot, string ocid)
                 ["description"] = status switch
                 {
                     "pending" => "Voorgenomen gunning; de opschortende termijn loopt. De begunstigde wordt bekendgemaakt na definitieve gunning.",
+                    "cancelled" when withdrawn && !(decision.RevisedAtUtc <= at) => "De aanbesteding is ingetrokken.",
                     "cancelled" => "Gunningsbeslissing herzien.",
                     _ => "Definitief gegund.",
                 },
@@ -46,9 +48,8 @@ public sealed class OcdsAwardBuilder(OcdsSnapshot snapshot, string ocid)
     public JsonArray Contracts(DateTime at, string phase)
     {
         var contracts = new JsonArray();
-        var recorded = snapshot.FirstEvent("contract.recorded");
         var final = snapshot.Awards.Select((a, i) => (a, i)).LastOrDefault(x => x.a.RevisedAtUtc is null && x.a.FinalAwardAtUtc <= at);
-        if (snapshot.Contract is not { } contract || recorded is null || recorded > at || final.a is null)
+        if (snapshot.ContractAt(at) is not { } contract || final.a is null)
         {
             return contracts;
         }
@@ -58,7 +59,7 @@ public sealed class OcdsAwardBuilder(OcdsSnapshot snapshot, string ocid)
             ["awardID"] = AwardId(final.i),
             ["title"] = $"Overeenkomst {snapshot.Tender.Title}",
             ["description"] = Terms(contract, DecisionsBy(at)),
-            ["status"] = phase == "awarded" ? "active" : "pending",
+            ["status"] = Withdrawn(at) ? "cancelled" : phase == "awarded" ? "active" : "pending",
             ["period"] = ContractPeriod(snapshot, at),
         });
         return contracts;
@@ -70,7 +71,7 @@ public sealed class OcdsAwardBuilder(OcdsSnapshot snapshot, string ocid)
     /// </summary>
     public static JsonObject? ContractPeriod(OcdsSnapshot snapshot, DateTime at)
     {
-        if (snapshot.Contract is not { } contract || snapshot.FirstEvent("contract.recorded") is not { } recorded || recorded > at)
+        if (snapshot.ContractAt(at) is not { } contract)
         {
             return null;
         }
@@ -104,4 +105,7 @@ public sealed class OcdsAwardBuilder(OcdsSnapshot snapshot, string ocid)
     }
 
     private string AwardId(int index) => $"{ocid}-award-{index + 1}";
+
+    /// <summary>Procurement withdrew the tender (<c>cancel</c>, possible until the contract runs): no award or contract stands.</summary>
+    private bool Withdrawn(DateTime at) => snapshot.Steps("cancel").Any(d => d <= at);
 }

@@ -42,4 +42,26 @@ public sealed record OcdsSnapshot(
 
     public DateTime? FirstEvent(string action) =>
         History.Where(h => h.Event.Action == action).Select(h => (DateTime?)h.Event.OccurredAtUtc).FirstOrDefault();
+
+    /// <summary>
+    /// The contract as recorded by that moment, read from the last <c>contract.recorded</c> event by then: a later
+    /// correction must not rewrite a release that was already published.
+    /// </summary>
+    public ContractRecord? ContractAt(DateTime at)
+    {
+        if (History.LastOrDefault(h => h.Event.Action == "contract.recorded" && h.Event.OccurredAtUtc <= at) is not { } recorded)
+        {
+            return null;
+        }
+        using var json = System.Text.Json.JsonDocument.Parse(recorded.Event.PayloadJson);
+        var terms = json.RootElement;
+        return new ContractRecord
+        {
+            TenderId = Tender.Id, RecordedByUserId = recorded.Event.ActorId, RecordedAtUtc = recorded.Event.OccurredAtUtc,
+            StartDate = DateOnly.ParseExact(terms.GetProperty("startDate").GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            BaseTermYears = terms.GetProperty("baseTermYears").GetInt32(),
+            OptionYears = string.Join(",", terms.GetProperty("extensionOptions").EnumerateArray().Select(o => o.GetInt32())),
+            MaximumTermYears = terms.GetProperty("maximumTermYears") is { ValueKind: System.Text.Json.JsonValueKind.Number } max ? max.GetInt32() : null,
+        };
+    }
 }
