@@ -13,8 +13,6 @@ namespace TenderFlow.Web.Features;
 /// </summary>
 public static class EmptyListItems
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     public static void Refuse(JsonTypeInfo info)
     {
         if (info.Kind != JsonTypeInfoKind.Object || info.Type.Assembly != typeof(EmptyListItems).Assembly)
@@ -53,10 +51,12 @@ public static class EmptyListItems
         {
             return false;
         }
+        // A context per call: NullabilityInfoContext is not thread-safe, and type information is built on many threads at once.
+        var nullability = new NullabilityInfoContext();
         var item = property.AttributeProvider switch
         {
-            PropertyInfo p => Nullability.Create(p).GenericTypeArguments,
-            ParameterInfo p => Nullability.Create(p).GenericTypeArguments,
+            PropertyInfo p => nullability.Create(p).GenericTypeArguments,
+            ParameterInfo p => nullability.Create(p).GenericTypeArguments,
             _ => [],
         };
         return item is not [{ ReadState: NullabilityState.Nullable }];
