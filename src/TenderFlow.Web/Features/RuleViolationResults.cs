@@ -8,7 +8,7 @@ public static class RuleViolationResults
 {
     public static ProblemHttpResult ToProblem(this RuleViolation violation, HttpContext http)
     {
-        var language = http.Request.Headers.AcceptLanguage.ToString().StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "nl";
+        var language = Hosting.PortalCultures.RequestLanguage(http);
         var status = violation.Kind switch
         {
             RuleKind.NotFound => StatusCodes.Status404NotFound,

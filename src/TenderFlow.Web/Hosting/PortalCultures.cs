@@ -23,4 +23,12 @@ public static class PortalCultures
     }
 
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "nl";
+
+    /// <summary>
+    /// The language of an API answer: the portal's chosen language when the request carries it (cookie or <c>?culture=</c>:
+    /// the portal's own scripts call the API), otherwise the caller's <c>Accept-Language</c>, Dutch by default.
+    /// </summary>
+    public static string RequestLanguage(HttpContext http) =>
+        http.Features.Get<IRequestCultureFeature>()?.Provider is not null ? Language
+            : http.Request.Headers.AcceptLanguage.ToString().StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "nl";
 }

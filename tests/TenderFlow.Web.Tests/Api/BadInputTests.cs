@@ -40,6 +40,30 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal("consultation", (await _app.Procurement().GetJsonAsync($"/api/tenders/{tender.Id()}")).Phase());
     }
 
+    [Theory]
+    [InlineData("c=en|uic=en", "nl", "The reason is longer")]
+    [InlineData("c=nl|uic=nl", "en", "De reden is langer")]
+    [InlineData(null, "en", "The reason is longer")]
+    [InlineData(null, null, "De reden is langer")]
+    public async Task A_refusal_speaks_the_portal_language_chosen_else_the_callers_Accept_Language(string? cookie, string? acceptLanguage, string expected)
+    {
+        var client = _app.Procurement();
+        var tender = (await client.CreateTenderAsync()).Id();
+        if (cookie is not null)
+        {
+            client.DefaultRequestHeaders.Add("Cookie", $".AspNetCore.Culture={Uri.EscapeDataString(cookie)}");
+        }
+        client.DefaultRequestHeaders.AcceptLanguage.Clear();
+        if (acceptLanguage is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
+        var problem = await (await client.FireAsync(tender, "cancel", new string('r', 4001))).ProblemAsync(400);
+
+        Assert.StartsWith(expected, problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Over_long_and_missing_fields_are_refused_and_nothing_is_stored()
     {

@@ -188,8 +188,7 @@ public static class ApplicationEndpoints
     public static Applicant? Caller(HttpContext http) =>
         http.User.IsInRole(Roles.Bidder) && http.User.OrganisationId() is { } org ? new Applicant(http.User.ToActor().Id, org) : null;
 
-    private static string Language(HttpContext http) =>
-        http.Request.Headers.AcceptLanguage.ToString().StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "nl";
+    private static string Language(HttpContext http) => Hosting.PortalCultures.RequestLanguage(http);
 
     private static ProblemHttpResult Forbidden(HttpContext http) =>
         new Domain.Workflow.Runtime.RuleViolation("TenderAccessRule", Domain.Workflow.Runtime.RuleKind.Forbidden,

@@ -29,8 +29,7 @@ public static class NotificationEndpoints
 
     private static string UserId(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
-    private static string Language(HttpContext http) =>
-        http.Request.Headers.AcceptLanguage.ToString().StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "nl";
+    private static string Language(HttpContext http) => Hosting.PortalCultures.RequestLanguage(http);
 
     public static RuleViolation NotFound(Guid id) => new("NotificationNotFoundRule", RuleKind.NotFound,
         new($"Melding {id} bestaat niet.", $"Notification {id} does not exist."));
