@@ -22,6 +22,14 @@ public static class PortalCultures
         return options;
     }
 
+    /// <summary>Remembers a language for this browser for a year (the language switch, and signing in without a choice made).</summary>
+    public static void Remember(HttpResponse response, string language)
+    {
+        var chosen = Supported.FirstOrDefault(c => c.TwoLetterISOLanguageName == language) ?? Dutch;
+        response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, Secure = response.HttpContext.Request.IsHttps, HttpOnly = true, SameSite = SameSiteMode.Lax });
+    }
+
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "nl";
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using TenderFlow.Web.Tests.Infrastructure;
 
 namespace TenderFlow.Web.Tests.Portal;
@@ -40,5 +41,39 @@ public sealed class SecurityHeaderTests : IDisposable
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("TenderFlow.Auth=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData(null, "c=en|uic=en")]
+    [InlineData("c=nl|uic=nl", null)]
+    public async Task Signing_in_takes_the_accounts_language_unless_this_browser_chose_one(string? chosen, string? expectedCookie)
+    {
+        var user = await _app.Users.EnsureAsync("emma.english", null, "Procurement");
+        using (var scope = _app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<TenderFlow.Web.Features.Accounts.TenderFlowUser>>();
+            var stored = (await users.FindByIdAsync(user.Id))!;
+            stored.PreferredLanguage = "en";
+            await users.UpdateAsync(stored);
+        }
+        var client = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        if (chosen is not null)
+        {
+            client.DefaultRequestHeaders.Add("Cookie", $".AspNetCore.Culture={Uri.EscapeDataString(chosen)}");
+        }
+        var page = await client.GetAsync("/Accounts/Login");
+        var antiforgery = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Where(c => c.StartsWith("TenderFlow.Antiforgery", StringComparison.Ordinal));
+        var token = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/Accounts/Login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.UserName"] = "emma.english", ["Input.Password"] = TestUsers.Password, ["__RequestVerificationToken"] = token }),
+        };
+        post.Headers.Add("Cookie", string.Join("; ", antiforgery.Concat(chosen is null ? [] : [$".AspNetCore.Culture={Uri.EscapeDataString(chosen)}"])));
+
+        var response = await client.SendAsync(post);
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        var culture = response.Headers.GetValues("Set-Cookie").SingleOrDefault(c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal));
+        Assert.Equal(expectedCookie is null ? null : $".AspNetCore.Culture={Uri.EscapeDataString(expectedCookie)}", culture?.Split(';')[0]);
     }
 }

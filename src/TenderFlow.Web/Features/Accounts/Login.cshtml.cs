@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TenderFlow.Web.Hosting;
 
 namespace TenderFlow.Web.Features.Accounts;
 
@@ -27,6 +29,12 @@ public sealed class LoginModel(SignInManager<TenderFlowUser> signIn) : PageModel
         var result = await signIn.PasswordSignInAsync(Input.UserName!, Input.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            // The language stored with the account, unless this browser already chose one.
+            if (!Request.Cookies.ContainsKey(CookieRequestCultureProvider.DefaultCookieName)
+                && (await signIn.UserManager.FindByNameAsync(Input.UserName!) ?? await signIn.UserManager.FindByEmailAsync(Input.UserName!)) is { } user)
+            {
+                PortalCultures.Remember(Response, user.PreferredLanguage);
+            }
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
         // One answer for a wrong password, an unknown name and a locked account: a different one would tell a stranger the account exists.
