@@ -226,4 +226,27 @@ public sealed class AdminFormTests : IDisposable
         using var scope = _app.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<UserManager<TenderFlowUser>>().FindByNameAsync(userName);
     }
+
+    [Fact]
+    public async Task An_evaluator_of_a_running_tender_keeps_the_role_until_it_is_closed()
+    {
+        var admin = await PortalForms.SignedInAsync(_app, "ada.admin", "Admin");
+        var evaluator = await _app.Users.EnsureAsync("eva.beoordelaar", null, "Evaluator");
+        var tender = Guid.Parse((await _app.Procurement().CreateTenderAsync()).Id());
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TenderFlowDbContext>();
+            db.EvaluatorAssignments.Add(new TenderFlow.Domain.Tenders.EvaluatorAssignment { TenderId = tender, UserId = evaluator.Id, AssignedAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        var (refused, html) = await PortalForms.PostAsync(admin, $"/admin/users/edit/{evaluator.Id}?culture=en", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Eva", ["Input.Language"] = "nl", ["Input.Roles[0]"] = "Procurement",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("This person evaluates a tender that is still running", html);
+        Assert.Equal(["Evaluator"], (await UserAsync("eva.beoordelaar")).Roles);
+    }
 }

@@ -182,6 +182,12 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
         var records = new List<AuditRecord>();
         var toAdd = roles.Except(current).ToList();
         var toRemove = current.Except(roles).ToList();
+        // The committee waits for every assigned evaluator's scores: one who lost the role could never give them.
+        if (toRemove.Contains(Roles.Evaluator)
+            && await db.EvaluatorAssignments.AnyAsync(a => a.UserId == userId && db.Tenders.Any(t => t.Id == a.TenderId && t.ClosedAtUtc == null), ct))
+        {
+            return AdminResult.Fail("Roles", "This person evaluates a tender that is still running; the Evaluator role stays until that tender is closed.");
+        }
         if (toRemove.Count > 0 && !(await users.RemoveFromRolesAsync(user, toRemove)).Succeeded)
         {
             return AdminResult.Fail("Roles", "The roles could not be changed.");
