@@ -88,9 +88,9 @@ public static class AuthorizationMatrix
         ["GET /api/tenders/{id:guid}/consultation/sessions/{sessionId:guid}"] = new(async (c, w) => await c.GetAsync(await ConsultationMatrix.Url(w)), TenderReaders),
         ["PUT /api/tenders/{id:guid}/consultation/sessions/{sessionId:guid}"] = new(async (c, w) => await c.PutAsJsonAsync(await ConsultationMatrix.Url(w), ConsultationMatrix.Session), ProcurementOnly),
         ["POST /api/tenders/{id:guid}/consultation/sessions/{sessionId:guid}/cancel"] = new(async (c, w) => await c.PostAsync(await ConsultationMatrix.Url(w, "/cancel"), null), ProcurementOnly, FreshTender: true),
-        // Staff see every registration, the own organisation's bidder only its own (RegistrationTests).
+        // Procurement and Legal see every registration, the own organisation's bidder only its own (RegistrationTests); Admin none.
         ["GET /api/tenders/{id:guid}/consultation/sessions/{sessionId:guid}/registrations"] = new(async (c, w) => await c.GetAsync(await ConsultationMatrix.Url(w, "/registrations")),
-            [Caller.Admin, Caller.Procurement, Caller.Legal, Caller.BidderOwnOrganisation]),
+            [Caller.Procurement, Caller.Legal, Caller.BidderOwnOrganisation]),
         ["POST /api/tenders/{id:guid}/consultation/sessions/{sessionId:guid}/registrations"] = new(async (c, w) => await c.PostAsJsonAsync(await ConsultationMatrix.Url(w, "/registrations"), ConsultationMatrix.Attendees),
             [Caller.BidderOwnOrganisation], FreshTender: true),
         ["DELETE /api/tenders/{id:guid}/consultation/sessions/{sessionId:guid}/registrations/{registrationId:guid}"] = new(async (c, w) =>

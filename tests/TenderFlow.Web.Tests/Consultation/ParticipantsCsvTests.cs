@@ -54,5 +54,25 @@ public sealed class ParticipantsCsvTests
             Assert.True((await refused.GetAsync($"/api/tenders/{s.Tender}/consultation/participants.csv")).StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound);
         }
         Assert.Equal(2, (await s.AuditAsync("consultation.participants.exported")).Count);
+
+        // A cancelled session's people are not listed as if it were still to take place.
+        Assert.Equal(HttpStatusCode.NoContent, (await s.Procurement.PostAsync($"{s.Sessions}/{session}/cancel", null)).StatusCode);
+        var after = (await s.Procurement.GetStringAsync($"/api/tenders/{s.Tender}/consultation/participants.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith("\"session cancelled\",\"\"", after[1]);
+        Assert.EndsWith("\"session cancelled\",\"\"", after[2]);
+        Assert.EndsWith("\"cancelled\",\"\"", after[3]);
+    }
+
+    [Fact]
+    public async Task Admin_does_not_read_the_attendees_of_a_session()
+    {
+        using var s = await StartAsync();
+        var session = await s.ScheduleAsync();
+        await s.RegisteredAsync(await s.BidderAsync(s.Zorgplus), session, "Zorgplus", 1);
+        var admin = s.App.ClientAs("ad.min", "Admin");
+
+        Assert.True((await admin.GetAsync($"{s.Sessions}/{session}/registrations")).StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound);
+        Assert.DoesNotContain("deelnemer1@zorgplus.example.nl", await admin.GetStringAsync($"/tenders/{s.Tender}/consultation/{session}"));
+        Assert.Contains("deelnemer1@zorgplus.example.nl", await s.App.Legal().GetStringAsync($"/tenders/{s.Tender}/consultation/{session}"));
     }
 }

@@ -11,5 +11,6 @@ public static class ConsultationActors
 
     public static string SessionLink(Guid tenderId, Guid sessionId) => $"/tenders/{tenderId}/consultation/{sessionId}";
 
-    public static readonly string[] StaffRoles = [Roles.Admin, Roles.Procurement, Roles.Legal];
+    /// <summary>Who reads every organisation's attendees (names, e-mail addresses), as the participants CSV: not Admin.</summary>
+    public static readonly string[] AttendeeListReaders = [Roles.Procurement, Roles.Legal];
 }

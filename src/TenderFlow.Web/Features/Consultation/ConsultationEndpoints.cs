@@ -97,7 +97,7 @@ public static class ConsultationEndpoints
                 {
                     return ConsultationRules.SessionNotFound(sessionId).ToProblem(http);
                 }
-                if (ConsultationActors.StaffRoles.Any(http.User.IsInRole))
+                if (ConsultationActors.AttendeeListReaders.Any(http.User.IsInRole))
                 {
                     return TypedResults.Ok(await queries.RegistrationsAsync(sessionId, null, ct));
                 }

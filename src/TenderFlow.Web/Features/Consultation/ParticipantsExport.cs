@@ -24,7 +24,7 @@ public sealed class ParticipantsExport(TenderFlowDbContext db, AuditTrail trail)
             join o in db.Organisations on r.OrganisationId equals o.Id
             from a in r.Attendees
             where r.TenderId == tenderId
-            select new { s.Title, s.StartsAtUtc, Organisation = o.Name, o.KvkNumber, a.Name, a.Function, a.Email, r.Status, a.Attended, r.QueueNumber })
+            select new { s.Title, s.StartsAtUtc, s.CancelledAtUtc, Organisation = o.Name, o.KvkNumber, a.Name, a.Function, a.Email, r.Status, a.Attended, r.QueueNumber })
             .ToListAsync(cancellationToken);
         var csv = new StringBuilder();
         CsvWriter.AppendRow(csv, Header);
@@ -32,7 +32,13 @@ public sealed class ParticipantsExport(TenderFlowDbContext db, AuditTrail trail)
         {
             CsvWriter.AppendRow(csv, [
                 row.Title, AmsterdamTime.Format(row.StartsAtUtc), row.Organisation, row.KvkNumber, row.Name, row.Function, row.Email,
-                row.Status switch { RegistrationStatus.Registered => "registered", RegistrationStatus.WaitingList => "waiting list", _ => "cancelled" },
+                row.Status switch
+                {
+                    RegistrationStatus.Cancelled => "cancelled",
+                    _ when row.CancelledAtUtc is not null => "session cancelled",
+                    RegistrationStatus.Registered => "registered",
+                    _ => "waiting list",
+                },
                 row.Attended switch { true => "yes", false => "no", null => "" },
             ]);
         }

@@ -153,7 +153,7 @@ public sealed class SessionModel(
         Tender = tender;
         Session = session;
         MayManage = (await authorization.AuthorizeAsync(User, tender, TenderOperations.Manage)).Succeeded;
-        SeesAllRegistrations = ConsultationActors.StaffRoles.Any(User.IsInRole);
+        SeesAllRegistrations = ConsultationActors.AttendeeListReaders.Any(User.IsInRole);
         IsBidder = User.IsInRole(Roles.Bidder) && User.OrganisationId() is not null;
         Started = clock.GetUtcNow().UtcDateTime >= session.StartsAtUtc;
         SessionsOpen = await phase.IsOpenAsync(db, tender, ConsultationPhase.Sessions, cancellationToken);
