@@ -85,9 +85,6 @@ public static class SpecificationRules
     public static RuleViolation CommentRequired() => new("SpecificationReviewCommentRule", RuleKind.Invalid,
         new("Geef aan welke wijzigingen nodig zijn.", "Say which changes are needed."), "comment");
 
-    public static RuleViolation NotApproved(int version) => new("SpecificationVersionNotApprovedRule", RuleKind.Conflict,
-        new($"Versie {version} is niet goedgekeurd; alleen een goedgekeurde versie kan worden ontvangen.", $"Version {version} has not been approved; only an approved version can be acknowledged."), "version");
-
     public static RuleViolation AlreadyAcknowledged(int version) => new("SpecificationAlreadyAcknowledgedRule", RuleKind.Conflict,
         new($"Uw organisatie heeft de ontvangst van versie {version} al bevestigd.", $"Your organisation has already acknowledged receipt of version {version}."));
 

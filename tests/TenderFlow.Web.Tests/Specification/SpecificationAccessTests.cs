@@ -119,7 +119,9 @@ public sealed class SpecificationAccessTests(ApprovedSpecificationFixture fixtur
     public async Task The_participant_acknowledges_an_approved_version_once()
     {
         var participant = World.Dialogue.ParticipantClient();
-        Assert.Equal("SpecificationVersionNotApprovedRule", await RuleAsync(await participant.PostAsJsonAsync($"{Api}/acknowledgement", new { version = 2 }), 409));
+        // A draft is answered as a version that does not exist: the participant cannot learn that the authority is revising.
+        Assert.Equal("SpecificationVersionNotFoundRule", await RuleAsync(await participant.PostAsJsonAsync($"{Api}/acknowledgement", new { version = 2 }), 404));
+        Assert.Equal("SpecificationVersionNotFoundRule", await RuleAsync(await participant.PostAsJsonAsync($"{Api}/acknowledgement", new { version = 99 }), 404));
         Assert.Equal("SpecificationVersionNotFoundRule", await RuleAsync(await participant.PostAsJsonAsync($"{Api}/acknowledgement", new { version = 7 }), 404));
         await NoContentAsync(participant.PostAsJsonAsync($"{Api}/acknowledgement", new { version = 1 }));
         Assert.Equal("SpecificationAlreadyAcknowledgedRule", await RuleAsync(await participant.PostAsJsonAsync($"{Api}/acknowledgement", new { version = 1 }), 409));

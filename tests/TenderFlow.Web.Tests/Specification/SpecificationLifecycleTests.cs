@@ -223,6 +223,20 @@ public sealed class SpecificationLifecycleTests
         Assert.Equal(["Admin", "Legal"], reads.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task An_introduction_is_measured_as_stored_so_browser_line_breaks_do_not_count_twice()
+    {
+        using var app = new TenderFlowFactory();
+        var world = await SpecificationWorld.CreateAsync(app);
+        var v1 = await world.DraftAsync();
+        var introduction = string.Concat(Enumerable.Repeat(new string('a', 998) + "\r\n", 20));   // 20,000 as sent, 19,980 as stored
+        var sections = v1["sections"]!.AsArray().Select(s => new { themeId = s!["themeId"]?.GetValue<Guid?>(), heading = s["heading"]!.GetValue<string>(), text = s["text"]!.GetValue<string>() });
+
+        var saved = await app.Procurement().PutAsJsonAsync(world.Api, new { introduction = introduction + "b", sections, basedOnVersion = 1 });
+
+        Assert.Equal(2, (await CreatedAsync(saved))["number"]!.GetValue<int>());
+    }
+
     private static async Task AssertGuardUnmetAsync(HttpClient procurement, string tender)
     {
         var problem = await (await procurement.FireAsync(tender, "openSubmission")).ProblemAsync(409);

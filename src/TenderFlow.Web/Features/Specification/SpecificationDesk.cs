@@ -162,8 +162,8 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
         var approved = version is not null && await db.SpecificationReviews.AnyAsync(r => r.VersionId == version.Id && r.Verdict == ReviewVerdict.Approved, cancellationToken);
         if (version is null || !approved)
         {
-            // An unapproved version is as unknown to the participant as one that does not exist.
-            return version is null ? SpecificationRules.VersionNotFound(number ?? 0) : SpecificationRules.NotApproved(version.Number);
+            // An unapproved version is as unknown to the participant as one that does not exist: the same answer for both.
+            return SpecificationRules.VersionNotFound(number ?? 0);
         }
         if (await db.SpecificationAcknowledgements.AnyAsync(a => a.VersionId == version.Id && a.OrganisationId == organisationId, cancellationToken))
         {
@@ -209,7 +209,8 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
 
     private static (SpecificationContent? Content, RuleViolation? Violation) Validate(Tender tender, SaveSpecificationRequest request)
     {
-        var introduction = request.Introduction ?? "";
+        // Measured as stored: a browser sends a textarea's line breaks as CRLF, which would count twice.
+        var introduction = SpecificationContent.Normalise(request.Introduction ?? "");
         if (introduction.Length > SpecificationVersion.MaxIntroductionLength)
         {
             return (null, SpecificationRules.TooLong("introduction", SpecificationVersion.MaxIntroductionLength));
