@@ -11,4 +11,9 @@ public static class PortalText
     public static string Get(string key) => Resources.GetString(key, System.Globalization.CultureInfo.CurrentUICulture) ?? key;
 
     public static string For(Domain.Workflow.Definitions.LocalizedText text) => text.For(PortalCultures.Language);
+
+    /// <summary>A role as recorded in the trail ("Procurement", "Admin,Legal", "System") in the reader's language.</summary>
+    public static string Roles(string roles) =>
+        string.Join(", ", roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(r => Resources.GetString("Role " + r, System.Globalization.CultureInfo.CurrentUICulture) ?? r));
 }

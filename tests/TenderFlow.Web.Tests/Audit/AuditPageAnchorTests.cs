@@ -42,6 +42,15 @@ public sealed class AuditPageAnchorTests : IDisposable
     }
 
     [Fact]
+    public async Task Roles_are_named_in_the_readers_language()
+    {
+        var (lawyer, page) = await TenderAuditPageAsync();
+
+        Assert.Contains("<td>Inkoop (Procurement)</td>", await HtmlAsync(lawyer, page));
+        Assert.Contains("<td>Procurement</td>", await HtmlAsync(lawyer, page + "?culture=en"));
+    }
+
+    [Fact]
     public async Task A_time_changed_into_something_no_event_holds_shows_the_broken_chain_instead_of_an_error_page()
     {
         var (lawyer, page) = await TenderAuditPageAsync();
