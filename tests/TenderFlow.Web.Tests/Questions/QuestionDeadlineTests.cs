@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using TenderFlow.Web.Tests.Infrastructure;
 
@@ -22,6 +23,21 @@ public sealed class QuestionDeadlineTests : IDisposable
 
         var own = await bidder.GetArrayAsync($"/api/tenders/{world.Tender}/questions");
         Assert.Single(own);
+    }
+
+    [Fact]
+    public async Task A_refused_question_on_the_portal_points_the_field_to_its_error_and_keeps_the_text()
+    {
+        var world = await new QaWorld(_app).StartAsync();
+        var bidder = await world.AskerAsync();
+
+        var (response, html) = await TenderFlow.Web.Tests.Portal.PortalForms.PostAsync(bidder, $"/tenders/{world.Tender}/vragen?handler=Ask",
+            new Dictionary<string, string> { ["Text"] = "Mag een combinatie ook met onderaannemers werken?", ["SectionReference"] = new string('a', 201) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("role=\"alert\" id=\"page-error\"", html);
+        Assert.Contains("aria-invalid=\"true\" aria-describedby=\"page-error question-section-hint\"", html);
+        Assert.Contains("Mag een combinatie ook met onderaannemers werken?", html);
     }
 
     [Fact]
