@@ -23,6 +23,18 @@ public sealed class DialogueAccessTests(DialogueFixture f) : IClassFixture<Dialo
         Assert.Equal(rule, await RuleAsync(response));
     }
 
+    [Fact]
+    public async Task A_refused_message_on_the_theme_page_keeps_what_was_typed()
+    {
+        var typed = "Akkoord, \u202Egeen\u202C bezwaar. Wij stellen voor de pilot in Overvecht te starten.";
+
+        var (response, html) = await Portal.PortalForms.PostAsync(f.App.Procurement(), $"/tenders/{f.World.Tender}/dialoog/{f.ThemeA}?handler=Message",
+            new Dictionary<string, string> { ["text"] = typed });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Wij stellen voor de pilot in Overvecht te starten.</textarea>", System.Net.WebUtility.HtmlDecode(html));
+    }
+
     // Invisible-only text is blank (the field's own rule); control or direction characters are refused by name. Nothing is written.
     [Theory]
     [InlineData("messages", "text", "\u200b", "DialogueMessageTextRule")]

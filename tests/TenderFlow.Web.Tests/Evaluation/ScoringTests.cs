@@ -108,7 +108,7 @@ public sealed class ScoringTests : IDisposable
         var url2 = $"/tenders/{w.Tender}/beoordeling/aanmelding/{w.A.ApplicationId}";
         var form = await PageAsync(chair, url2);
         Assert.Contains("type=\"radio\" id=\"score-K1-10\"", form);
-        Assert.Contains("10 — uitstekend", form);
+        Assert.Contains("10 — <span>uitstekend</span>", form);
         var fields = new Dictionary<string, string>
         {
             ["scores[0].CriterionId"] = w.K1.ToString(), ["scores[0].Score"] = "7", ["scores[0].Motivation"] = "Sterke visie",
