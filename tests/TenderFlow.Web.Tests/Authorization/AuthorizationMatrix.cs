@@ -50,7 +50,7 @@ public static class AuthorizationMatrix
         ["POST /api/auth/resendConfirmationEmail"] = new((c, _) => c.PostAsync("/api/auth/resendConfirmationEmail", Json("""{"email":"x@example.test"}""")), Nobody),
         ["POST /api/auth/forgotPassword"] = new((c, _) => c.PostAsync("/api/auth/forgotPassword", Json("""{"email":"x@example.test"}""")), Nobody),
         ["POST /api/auth/resetPassword"] = new((c, _) => c.PostAsync("/api/auth/resetPassword", Json("""{"email":"x@example.test","resetCode":"x","newPassword":"Whatever-2027x"}""")), Nobody),
-        ["POST /api/auth/manage/2fa"] = new((c, _) => c.PostAsync("/api/auth/manage/2fa", Json("{}")), Nobody),
+        ["POST /api/auth/manage/2fa"] = new((c, _) => c.PostAsync("/api/auth/manage/2fa", Json("{}")), SignedIn),
         ["GET /api/auth/manage/info"] = new((c, _) => c.GetAsync("/api/auth/manage/info"), SignedIn),
         ["POST /api/auth/manage/info"] = new((c, _) => c.PostAsync("/api/auth/manage/info", Json("{}")), SignedIn),
 

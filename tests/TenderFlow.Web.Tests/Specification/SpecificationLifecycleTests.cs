@@ -204,6 +204,8 @@ public sealed class SpecificationLifecycleTests
         var refused = await both.PostAsJsonAsync($"{world.Api}/review", new { version = 2, approve = true, comment = "Akkoord." });
 
         Assert.Equal("SpecificationAuthorReviewsRule", await RuleAsync(refused, 409));
+        Assert.DoesNotContain("handler=Review", await both.GetStringAsync($"/tenders/{world.Tender}/opdrachtomschrijving"));
+        Assert.Contains("handler=Review", await app.Legal().GetStringAsync($"/tenders/{world.Tender}/opdrachtomschrijving"));
         Assert.Equal("draft", (await app.Procurement().GetJsonAsync(world.Api))["status"]!.GetValue<string>());
         await NoContentAsync(world.ReviewAsync(2, true, "Akkoord."));
     }
@@ -221,6 +223,13 @@ public sealed class SpecificationLifecycleTests
 
         var reads = world.Db(db => db.AuditEvents.Where(e => e.TenderId == world.Dialogue.TenderId && e.Action == "specification.read" && e.Sequence > before).Select(e => e.ActorRole).ToList());
         Assert.Equal(["Admin", "Legal"], reads.Order(StringComparer.Ordinal));
+
+        // A diff carries both versions' text: two reads.
+        await CreatedAsync(await world.SaveWithTextAsync(await app.Procurement().GetJsonAsync($"{world.Api}/versions/1"), 0, "Aangescherpt."));
+        before = world.Db(db => db.AuditEvents.Max(e => e.Sequence));
+        await app.ClientAs("adam.beheer", "Admin").GetJsonAsync($"{world.Api}/versions/2/diff");
+        var diffReads = world.Db(db => db.AuditEvents.Where(e => e.TenderId == world.Dialogue.TenderId && e.Action == "specification.read" && e.Sequence > before).Select(e => e.Subject).ToList());
+        Assert.Equal([$"specification/{world.Dialogue.TenderId}/v1", $"specification/{world.Dialogue.TenderId}/v2"], diffReads.Order(StringComparer.Ordinal));
     }
 
     [Fact]

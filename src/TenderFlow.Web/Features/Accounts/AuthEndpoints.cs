@@ -14,14 +14,11 @@ public static class AuthEndpoints
     /// <summary>
     /// Accounts and their addresses are an administrator's: no self-registration, confirmation or address change. A forgotten
     /// password is reset through the portal's own pages (PasswordReset), which audit every request and reset.
-    /// Two-factor sign-in is closed too: the portal's log-in has no second step, so an account that switched it on could never
-    /// sign in there again.
+    /// Switching two-factor sign-in on is refused too: the portal's log-in has no second step, so such an account could never
+    /// sign in there again. Switching it off stays possible, for an account that switched it on before this was closed.
     /// </summary>
     private static readonly string[] ClosedPaths =
-    [
-        "/api/auth/register", "/api/auth/confirmEmail", "/api/auth/resendConfirmationEmail", "/api/auth/forgotPassword", "/api/auth/resetPassword",
-        "/api/auth/manage/2fa",
-    ];
+        ["/api/auth/register", "/api/auth/confirmEmail", "/api/auth/resendConfirmationEmail", "/api/auth/forgotPassword", "/api/auth/resetPassword"];
 
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
@@ -40,6 +37,9 @@ public static class AuthEndpoints
                 ClosedPaths.Any(p => context.HttpContext.Request.Path.StartsWithSegments(p))
                     ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "SelfRegistrationClosedRule",
                         detail: "Accounts are created and confirmed by an administrator; a forgotten password is reset on the portal's log-in page.")
+                    : context.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.TwoFactorRequest>().Any(r => r.Enable == true)
+                    ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "TwoFactorClosedRule",
+                        detail: "The portal's log-in has no second step: two-factor sign-in cannot be switched on.")
                     : context.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.InfoRequest>().Any(r => r.NewEmail is not null)
                         ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "EmailChangedByAdministratorRule",
                             detail: "An account's e-mail address is changed by an administrator.")

@@ -122,12 +122,16 @@ public sealed class IndexModel(TenderFlowDbContext db, SpecificationAccess acces
         var drafting = capabilities.Contains(SpecificationRules.DraftingCapability);
         MayDraft = MayWrite && drafting && View.Latest is null;
         MayEdit = MayWrite && drafting && View.Latest is not null;
-        MayReview = User.IsInRole(Roles.Legal) && capabilities.Contains(SpecificationRules.ReviewCapability) && View.Latest is not null && View.Status != "approved";
+        // Not whoever wrote the latest version (four eyes; the desk refuses it too).
+        var latestAuthor = await db.SpecificationVersions.AsNoTracking().Where(v => v.TenderId == id).OrderByDescending(v => v.Number)
+            .Select(v => v.AuthorUserId).FirstOrDefaultAsync(cancellationToken);
+        MayReview = User.IsInRole(Roles.Legal) && capabilities.Contains(SpecificationRules.ReviewCapability) && View.Latest is not null && View.Status != "approved"
+            && latestAuthor != User.ToActor().Id;
         MayAcknowledge = Audience == SpecificationAudience.Participant && View.Latest is { } shown
             && !View.Acknowledgements.Any(a => a.Version == shown.Number);
         if (Audience == SpecificationAudience.Staff)
         {
-            History = await queries.HistoryAsync(id, cancellationToken);
+            History = await queries.HistoryAsync(id, User.ToActor(), cancellationToken);
         }
         if (!keepInput && View.Latest is { } latest)
         {

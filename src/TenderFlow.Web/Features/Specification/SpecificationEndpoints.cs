@@ -76,7 +76,7 @@ public static class SpecificationEndpoints
                 {
                     return SpecificationRules.NoAccess().ToProblem(http);
                 }
-                var (diff, violation) = await queries.DiffAsync(id, number, ct);
+                var (diff, violation) = await queries.DiffAsync(id, number, http.User.ToActor(), ct);
                 return diff is null ? violation!.ToProblem(http) : TypedResults.Ok(VersionDiffView.Of(diff));
             })
             .WithName("GetSpecificationDiff");

@@ -54,7 +54,7 @@ public sealed class SpecificationQueries(TenderFlowDbContext db, AuditWriter aud
     }
 
     /// <summary>The changes from version number-1 to number (staff only: drafts in between are theirs).</summary>
-    public async Task<(VersionDiff? Diff, RuleViolation? Violation)> DiffAsync(Guid tenderId, int number, CancellationToken cancellationToken)
+    public async Task<(VersionDiff? Diff, RuleViolation? Violation)> DiffAsync(Guid tenderId, int number, Actor actor, CancellationToken cancellationToken)
     {
         var pair = await db.SpecificationVersions.AsNoTracking().Where(v => v.TenderId == tenderId && (v.Number == number || v.Number == number - 1)).ToListAsync(cancellationToken);
         var to = pair.SingleOrDefault(v => v.Number == number);
@@ -63,15 +63,23 @@ public sealed class SpecificationQueries(TenderFlowDbContext db, AuditWriter aud
             return (null, SpecificationRules.VersionNotFound(number));
         }
         var from = pair.SingleOrDefault(v => v.Number == number - 1);
-        return from is null
-            ? (null, SpecificationRules.NoPreviousVersion(number))
-            : (SpecificationDiff.Compare(from.Number, from.Content, to.Number, to.Content), null);
+        if (from is null)
+        {
+            return (null, SpecificationRules.NoPreviousVersion(number));
+        }
+        // A diff carries both versions' text.
+        await AuditReadAsync(tenderId, SpecificationAudience.Staff, actor, [from, to], cancellationToken);
+        return (SpecificationDiff.Compare(from.Number, from.Content, to.Number, to.Content), null);
     }
 
     /// <summary>All diffs of a tender's history, newest first (the portal's history).</summary>
-    public async Task<IReadOnlyList<VersionDiff>> HistoryAsync(Guid tenderId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<VersionDiff>> HistoryAsync(Guid tenderId, Actor actor, CancellationToken cancellationToken)
     {
         var versions = await db.SpecificationVersions.AsNoTracking().Where(v => v.TenderId == tenderId).OrderBy(v => v.Number).ToListAsync(cancellationToken);
+        if (versions.Count > 1)
+        {
+            await AuditReadAsync(tenderId, SpecificationAudience.Staff, actor, versions, cancellationToken);
+        }
         return versions.Zip(versions.Skip(1)).Select(p => SpecificationDiff.Compare(p.First.Number, p.First.Content, p.Second.Number, p.Second.Content)).Reverse().ToList();
     }
 
@@ -111,7 +119,10 @@ public sealed class SpecificationQueries(TenderFlowDbContext db, AuditWriter aud
             .Select(r => new ReviewView(r.VersionNumber, VersionDiffView.Camel(r.Verdict.ToString()), audience == SpecificationAudience.Staff ? r.Comment : null, Name(s.Names, r.ReviewerUserId), r.ReviewedAtUtc, r.DocumentId)).ToList(),
         Approval(v, s)?.DocumentId);
 
-    private async Task AuditReadAsync(Guid tenderId, SpecificationAudience audience, Actor actor, SpecificationVersion version, CancellationToken cancellationToken)
+    private Task AuditReadAsync(Guid tenderId, SpecificationAudience audience, Actor actor, SpecificationVersion version, CancellationToken cancellationToken) =>
+        AuditReadAsync(tenderId, audience, actor, [version], cancellationToken);
+
+    private async Task AuditReadAsync(Guid tenderId, SpecificationAudience audience, Actor actor, IReadOnlyList<SpecificationVersion> versions, CancellationToken cancellationToken)
     {
         // Staff reads too: drafts carry the agreed dialogue outcomes word for word, and Legal's internal comments.
         var role = audience switch
@@ -123,7 +134,7 @@ public sealed class SpecificationQueries(TenderFlowDbContext db, AuditWriter aud
         if (role is not null)
         {
             await auditWriter.WriteAsync(actor.Id, role, tenderId,
-                [new AuditRecord("specification.read", $"specification/{tenderId}/v{version.Number}", new { version = version.Number, sha256 = version.Sha256 })], cancellationToken);
+                versions.Select(v => new AuditRecord("specification.read", $"specification/{tenderId}/v{v.Number}", new { version = v.Number, sha256 = v.Sha256 })).ToList(), cancellationToken);
         }
     }
 
