@@ -105,6 +105,10 @@ public sealed class AwardDecisionTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, (await world.RejectedClient().GetAsync(contract)).StatusCode);
         var start = await world.DeadlineAsync("contractStart");
         Assert.Equal("2028-01-01 00:00", AmsterdamTime.Format(start.UtcDateTime));
+        // Once recorded, the contract's start date governs; the deadline is not moved on its own.
+        Assert.Equal("ContractStartFollowsContractRule", await (await world.Procurement().PutAsJsonAsync($"/api/tenders/{world.Tender}/deadlines/contractStart",
+            new { dueAt = "2028-03-01T00:00", reason = "Later starten" })).RuleAsync(409));
+        Assert.Equal(start, await world.DeadlineAsync("contractStart"));
         await (await world.Procurement().FireAsync(world.Tender, "startContract")).AssertGuardAsync("deadline.passed(contractStart)");
 
         // Extension decisions: in order, within the options, each with a reason; then the contract is fixed.

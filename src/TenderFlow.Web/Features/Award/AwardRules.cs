@@ -75,6 +75,9 @@ public static class AwardRules
         new(next == 0 ? "Een optie is niet gelicht; het contract kan niet verder worden verlengd." : $"Besluit eerst over optie {next}.",
             next == 0 ? "An option was not exercised; the contract cannot be extended any further." : $"Decide on option {next} first."), "option");
 
+    public static RuleViolation ContractStartFollowsContract() => new("ContractStartFollowsContractRule", RuleKind.Conflict,
+        new("De ingangsdatum volgt het vastgelegde contract: wijzig de ingangsdatum in het contract.", "The contract start follows the recorded contract: change the start date in the contract."));
+
     public static RuleViolation ExtensionClosed() => new("ExtensionClosedRule", RuleKind.Conflict,
         new("Verlengingsbesluiten zijn pas mogelijk als het contract is ingegaan.", "Extension decisions are only possible once the contract has started."));
 

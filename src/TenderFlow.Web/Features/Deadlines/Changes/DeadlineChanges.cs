@@ -44,6 +44,11 @@ public sealed class DeadlineChanges(
         {
             return new(tender, definition, violation);
         }
+        // The recorded contract's start date governs (the public notice and OCDS show it): it changes there, and this deadline follows.
+        if (change.Deadline.Id == Award.AwardNames.ContractStart && await db.ContractRecords.AnyAsync(c => c.TenderId == tender.Id, cancellationToken))
+        {
+            return new(tender, definition, Award.AwardRules.ContractStartFollowsContract());
+        }
 
         var changes = DeadlinePlanner.Reschedule(tender, definition, change.Deadline.Id, change.NewUtc, now);
         tender.Revision++;
