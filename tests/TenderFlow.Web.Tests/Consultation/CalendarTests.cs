@@ -63,4 +63,19 @@ public sealed class CalendarTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await s.App.CreateClient().GetAsync($"/api/public/sessions/{session}.ics")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await s.App.CreateClient().GetAsync($"/api/public/sessions/{Guid.NewGuid()}.ics")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_calendar_file_links_to_the_configured_public_address_not_to_the_host_the_request_named()
+    {
+        using var s = await StartAsync(settings: new() { ["Ocds:PublicBaseUri"] = "https://aanbestedingen.example.nl/" });
+        var session = await s.ScheduleAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/public/sessions/{session}.ics");
+        request.Headers.Host = "phishing.example.com";
+
+        var ics = await (await s.App.CreateClient().SendAsync(request)).Content.ReadAsStringAsync();
+
+        var description = Properties(ics)["DESCRIPTION"];
+        Assert.Contains($"https://aanbestedingen.example.nl/openbaar/{s.Reference}", description);
+        Assert.DoesNotContain("phishing", ics);
+    }
 }

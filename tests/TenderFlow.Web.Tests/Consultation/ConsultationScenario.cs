@@ -18,7 +18,7 @@ public sealed class ConsultationScenario : IDisposable
     public static readonly DateTimeOffset SessionStart = new(2027, 3, 10, 13, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset RegistrationCloses = new(2027, 3, 8, 11, 0, 0, TimeSpan.Zero);
 
-    public TenderFlowFactory App { get; } = new();
+    public TenderFlowFactory App { get; }
     public HttpClient Procurement { get; }
     public string Reference { get; } = "UTR-MC-" + Guid.NewGuid().ToString("N")[..6];
     public string Tender { get; private set; } = "";
@@ -26,11 +26,16 @@ public sealed class ConsultationScenario : IDisposable
     public Guid Oost { get; private set; }
     public Guid Werkplaats { get; private set; }
 
-    public ConsultationScenario() => Procurement = App.Procurement();
-
-    public static async Task<ConsultationScenario> StartAsync(bool announce = true, object? deadlines = null)
+    public ConsultationScenario(Dictionary<string, string>? settings = null)
     {
-        var scenario = new ConsultationScenario();
+        App = new TenderFlowFactory { Settings = settings ?? [] };
+        Procurement = App.Procurement();
+    }
+
+    public static async Task<ConsultationScenario> StartAsync(bool announce = true, object? deadlines = null,
+        Dictionary<string, string>? settings = null)
+    {
+        var scenario = new ConsultationScenario(settings);
         scenario.Zorgplus = await scenario.App.OrganisationAsync("Zorgplus Utrecht", "12345678");
         scenario.Oost = await scenario.App.OrganisationAsync("Buurtzorg Oost", "87654321");
         scenario.Werkplaats = await scenario.App.OrganisationAsync("=De Werkplaats", "11223344");

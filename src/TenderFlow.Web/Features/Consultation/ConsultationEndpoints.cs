@@ -8,6 +8,7 @@ using TenderFlow.Domain.Workflow;
 using TenderFlow.Web.Authorization;
 using TenderFlow.Web.Data;
 using TenderFlow.Web.Features.Documents;
+using TenderFlow.Web.Features.Public;
 using TenderFlow.Web.Features.Tenders;
 
 namespace TenderFlow.Web.Features.Consultation;
@@ -211,7 +212,7 @@ public static class ConsultationEndpoints
                 {
                     return ConsultationRules.SessionNotFound(sessionId).ToProblem(http);
                 }
-                var publicUrl = $"{http.Request.Scheme}://{http.Request.Host}/openbaar/{Uri.EscapeDataString(found.Reference)}";
+                var publicUrl = $"{PublicAddress.Base(http)}/openbaar/{Uri.EscapeDataString(found.Reference)}";
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"sessie-{sessionId:N}.ics\"";
                 return TypedResults.Text(SessionCalendar.Render(found.Session, found.Reference, found.Title, publicUrl), SessionCalendar.ContentType);
             })

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Tenders;
 using TenderFlow.Domain.Workflow;
 using TenderFlow.Web.Data;
+using TenderFlow.Web.Features.Public;
 using TenderFlow.Web.Features.Tenders;
 
 namespace TenderFlow.Web.Features.Ocds;
@@ -33,8 +34,7 @@ public static class OcdsRegistration
         {
             return TenderRules.NotFound(id).ToProblem(http);
         }
-        var configured = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<OcdsOptions>>().Value.PublicBaseUri;
-        var package = await build(tender, configured?.TrimEnd('/') ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}");
+        var package = await build(tender, PublicAddress.Base(http));
         return Results.Text(package.ToJsonString(Json), "application/json", System.Text.Encoding.UTF8);
     }
 
