@@ -81,6 +81,7 @@ public static class IdentitySetup
             .AddSignInManager<AuditingSignInManager>();
         // A reset link is a key to the account: it lives two hours, not Identity's default day.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = Features.Accounts.PasswordReset.LinkLifetime);
+        services.AddSingleton<Features.Accounts.LoginThrottle>();
         services.AddScoped<Features.Accounts.PasswordReset>();
         services.AddSingleton<Features.Accounts.PasswordResetMailQueue>();
         services.AddHostedService<Features.Accounts.PasswordResetMailer>();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using TenderFlow.Web.Features.Accounts;
+using TenderFlow.Web.Tests.Deadlines;
 using TenderFlow.Web.Tests.Infrastructure;
 
 namespace TenderFlow.Web.Tests.Accounts;
@@ -103,5 +105,63 @@ public sealed class SignInAuditTests : IDisposable
         var bad = await (await _app.Legal().GetAsync("/api/audit/events?limit=5000")).ProblemAsync(400);
         Assert.Equal("InvalidLimitRule", bad["rule"]!.GetValue<string>());
         Assert.Equal("limit must be between 1 and 1000.", bad["errors"]!["limit"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task After_thirty_failed_log_ins_from_one_address_every_log_in_from_it_is_refused_for_a_while_and_recorded_once()
+    {
+        await _app.Users.EnsureAsync("ben.bidder", null, "Partner");
+        for (var i = 1; i < LoginThrottle.FailuresPerWindow; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync($"guess.{i}", "Zomer-Wachtwoord-2027")).StatusCode);
+        }
+        // Successful log-ins do not count: an office behind one address signs in all morning.
+        Assert.Equal(HttpStatusCode.OK, (await LoginAsync("ben.bidder", TestUsers.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await LoginAsync("ben.bidder", TestUsers.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync("guess.last", "Zomer-Wachtwoord-2027")).StatusCode);
+
+        // The right password too, else the script learns which guess was right.
+        var refused = await LoginAsync("ben.bidder", TestUsers.Password);
+        Assert.Equal("LoginThrottledRule", (await refused.ProblemAsync(429))["title"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await LoginAsync("guess.more", "Zomer-Wachtwoord-2027")).StatusCode);
+        var (html, portal) = await PortalLoginAsync("ben.bidder", TestUsers.Password);
+        Assert.Contains("Te veel mislukte aanmeldpogingen vanaf uw netwerkadres", html, StringComparison.Ordinal);
+        Assert.False(portal.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(".AspNetCore.Identity", StringComparison.Ordinal)));
+
+        var trail = _app.Db(db => db.AuditEvents.Where(e => e.Action.StartsWith("auth.login.")).Select(e => e.Action).ToList());
+        Assert.Equal(LoginThrottle.FailuresPerWindow, trail.Count(a => a == "auth.login.failed"));
+        Assert.Equal(1, trail.Count(a => a == "auth.login.throttled"));
+
+        _app.Clock.Advance(LoginThrottle.Window);
+        Assert.Equal(HttpStatusCode.OK, (await LoginAsync("ben.bidder", TestUsers.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Behind_a_proxy_one_address_refused_for_failed_log_ins_does_not_refuse_another()
+    {
+        using var app = new TenderFlowFactory { Settings = new() { ["environment"] = "Production", ["FORWARDEDHEADERS_ENABLED"] = "true" } };
+        await app.Users.EnsureAsync("ben.bidder", null, "Partner");
+        Task<HttpResponseMessage> From(string address, string user, string password)
+        {
+            var client = app.CreateClient();
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+            return client.PostAsJsonAsync("/api/auth/login", new { email = user, password });
+        }
+        for (var i = 0; i < LoginThrottle.FailuresPerWindow; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await From("203.0.113.7", $"guess.{i}", "Zomer-Wachtwoord-2027")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await From("203.0.113.7", "ben.bidder", TestUsers.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await From("198.51.100.20", "ben.bidder", TestUsers.Password)).StatusCode);
+        Assert.Contains("203.0.113.7", app.Db(db => db.AuditEvents.Single(e => e.Action == "auth.login.throttled").PayloadJson), StringComparison.Ordinal);
+    }
+
+    private async Task<(string Html, HttpResponseMessage Response)> PortalLoginAsync(string user, string password)
+    {
+        var client = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var (response, html) = await Portal.PortalForms.PostAsync(client, "/Accounts/Login",
+            new Dictionary<string, string> { ["Input.UserName"] = user, ["Input.Password"] = password });
+        return (html, response);
     }
 }

@@ -8,7 +8,7 @@ namespace TenderFlow.Web.Features.Accounts;
 
 /// <summary>
 /// Every password sign-in, through the portal or the token API, passes here, so success, failure and lockout
-/// are audited in one place.
+/// are audited, and failures counted per network address (<see cref="LoginThrottle"/>), in one place.
 /// </summary>
 public sealed class AuditingSignInManager(
     UserManager<TenderFlowUser> userManager,
@@ -18,7 +18,8 @@ public sealed class AuditingSignInManager(
     ILogger<SignInManager<TenderFlowUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<TenderFlowUser> confirmation,
-    AuditWriter audit)
+    AuditWriter audit,
+    LoginThrottle throttle)
     : SignInManager<TenderFlowUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public const string AnonymousRole = "Anonymous";
@@ -28,7 +29,32 @@ public sealed class AuditingSignInManager(
     /// <summary>Identity's limit on user names and e-mail addresses.</summary>
     public const int MaxNameLength = 256;
 
+    /// <summary>Set in the request's items when <see cref="LoginThrottle"/> refused it, so the portal and the API can say why.</summary>
+    public const string ThrottledItem = "TenderFlow.LoginThrottled";
+
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var address = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.Refuses(address, out var firstRefusal))
+        {
+            Context.Items[ThrottledItem] = true;
+            // Once per run of refusals: recording every refused attempt would hand the trail to the script after all.
+            if (firstRefusal)
+            {
+                await WriteAsync("anonymous", AnonymousRole, "auth.login.throttled", $"address/{address}",
+                    new { address, failures = LoginThrottle.FailuresPerWindow, windowMinutes = (int)LoginThrottle.Window.TotalMinutes, channel = Channel() });
+            }
+            return SignInResult.Failed;
+        }
+        var result = await CheckAsync(userName, password, isPersistent, lockoutOnFailure);
+        if (!result.Succeeded)
+        {
+            throttle.Failed(address);
+        }
+        return result;
+    }
+
+    private async Task<SignInResult> CheckAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
         var tooLong = userName.Length > MaxNameLength;
         var user = tooLong ? null : await UserManager.FindByNameAsync(userName) ?? await UserManager.FindByEmailAsync(userName);
@@ -39,7 +65,7 @@ public sealed class AuditingSignInManager(
             UserManager.PasswordHasher.VerifyHashedPassword(new TenderFlowUser(), _unknownUserHash, password);
             // The trail cannot be cleaned up: an anonymous caller does not get to write megabytes into it.
             var recorded = tooLong ? userName[..64] + "…" : userName;
-            await WriteAsync("anonymous", AnonymousRole, "auth.login.failed", recorded,
+            await WriteAsync("anonymous", AnonymousRole, "auth.login.failed", $"user/{recorded}",
                 new { userName = recorded, reason = tooLong ? "name too long" : "unknown user", channel = Channel() });
             return SignInResult.Failed;
         }
@@ -57,7 +83,7 @@ public sealed class AuditingSignInManager(
             { IsNotAllowed: true } => ("auth.login.failed", "not allowed"),
             _ => ("auth.login.failed", "wrong password"),
         };
-        await WriteAsync(user.Id, result.Succeeded ? roles : AnonymousRole, action, user.UserName ?? user.Id,
+        await WriteAsync(user.Id, result.Succeeded ? roles : AnonymousRole, action, $"user/{user.UserName ?? user.Id}",
             new { userName = user.UserName, reason, failedAttempts = await UserManager.GetAccessFailedCountAsync(user), channel = Channel() });
         return result;
     }
@@ -65,5 +91,5 @@ public sealed class AuditingSignInManager(
     private string Channel() => AuthenticationScheme == IdentityConstants.BearerScheme ? "api" : "portal";
 
     private Task WriteAsync(string actorId, string role, string action, string subject, object payload) =>
-        audit.WriteAsync(actorId, role.Length == 0 ? AnonymousRole : role, null, [new AuditRecord(action, $"user/{subject}", payload)]);
+        audit.WriteAsync(actorId, role.Length == 0 ? AnonymousRole : role, null, [new AuditRecord(action, subject, payload)]);
 }

@@ -62,10 +62,14 @@ public static class AuthEndpoints
 
     /// <summary>
     /// A refused log-in answers 401 "Failed" whatever the reason (Identity says "LockedOut" or "NotAllowed"): otherwise
-    /// five wrong passwords tell a stranger that the account exists.
+    /// five wrong passwords tell a stranger that the account exists. An address refused by <see cref="LoginThrottle"/>
+    /// gets 429: that says nothing about any account.
     /// </summary>
     private static object? Uniform(HttpContext http, object? result) =>
-        http.Request.Path.StartsWithSegments("/api/auth/login")
+        http.Items.ContainsKey(AuditingSignInManager.ThrottledItem)
+            ? TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "LoginThrottledRule",
+                detail: $"Too many failed log-ins from this network address; try again in {(int)LoginThrottle.Window.TotalMinutes} minutes.")
+            : http.Request.Path.StartsWithSegments("/api/auth/login")
             && (result is INestedHttpResult { Result: var inner } ? inner : result) is ProblemHttpResult { StatusCode: StatusCodes.Status401Unauthorized }
             ? TypedResults.Problem("Failed", statusCode: StatusCodes.Status401Unauthorized)
             : result;

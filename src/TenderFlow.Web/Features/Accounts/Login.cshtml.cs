@@ -37,6 +37,11 @@ public sealed class LoginModel(SignInManager<TenderFlowUser> signIn) : PageModel
             }
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
+        if (HttpContext.Items.ContainsKey(AuditingSignInManager.ThrottledItem))
+        {
+            ModelState.AddModelError(string.Empty, PortalText.Get("Too many failed log-ins from your network address. Try again in 15 minutes."));
+            return Page();
+        }
         // One answer for a wrong password, an unknown name and a locked account: a different one would tell a stranger the account exists.
         ModelState.AddModelError(string.Empty, PortalText.Get("The user name or password is not correct, or the account is locked for 15 minutes after repeated failed attempts."));
         return Page();
