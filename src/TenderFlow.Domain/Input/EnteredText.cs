@@ -32,9 +32,14 @@ public static class EnteredText
 
     /// <summary>
     /// A free text as a feature stores it: <see cref="Meaningful"/> (so the feature's own "required" rule sees invisible-only
-    /// text as blank), or the <c>UnreadableTextRule</c> on <paramref name="field"/> when it holds control or invisible
-    /// characters. <paramref name="nameNl"/> and <paramref name="nameEn"/> name the field as people know it.
+    /// text as blank) with its line breaks as <c>\n</c>, or the <c>UnreadableTextRule</c> on <paramref name="field"/> when
+    /// it holds control or invisible characters. <paramref name="nameNl"/> and <paramref name="nameEn"/> name the field as
+    /// people know it.
     /// </summary>
+    /// <remarks>
+    /// A browser sends a text area's line breaks as CRLF but counts each as one character against its maxlength: stored as
+    /// sent, text the page accepted would fail the feature's own length rule.
+    /// </remarks>
     public static (string? Text, RuleViolation? Unreadable) Read(
         string? text, string field, bool multiline = true, string nameNl = "De tekst", string nameEn = "The text")
     {
@@ -43,6 +48,6 @@ public static class EnteredText
             ? (null, new("UnreadableTextRule", RuleKind.Invalid,
                 new($"{nameNl} bevat onzichtbare tekens of stuurtekens (zoals een regeleinde of een leesrichtingsteken). Typ de tekst opnieuw.",
                     $"{nameEn} contains invisible or control characters (such as a line break or a direction mark). Type the text again."), field))
-            : (meaningful, null);
+            : (meaningful?.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'), null);
     }
 }

@@ -33,4 +33,15 @@ public class EnteredTextTests
     {
         Assert.Equal("UnreadableTextRule", EnteredText.Read("Regel een\nregel twee", "title", multiline: false).Unreadable?.Rule);
     }
+
+    [Theory]
+    [InlineData("Regel een\r\nregel twee\r\n\r\nslot")]
+    [InlineData("Regel een\rregel twee\n\rslot")]
+    public void Line_breaks_are_stored_as_one_character_each_as_the_browser_counted_them(string text)
+    {
+        var (read, violation) = EnteredText.Read(text, "text");
+
+        Assert.Null(violation);
+        Assert.Equal("Regel een\nregel twee\n\nslot", read);
+    }
 }

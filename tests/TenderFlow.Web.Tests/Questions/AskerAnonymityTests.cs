@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TenderFlow.Web.Data;
@@ -54,6 +55,36 @@ public sealed class AskerAnonymityTests : IDisposable
         // The control: Procurement does see who asked.
         var queue = await (await world.Procurement.GetAsync($"/tenders/{world.Tender}/vragen")).Content.ReadAsStringAsync();
         Assert.Contains(QaWorld.AskerOrganisation, queue);
+    }
+
+    [Fact]
+    public async Task A_colleague_correcting_only_the_answer_keeps_the_anonymised_question()
+    {
+        var world = await new QaWorld(_app).StartAsync();
+        var question = await QaWorld.AskAsync(await world.AskerAsync(), world.Tender,
+            $"Wij als {QaWorld.AskerOrganisation} willen weten: mogen wij de capaciteit van onze combinatiepartners optellen?");
+        var url = $"/api/tenders/{world.Tender}/questions/{question}/answer";
+        Assert.True((await world.Procurement.PutAsJsonAsync(url, new { answer = Answer, publishedText = Rephrased })).IsSuccessStatusCode);
+
+        Assert.True((await world.Procurement.PutAsJsonAsync(url, new { answer = Answer + " Zie ook paragraaf 4.2." })).IsSuccessStatusCode);
+        Assert.True((await QaWorld.PublishAsync(world.Procurement, world.Tender, question)).IsSuccessStatusCode);
+
+        var published = Assert.Single(await (await world.OtherBidderAsync()).GetArrayAsync($"/api/tenders/{world.Tender}/answers"))!;
+        Assert.Equal(Rephrased, published["question"]!.GetValue<string>());
+        Assert.EndsWith("Zie ook paragraaf 4.2.", published["answer"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Line_breaks_as_a_browser_sends_them_count_once_against_the_length_of_a_question()
+    {
+        var world = await new QaWorld(_app).StartAsync();
+        // 4,000 characters as the text area counted them; 4,039 as sent with CRLF line breaks.
+        var text = string.Concat(Enumerable.Repeat(new string('v', 99) + "\r\n", 39)) + new string('v', 100);
+        Assert.Equal(4_000, text.Replace("\r\n", "\n", StringComparison.Ordinal).Length);
+
+        var response = await (await world.AskerAsync()).PostAsJsonAsync($"/api/tenders/{world.Tender}/questions", new { text });
+
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private async Task<string> NoteTextAsync(string tenderId)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using TenderFlow.Web.Tests.Infrastructure;
 
@@ -34,6 +35,22 @@ public sealed class NotificationInboxTests : IDisposable
         }
         Assert.Empty(await outsider.GetArrayAsync("/api/notifications"));
         Assert.Empty(await world.Procurement.GetArrayAsync("/api/notifications"));
+    }
+
+    [Fact]
+    public async Task A_note_also_reaches_an_organisation_still_drafting_its_application_that_asked_nothing()
+    {
+        var world = await new QaWorld(_app).StartAsync();
+        var draftingOrg = await _app.OrganisationAsync("Wijkteam West", "34343434");
+        var drafting = await _app.Users.ClientAsync("wim.west", draftingOrg, "Bidder");
+        var created = await drafting.PostAsJsonAsync($"/api/tenders/{world.Tender}/applications", new { });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+
+        await world.AnswerAndPublishAsync(await QaWorld.AskAsync(await world.AskerAsync(), world.Tender, "Vraag over sociale return"), "Antwoord over sociale return");
+        Assert.True((await world.Procurement.PostAsync($"/api/tenders/{world.Tender}/nvi", null)).IsSuccessStatusCode);
+
+        var note = Assert.Single(await drafting.GetArrayAsync("/api/notifications"))!;
+        Assert.Equal("qa.nvi.published", note["kind"]!.GetValue<string>());
     }
 
     [Fact]

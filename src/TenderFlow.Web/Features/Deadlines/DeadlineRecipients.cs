@@ -43,7 +43,8 @@ public static class DeadlineRecipients
          where r.Name == role
          select ur.UserId).ToListAsync(cancellationToken);
 
-    private static async Task<List<Guid>> InterestedAsync(TenderFlowDbContext db, Guid tenderId, CancellationToken cancellationToken)
+    /// <summary>Organisations that registered for a consultation session, asked a question or are working on an application (not withdrawn).</summary>
+    public static async Task<List<Guid>> InterestedAsync(TenderFlowDbContext db, Guid tenderId, CancellationToken cancellationToken)
     {
         var organisations = await db.SessionRegistrations.Where(r => r.TenderId == tenderId).Select(r => r.OrganisationId).ToListAsync(cancellationToken);
         organisations.AddRange(await db.Questions.Where(q => q.TenderId == tenderId).Select(q => q.OrganisationId).ToListAsync(cancellationToken));

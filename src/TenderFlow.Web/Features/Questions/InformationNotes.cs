@@ -8,6 +8,7 @@ using TenderFlow.Domain.Workflow;
 using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Data;
 using TenderFlow.Web.Features.Audit;
+using TenderFlow.Web.Features.Deadlines;
 using TenderFlow.Web.Features.Documents;
 using TenderFlow.Web.Features.Documents.Pdf;
 using TenderFlow.Web.Features.Notifications;
@@ -17,7 +18,7 @@ namespace TenderFlow.Web.Features.Questions;
 
 /// <summary>
 /// Compiles the published answers not yet in a note into the next nota van inlichtingen (PDF), numbered per tender
-/// without gaps, and tells every candidate organisation. All in one transaction.
+/// without gaps, and tells every organisation concerned. All in one transaction.
 /// </summary>
 public sealed class InformationNotes(TenderFlowDbContext db, PublicationStage stage, DocumentIntake intake, AuditTrail audit, Notifier notifier, TimeProvider clock)
 {
@@ -92,14 +93,14 @@ public sealed class InformationNotes(TenderFlowDbContext db, PublicationStage st
             .ToList();
 
     /// <summary>
-    /// Candidates are the organisations taking part in the tender plus every organisation that asked a question in it
-    /// (a candidate who asked is certainly interested in the answers).
+    /// Everyone the answers may concern, told at the same moment (equal treatment): the organisations taking part, and every
+    /// one that showed interest (consultation registration, a question, an application in the making), as deadline
+    /// reminders to the interested go.
     /// </summary>
     private async Task<List<Guid>> CandidateOrganisationsAsync(Guid tenderId, CancellationToken cancellationToken)
     {
         var participants = await db.TenderParticipants.Where(p => p.TenderId == tenderId).Select(p => p.OrganisationId).ToListAsync(cancellationToken);
-        var askers = await db.Questions.Where(q => q.TenderId == tenderId).Select(q => q.OrganisationId).Distinct().ToListAsync(cancellationToken);
-        return participants.Union(askers).ToList();
+        return participants.Union(await DeadlineRecipients.InterestedAsync(db, tenderId, cancellationToken)).ToList();
     }
 
     /// <summary>The note's content: only the published (possibly rephrased) question, its section and the answer — never the asker.</summary>

@@ -27,14 +27,17 @@ public sealed class QuestionDesk(TenderFlowDbContext db, PublicationStage stage,
     /// Open while the phase opens <c>qa.questions</c> and the server clock is before <c>questionsClose</c> (a question
     /// arriving exactly at the deadline is late). With no deadline planned, the phase alone decides.
     /// </summary>
-    public async Task<RuleViolation?> QuestionsClosedAsync(Tender tender, CancellationToken cancellationToken)
+    public Task<RuleViolation?> QuestionsClosedAsync(Tender tender, CancellationToken cancellationToken) =>
+        QuestionsClosedAsync(tender, clock.GetUtcNow().UtcDateTime, cancellationToken);
+
+    private async Task<RuleViolation?> QuestionsClosedAsync(Tender tender, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var state = await stage.ForAsync(db, tender, cancellationToken);
         if (!state.Open(QuestionsCapability))
         {
             return QuestionRules.QuestionsNotOpen();
         }
-        if (tender.Deadline(QuestionsCloseDeadline)?.DueAtUtc is { } close && clock.GetUtcNow().UtcDateTime >= close)
+        if (tender.Deadline(QuestionsCloseDeadline)?.DueAtUtc is { } close && nowUtc >= close)
         {
             return QuestionRules.DeadlinePassed(close);
         }
@@ -43,6 +46,8 @@ public sealed class QuestionDesk(TenderFlowDbContext db, PublicationStage stage,
 
     public async Task<(Question? Question, RuleViolation? Violation)> AskAsync(Guid tenderId, AskQuestionRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        // The moment the question arrived, not the moment the write lock was free (a note being compiled holds it).
+        var askedAtUtc = clock.GetUtcNow().UtcDateTime;
         if (!user.IsInRole(Roles.Bidder) || user.OrganisationId() is not { } organisationId)
         {
             return (null, QuestionRules.OnlyCandidates());
@@ -64,14 +69,14 @@ public sealed class QuestionDesk(TenderFlowDbContext db, PublicationStage stage,
         var actor = user.ToActor();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var tender = await db.Tenders.Include(t => t.Deadlines).SingleAsync(t => t.Id == tenderId, cancellationToken);
-        if (await QuestionsClosedAsync(tender, cancellationToken) is { } closed)
+        if (await QuestionsClosedAsync(tender, askedAtUtc, cancellationToken) is { } closed)
         {
             return (null, closed);
         }
         var question = new Question
         {
             Id = Guid.NewGuid(), TenderId = tenderId, OrganisationId = organisationId, AskedByUserId = actor.Id,
-            AskedAtUtc = clock.GetUtcNow().UtcDateTime, OriginalText = text, SectionReference = section,
+            AskedAtUtc = askedAtUtc, OriginalText = text, SectionReference = section,
         };
         db.Questions.Add(question);
         await audit.AppendAsync(db, actor.Id, Roles.Bidder, tenderId,
@@ -105,7 +110,9 @@ public sealed class QuestionDesk(TenderFlowDbContext db, PublicationStage stage,
             return refused;
         }
         question.Answer = answer;
-        question.PublishedText = string.IsNullOrEmpty(publishedText) ? question.DefaultPublishedText : publishedText;
+        // Left out, the text stays as it was: a colleague correcting only the answer must not undo the anonymisation.
+        question.PublishedText = publishedText
+            ?? (request.PublishedText is null ? question.PublishedText ?? question.DefaultPublishedText : question.DefaultPublishedText);
         question.AnsweredByUserId = actor.Id;
         question.AnsweredAtUtc = clock.GetUtcNow().UtcDateTime;
         await audit.AppendAsync(db, actor.Id, Roles.Procurement, tenderId,
