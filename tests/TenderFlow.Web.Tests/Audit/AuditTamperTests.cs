@@ -39,6 +39,27 @@ public sealed class AuditTamperTests : IDisposable
     }
 
     [Fact]
+    public async Task The_database_refuses_an_insert_that_replaces_an_event_or_does_not_link_onto_the_head()
+    {
+        await WriteSomeHistoryAsync();
+        const string columns = """ "Sequence", "OccurredAtUtc", "ActorId", "ActorRole", "TenderId", "Action", "Subject", "PayloadJson", "PreviousHash", "Hash" """;
+        string Row(string sequence, string previous) =>
+            $"""({sequence}, '2027-03-01 09:00:00', 'someone', 'Procurement', NULL, 'tender.created', 'tender/x', '{"{}"}', {previous}, '{new string('a', 64)}')""";
+        const string head = """(SELECT "Hash" FROM "AuditEvents" ORDER BY "Sequence" DESC LIMIT 1)""";
+        const string next = """(SELECT MAX("Sequence") + 1 FROM "AuditEvents")""";
+        var before = ChainForgery.Head(_app.ConnectionString);
+
+        // REPLACE deletes the old row without firing the delete trigger: only an insert trigger stops it.
+        var replace = Assert.Throws<SqliteException>(() => Execute($"""INSERT OR REPLACE INTO "AuditEvents" ({columns}) VALUES {Row("2", "(SELECT \"PreviousHash\" FROM \"AuditEvents\" WHERE \"Sequence\" = 2)")}"""));
+        Assert.Contains("append-only", replace.Message);
+        Assert.Throws<SqliteException>(() => Execute($"""INSERT INTO "AuditEvents" ({columns}) VALUES {Row(next + " + 1", head)}"""));
+        Assert.Throws<SqliteException>(() => Execute($"""INSERT INTO "AuditEvents" ({columns}) VALUES {Row(next, $"'{new string('0', 64)}'")}"""));
+
+        Assert.Equal(before, ChainForgery.Head(_app.ConnectionString));
+        Assert.Equal(1, Execute($"""INSERT INTO "AuditEvents" ({columns}) VALUES {Row(next, head)}"""));
+    }
+
+    [Fact]
     public async Task A_payload_changed_behind_the_triggers_back_is_found_at_that_event()
     {
         await WriteSomeHistoryAsync();
