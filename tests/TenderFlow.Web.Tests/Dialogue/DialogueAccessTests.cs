@@ -144,6 +144,27 @@ public sealed class DialogueAccessTests(DialogueFixture f) : IClassFixture<Dialo
     }
 
     [Fact]
+    public async Task The_tender_api_explains_why_a_step_cannot_be_taken_only_to_those_who_may_take_it()
+    {
+        const string title = "Afspraken met huisartsen in Zuilen";
+        Assert.Equal(HttpStatusCode.Created, (await f.World.ParticipantClient().PostAsJsonAsync($"{f.Api}/themes", new { titleNl = title })).StatusCode);
+
+        foreach (var (who, reader) in new[]
+                 {
+                     ("rejected candidate", f.World.RejectedClient(0)), ("evaluator", f.World.Evaluator()), ("Admin", f.App.ClientAs("adam.beheer", "Admin")),
+                 })
+        {
+            var body = await reader.GetStringAsync($"/api/tenders/{f.World.Tender}");
+            Assert.False(body.Contains(title, StringComparison.Ordinal), $"the {who} reads an unsettled theme's title");
+            Assert.All(JsonNode.Parse(body)!["triggers"]!.AsArray(), t => Assert.Empty(t!["unmetGuards"]!.AsArray()));
+        }
+        // The control: Procurement, who concludes the dialogue, is told which themes are not settled.
+        var conclude = (await f.App.Procurement().GetJsonAsync($"/api/tenders/{f.World.Tender}"))["triggers"]!.AsArray()
+            .Single(t => t!["id"]!.GetValue<string>() == "concludeDialogue")!;
+        Assert.Contains(title, conclude["unmetGuards"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Legal_reads_everything_and_every_write_refuses_Legal()
     {
         var procurement = f.App.Procurement();

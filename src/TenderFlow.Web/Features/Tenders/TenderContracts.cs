@@ -68,7 +68,9 @@ public sealed record TenderView(Guid Id, string Reference, string Title, long Re
             t.Outcome, t.ClosedAtUtc, t.CreatedAtUtc, t.AnnouncedAtUtc,
             triggers.Select(a => new TriggerView(a.Trigger.Id, a.Trigger.Title.Nl, a.Trigger.Title.En, a.Trigger.To, a.Trigger.Roles,
                 a.Trigger.ReasonRequired, a.Permitted, a.RoleAllowed,
-                a.UnmetGuards.Select(u => new UnmetGuardView(u.Guard, u.Explanation.Nl, u.Explanation.En)).ToList())).ToList(),
+                // Why a step cannot be taken is for whoever may take it: the explanations name unsettled dialogue themes, an
+                // insufficient quality judgement, open objections (as the portal shows only a reader's own triggers).
+                a.RoleAllowed ? a.UnmetGuards.Select(u => new UnmetGuardView(u.Guard, u.Explanation.Nl, u.Explanation.En)).ToList() : [])).ToList(),
             DeadlineView.AllOf(t, d, nowUtc),
             visibleTheme is not null ? t.Themes.Where(visibleTheme).OrderBy(x => x.Key).Select(x => new ThemeView(x.Key, x.TitleNl, x.TitleEn, x.Status.ToString())).ToList() : null);
     }
