@@ -19,20 +19,22 @@ public sealed class SealedApplicantAuditTests : ApplicationTestBase
         + await (await client.GetAsync($"/tenders/{S.Tender}/audit")).Content.ReadAsStringAsync()
         + await (await client.GetAsync($"/tenders/{S.Tender}/juridisch")).Content.ReadAsStringAsync();
 
-    private async Task<string> ExportedEventsAsync(HttpClient client)
+    private Task<string> ExportedEventsAsync(HttpClient client) => ExportedAsync(client, "events.jsonl");
+
+    private async Task<string> ExportedAsync(HttpClient client, string file)
     {
         var response = await client.GetAsync($"/api/tenders/{S.Tender}/audit/export");
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         using var tar = new System.Formats.Tar.TarReader(await response.Content.ReadAsStreamAsync());
         while (await tar.GetNextEntryAsync() is { } entry)
         {
-            if (entry.Name.EndsWith("events.jsonl", StringComparison.Ordinal))
+            if (entry.Name.EndsWith(file, StringComparison.Ordinal))
             {
                 using var reader = new StreamReader(entry.DataStream!);
                 return await reader.ReadToEndAsync();
             }
         }
-        throw new InvalidOperationException("The package has no events.jsonl.");
+        throw new InvalidOperationException($"The package has no {file}.");
     }
 
     [Fact]
@@ -60,6 +62,11 @@ public sealed class SealedApplicantAuditTests : ApplicationTestBase
         Assert.DoesNotContain(S.Zorgplus.ToString(), package, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("sealed applicant", package, StringComparison.Ordinal);
         Assert.Contains(zorgplusUser, await ExportedEventsAsync(App.Legal()), StringComparison.Ordinal);
+        // The package's document list neither: a sealed file's name and its owner (…/member/{organisation}) both name the applicant.
+        var documents = await ExportedAsync(App.Procurement(), "documents.jsonl");
+        Assert.Contains("\"kind\":\"selection.gva\"", documents, StringComparison.Ordinal);
+        Assert.DoesNotContain(S.Zorgplus.ToString(), documents, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(S.Zorgplus.ToString(), await ExportedAsync(App.Legal(), "documents.jsonl"), StringComparison.OrdinalIgnoreCase);
 
         // Who saw what lists the documents, but a sealed file's name (gva-{organisation}.pdf names the applicant here) waits for the opening.
         Assert.Contains($"gva-{S.Zorgplus}.pdf", (await App.Legal().GetArrayAsync($"/api/tenders/{S.Tender}/legal/reads")).ToJsonString(), StringComparison.Ordinal);

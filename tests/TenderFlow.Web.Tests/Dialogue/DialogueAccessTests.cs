@@ -246,6 +246,44 @@ public sealed class DialogueAccessTests(DialogueFixture f) : IClassFixture<Dialo
     }
 
     [Fact]
+    public async Task A_dialogue_file_name_reaches_Legal_but_not_Admin_through_the_trail_the_ledger_or_an_export()
+    {
+        const string name = "tariefvoorstel-taakgericht-87-euro.pdf";
+        var shared = await f.World.ParticipantClient().PostAsync($"{f.Api}/themes/{f.ThemeA}/documents", TestFiles.Form(TestFiles.Pdf("Tarief"), name));
+        Assert.Equal(HttpStatusCode.OK, shared.StatusCode);
+        var meeting = await f.MeetingAsync(f.App.Procurement(), f.ThemeA);
+        var minutes = await f.App.Procurement().PostAsync($"{f.Api}/meetings/{meeting}/minutes", TestFiles.Form(TestFiles.Pdf("Verslag"), "verslag-tarieven-87-euro.pdf"));
+        Assert.Equal(HttpStatusCode.OK, minutes.StatusCode);
+
+        var admin = f.App.ClientAs("adam.beheer", "Admin");
+        var seen = (await admin.GetArrayAsync($"/api/tenders/{f.World.Tender}/audit")).ToJsonString()
+            + (await admin.GetArrayAsync("/api/audit/events?action=document.uploaded&limit=1000")).ToJsonString()
+            + (await admin.GetArrayAsync($"/api/tenders/{f.World.Tender}/legal/reads")).ToJsonString()
+            + await ExportedDocumentsAsync(admin);
+        Assert.DoesNotContain("87-euro", seen, StringComparison.Ordinal);
+
+        Assert.Contains(name, (await f.World.Legal().GetArrayAsync($"/api/tenders/{f.World.Tender}/audit")).ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("verslag-tarieven-87-euro.pdf", (await f.World.Legal().GetArrayAsync($"/api/tenders/{f.World.Tender}/audit")).ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(name, await ExportedDocumentsAsync(f.World.Legal()), StringComparison.Ordinal);
+    }
+
+    private async Task<string> ExportedDocumentsAsync(HttpClient client)
+    {
+        var response = await client.GetAsync($"/api/tenders/{f.World.Tender}/audit/export");
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        using var tar = new System.Formats.Tar.TarReader(await response.Content.ReadAsStreamAsync());
+        while (await tar.GetNextEntryAsync() is { } entry)
+        {
+            if (entry.Name.EndsWith("documents.jsonl", StringComparison.Ordinal))
+            {
+                using var reader = new StreamReader(entry.DataStream!);
+                return await reader.ReadToEndAsync();
+            }
+        }
+        throw new InvalidOperationException("The package has no documents.jsonl.");
+    }
+
+    [Fact]
     public async Task Every_read_of_dialogue_content_is_audited_with_who_and_which_theme()
     {
         var participant = f.World.ParticipantClient();

@@ -34,7 +34,7 @@ public sealed record ExportDocument(
     string Kind,
     string Owner,
     int Version,
-    string FileName,
+    string? FileName,
     string ContentType,
     long SizeBytes,
     string Sha256,

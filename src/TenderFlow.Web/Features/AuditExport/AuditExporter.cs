@@ -77,7 +77,7 @@ public sealed class AuditExporter(TenderFlowDbContext db, AuditTrail trail, Expo
         {
             PackageEntry.FromBytes(AuditExportFormat.Events, events.WrittenSpan.ToArray()),
         };
-        var (documentEntries, documentsJsonl) = await DocumentsAsync(tender.Id, includeDocuments, ct);
+        var (documentEntries, documentsJsonl) = await DocumentsAsync(tender.Id, includeDocuments, actor.Roles.Contains(Roles.Legal), ct);
         entries.Add(PackageEntry.FromBytes(AuditExportFormat.Documents, documentsJsonl));
         var definitions = new List<ExportDefinition>();
         var snapshot = await db.DefinitionSnapshots.AsNoTracking().SingleOrDefaultAsync(s => s.Hash == tender.DefinitionHash, ct);
@@ -125,7 +125,13 @@ public sealed class AuditExporter(TenderFlowDbContext db, AuditTrail trail, Expo
         }
     }
 
-    private async Task<(List<PackageEntry> Entries, byte[] Jsonl)> DocumentsAsync(Guid tenderId, bool includeDocuments, CancellationToken ct)
+    /// <summary>
+    /// Every document of the tender with its hash. For an exporter other than Legal, a document sealed in an unopened vault
+    /// goes without its file name and with its owner cut back to the application or submission (both can name the bidder,
+    /// as the audit events' sealed applicant does), and a dialogue document without its file name (which can tell what
+    /// was negotiated).
+    /// </summary>
+    private async Task<(List<PackageEntry> Entries, byte[] Jsonl)> DocumentsAsync(Guid tenderId, bool includeDocuments, bool legal, CancellationToken ct)
     {
         var documents = (await db.Documents.AsNoTracking().Where(d => d.TenderId == tenderId).ToListAsync(ct))
             .OrderBy(d => d.UploadedAtUtc).ThenBy(d => d.Id).ToList();
@@ -141,7 +147,10 @@ public sealed class AuditExporter(TenderFlowDbContext db, AuditTrail trail, Expo
                 var sha = d.Sha256;
                 entries.Add(new PackageEntry(path, sha, d.SizeBytes, () => store.OpenRead(sha)));
             }
-            var line = new ExportDocument(d.Id, d.Kind, d.Owner, d.Version, d.FileName, d.ContentType, d.SizeBytes, d.Sha256, d.UploadedAtUtc,
+            var sealedName = !legal && sealedUnopened.ContainsKey(d.Id);
+            var hiddenName = sealedName || (!legal && d.Kind.StartsWith("dialogue.", StringComparison.Ordinal));
+            var owner = sealedName ? string.Join('/', d.Owner.Split('/').Take(2)) : d.Owner;
+            var line = new ExportDocument(d.Id, d.Kind, owner, d.Version, hiddenName ? null : d.FileName, d.ContentType, d.SizeBytes, d.Sha256, d.UploadedAtUtc,
                 d.SupersededAtUtc is not null, withheld is null ? AuditExportFormat.ContentIncluded : AuditExportFormat.ContentWithheld, path, withheld);
             jsonl.Append(JsonSerializer.Serialize(line, AuditExportFormat.JsonLine)).Append('\n');
         }

@@ -37,7 +37,7 @@ public sealed class DialogueDocuments(TenderFlowDbContext db, DialogueGate gate,
         }
         var userId = DialogueGate.UserId(user);
         var (record, uploaded) = await intake.RecordAsync(db, staged,
-            new DocumentTarget(tenderId, DialogueThemeDocuments.NewOwner(themeId), DialogueThemeDocuments.Kind, user.OrganisationIdOrNull(viewer)), userId, cancellationToken);
+            new DocumentTarget(tenderId, DialogueThemeDocuments.NewOwner(themeId), DialogueThemeDocuments.Kind, user.OrganisationIdOrNull(viewer)), userId, cancellationToken, nameInTrail: false);
         await trail.AppendAsync(db, userId, DialogueGate.AuditRole(viewer), tenderId,
             [uploaded, new AuditRecord("dialogue.document.shared", $"dialogue-theme/{themeId}", new { document = record.Id, record.FileName, side = viewer.Side.ToString() })],
             cancellationToken);

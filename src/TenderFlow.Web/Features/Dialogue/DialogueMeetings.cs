@@ -94,7 +94,7 @@ public sealed class DialogueMeetings(TenderFlowDbContext db, DialogueGate gate, 
             return (null, DialogueRules.ThemeSettled());
         }
         var userId = DialogueGate.UserId(user);
-        var (record, uploaded) = await intake.RecordAsync(db, staged, new DocumentTarget(tenderId, meeting!.MinutesOwner, DialogueThemeDocuments.MinutesKind, null), userId, cancellationToken);
+        var (record, uploaded) = await intake.RecordAsync(db, staged, new DocumentTarget(tenderId, meeting!.MinutesOwner, DialogueThemeDocuments.MinutesKind, null), userId, cancellationToken, nameInTrail: false);
         // A new version must be approved again, by the side that did not upload it.
         meeting.MinutesDocumentId = record.Id;
         meeting.MinutesUploadedBy = viewer.Side;
@@ -103,7 +103,7 @@ public sealed class DialogueMeetings(TenderFlowDbContext db, DialogueGate gate, 
         await NotifyOtherSideAsync(tenderId, theme, viewer.Side!.Value, userId, "dialogue.minutes.uploaded",
             new($"Het verslag van een overleg over “{theme.TitleNl}” wacht op uw goedkeuring.", $"The minutes of a meeting on “{theme.TitleEn}” await your approval."), cancellationToken);
         await trail.AppendAsync(db, userId, DialogueGate.AuditRole(viewer), tenderId,
-            [uploaded, new AuditRecord("dialogue.minutes.uploaded", $"dialogue-meeting/{meetingId}", new { theme = theme.Id, document = record.Id, record.Version, side = viewer.Side.ToString() })],
+            [uploaded, new AuditRecord("dialogue.minutes.uploaded", $"dialogue-meeting/{meetingId}", new { theme = theme.Id, document = record.Id, record.FileName, record.Version, side = viewer.Side.ToString() })],
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);

@@ -63,10 +63,12 @@ public sealed class DocumentIntake(ContentStore store, IOptions<DocumentOptions>
 
     /// <summary>
     /// Call inside the caller's transaction: moves the bytes to the store and adds the record, superseding the current
-    /// version of the same owner and kind (kept as history). Returns the audit record the caller appends.
+    /// version of the same owner and kind (kept as history). Returns the audit record the caller appends; with
+    /// <paramref name="nameInTrail"/> false it leaves out the file name, for documents whose name is itself confidential
+    /// (the caller's own event, withheld from those outside, carries it).
     /// </summary>
     public async Task<(DocumentRecord Record, AuditRecord Audit)> RecordAsync(
-        TenderFlowDbContext db, StagedDocument staged, DocumentTarget target, string userId, CancellationToken cancellationToken)
+        TenderFlowDbContext db, StagedDocument staged, DocumentTarget target, string userId, CancellationToken cancellationToken, bool nameInTrail = true)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var previous = await db.Documents
@@ -96,7 +98,7 @@ public sealed class DocumentIntake(ContentStore store, IOptions<DocumentOptions>
         db.Documents.Add(record);
         return (record, new AuditRecord("document.uploaded", $"document/{record.Id}", new
         {
-            kind = record.Kind, owner = record.Owner, fileName = record.FileName, sizeBytes = record.SizeBytes,
+            kind = record.Kind, owner = record.Owner, fileName = nameInTrail ? record.FileName : null, sizeBytes = record.SizeBytes,
             sha256 = record.Sha256, version = record.Version, supersedes = previous?.Id,
         }));
     }

@@ -120,7 +120,9 @@ public sealed class ReadLedger(TenderFlowDbContext db)
         var subject = new ReadSubject(ReadSubjectKind.Document, d.Id);
         var events = index.BySubject[subject.ToString()].ToList();
         var created = events.FirstOrDefault(e => e.Event.Action == "document.uploaded");
-        var name = reader.Seals(d) ? PortalText.For(new("Verzegeld document (naam na de opening)", "Sealed document (name after the opening)")) : d.FileName;
+        var name = reader.Seals(d) ? PortalText.For(new("Verzegeld document (naam na de opening)", "Sealed document (name after the opening)"))
+            : !reader.SeesDialogueTitles && d.Kind.StartsWith("dialogue.", StringComparison.Ordinal) ? PortalText.For(new("Dialoogdocument", "Dialogue document"))
+            : d.FileName;
         return new ReadItem(subject, name, $"{d.Kind} · v{d.Version} · sha256 {d.Sha256[..Math.Min(12, d.Sha256.Length)]}",
             created is null ? null : ReadEntry.Of(created), events.Where(e => e.Event.Action == DocumentRead).Select(ReadEntry.Of).ToList());
     }
