@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace TenderFlow.Domain.Evaluation;
 
 /// <summary>The part of a criterion the ranking needs.</summary>
@@ -38,9 +40,10 @@ public static class Ranking
     public static IReadOnlyList<RankedCandidate> Rank(IReadOnlyList<RankingCriterion> criteria, IEnumerable<RankingCandidate> candidates)
     {
         var tieOrder = criteria.OrderByDescending(c => c.WeightPercent).ThenBy(c => c.Order).ToList();
-        var assessed = candidates.Select(c => Assess(criteria, c)).ToList();
+        var denominator = criteria.Aggregate(BigInteger.One, (l, c) => l / BigInteger.GreatestCommonDivisor(l, c.ScaleMax) * c.ScaleMax);
+        var assessed = candidates.Select(c => Assess(criteria, c, denominator)).ToList();
         var ranked = assessed.Where(a => a.Standing == CandidateStanding.Ranked)
-            .OrderByDescending(a => a.Total, Comparer<decimal>.Default)
+            .OrderByDescending(a => a.Exact)
             .ThenByDescending(a => a.Candidate, new TieComparer(tieOrder))
             .ToList();
         var result = new List<RankedCandidate>();
@@ -55,17 +58,21 @@ public static class Ranking
             result.Add(new RankedCandidate(ranked[i].Candidate.ApplicationId, CandidateStanding.Ranked, ranked[i].Total, rank, tied, []));
         }
         result.AddRange(assessed.Where(a => a.Standing != CandidateStanding.Ranked)
-            .OrderBy(a => a.Standing).ThenByDescending(a => a.Total)
+            .OrderBy(a => a.Standing).ThenByDescending(a => a.Exact)
             .Select(a => new RankedCandidate(a.Candidate.ApplicationId, a.Standing, a.Total, null, false, a.BelowMinimum)));
         return result;
     }
 
-    private sealed record Assessed(RankingCandidate Candidate, CandidateStanding Standing, decimal Total, IReadOnlyList<string> BelowMinimum);
+    /// <param name="Exact">The total times the scale maxima's least common multiple: a whole number, so equal totals compare
+    /// equal (score / 3 × 40 in decimals is 13.33…, and three such parts no longer add up to the total they make).</param>
+    /// <param name="Total">For display: the decimals rounded where their own error ends, so equal totals show equal.</param>
+    private sealed record Assessed(RankingCandidate Candidate, CandidateStanding Standing, BigInteger Exact, decimal Total, IReadOnlyList<string> BelowMinimum);
 
-    private static Assessed Assess(IReadOnlyList<RankingCriterion> criteria, RankingCandidate candidate)
+    private static Assessed Assess(IReadOnlyList<RankingCriterion> criteria, RankingCandidate candidate, BigInteger denominator)
     {
-        var total = criteria.Where(c => candidate.ConsensusScores.ContainsKey(c.Id))
-            .Sum(c => Contribution(candidate.ConsensusScores[c.Id], c));
+        var scored = criteria.Where(c => candidate.ConsensusScores.ContainsKey(c.Id)).ToList();
+        var exact = scored.Aggregate(BigInteger.Zero, (sum, c) => sum + candidate.ConsensusScores[c.Id] * (BigInteger)c.WeightPercent * (denominator / c.ScaleMax));
+        var total = Math.Round(scored.Sum(c => Contribution(candidate.ConsensusScores[c.Id], c)), 10);
         var below = criteria.Where(c => c.MinimumScore is { } min && candidate.ConsensusScores.TryGetValue(c.Id, out var s) && s < min)
             .Select(c => c.Code).ToList();
         var standing = candidate.Knockout switch
@@ -76,11 +83,11 @@ public static class Ranking
             _ when criteria.Any(c => !candidate.ConsensusScores.ContainsKey(c.Id)) => CandidateStanding.Incomplete,
             _ => CandidateStanding.Ranked,
         };
-        return new Assessed(candidate, standing, total, below);
+        return new Assessed(candidate, standing, exact, total, below);
     }
 
     private static bool Same(Assessed a, Assessed b, IReadOnlyList<RankingCriterion> tieOrder) =>
-        a.Total == b.Total && new TieComparer(tieOrder).Compare(a.Candidate, b.Candidate) == 0;
+        a.Exact == b.Exact && new TieComparer(tieOrder).Compare(a.Candidate, b.Candidate) == 0;
 
     private sealed class TieComparer(IReadOnlyList<RankingCriterion> tieOrder) : IComparer<RankingCandidate>
     {

@@ -21,6 +21,24 @@ public sealed class RankingTests
     }
 
     [Fact]
+    public void Totals_on_scales_that_do_not_divide_evenly_are_equal_when_they_are_equal()
+    {
+        // On 0–3: a = 1/3×40 + 1/3×20 + 3/3×40 = 60, b = 0 + 3/3×20 + 3/3×40 = 60. Computed in decimals a came out as
+        // 59.99…, so b ranked first on its own; the tie rule decides for a (higher on K1, the first of the heaviest).
+        RankingCriterion k1 = new(Guid.NewGuid(), "K1", 40, 3, null, 1), k2 = new(Guid.NewGuid(), "K2", 20, 3, null, 2), k3 = new(Guid.NewGuid(), "K3", 40, 3, null, 3);
+        RankingCandidate Scored(int s1, int s2, int s3) => new(Guid.NewGuid(), KnockoutVerdict.Passed, new Dictionary<Guid, int> { [k1.Id] = s1, [k2.Id] = s2, [k3.Id] = s3 });
+        var a = Scored(1, 1, 3);
+        var b = Scored(0, 3, 3);
+
+        var ranked = Ranking.Rank([k1, k2, k3], [b, a]);
+
+        Assert.Equal([a.ApplicationId, b.ApplicationId], ranked.Select(r => r.ApplicationId));
+        Assert.Equal([1, 2], ranked.Select(r => r.Rank!.Value));
+        Assert.Equal(ranked[0].Total, ranked[1].Total);
+        Assert.Equal(60m, Math.Round(ranked[0].Total, 10));
+    }
+
+    [Fact]
     public void Equal_totals_are_decided_by_the_heaviest_criterion_then_the_next()
     {
         // a: 8/10×60 + 2/5×40 = 48 + 16 = 64; b: 4/10×60 + 5/5×40 = 24 + 40 = 64; K1 (60%) decides for a.
