@@ -22,6 +22,28 @@ public sealed class SelectionDecisionTests : IDisposable
     }
 
     [Fact]
+    public async Task The_chosen_candidate_hears_of_its_deadlines_only_once_the_selection_is_announced()
+    {
+        var w = await CreateAsync(_app);
+        await w.AssessAllAsync();
+        var procurement = _app.Procurement();
+        Assert.Equal(HttpStatusCode.NoContent, (await procurement.PostAsJsonAsync($"{w.Api}/selection", new { applicationId = w.A.ApplicationId })).StatusCode);
+        var chosen = (await _app.Users.EnsureAsync(w.A.Bidders[0], w.A.Organisations[0], "Bidder")).Id;
+        int DeadlineMails() => w.QueryAsync(db => db.Notifications.Where(n => n.UserId == chosen && n.Kind == "deadline.changed")).GetAwaiter().GetResult().Count;
+
+        var moved = await procurement.PutAsJsonAsync($"/api/tenders/{w.Tender}/deadlines/dialogueEnd",
+            new { dueAt = "2027-07-22T17:00", reason = "Een week meer voor het laatste thema." });
+        Assert.True(moved.IsSuccessStatusCode, await moved.Content.ReadAsStringAsync());
+        Assert.Equal(0, DeadlineMails());
+
+        Assert.Equal(HttpStatusCode.OK, (await procurement.PostAsJsonAsync($"{w.Api}/announce", new { })).StatusCode);
+        moved = await procurement.PutAsJsonAsync($"/api/tenders/{w.Tender}/deadlines/dialogueEnd",
+            new { dueAt = "2027-07-29T17:00", reason = "Nog een week erbij." });
+        Assert.True(moved.IsSuccessStatusCode, await moved.Content.ReadAsStringAsync());
+        Assert.Equal(1, DeadlineMails());
+    }
+
+    [Fact]
     public async Task Ranking_uses_the_weighted_total_and_the_heaviest_criterion_to_break_a_tie()
     {
         var w = await CreateAsync(_app);

@@ -141,8 +141,8 @@ public sealed class DeadlineJobRunner(
         {
             row.Outcome = job.Kind switch
             {
-                DeadlineJobKind.Reminder => await RemindAsync(row, tender, deadline, cancellationToken),
-                DeadlineJobKind.Close => await CloseAsync(row, job, tender, deadline, now, cancellationToken),
+                DeadlineJobKind.Reminder => await RemindAsync(row, tender, definition, deadline, cancellationToken),
+                DeadlineJobKind.Close => await CloseAsync(row, job, tender, definition, deadline, now, cancellationToken),
                 DeadlineJobKind.Escalation => await EscalateAsync(row, tender, definition, deadline, now, cancellationToken),
             };
         }
@@ -171,9 +171,9 @@ public sealed class DeadlineJobRunner(
         }
     }
 
-    private async Task<string> RemindAsync(DeadlineJob job, Tender tender, DeadlineDefinition deadline, CancellationToken cancellationToken)
+    private async Task<string> RemindAsync(DeadlineJob job, Tender tender, WorkflowDefinition definition, DeadlineDefinition deadline, CancellationToken cancellationToken)
     {
-        var recipients = await DeadlineRecipients.UserIdsAsync(db, tender.Id, deadline.Notify, cancellationToken);
+        var recipients = await DeadlineRecipients.UserIdsAsync(db, tender, definition, deadline.Notify, cancellationToken);
         var shown = AmsterdamTime.Format(job.DeadlineDueAtUtc);
         notifier.NotifyUsers(db, recipients, tender.Id, "deadline.reminder",
             new($"Herinnering — {tender.Reference}: '{deadline.Title.Nl}' verloopt op {shown} (Nederlandse tijd).",
@@ -187,7 +187,7 @@ public sealed class DeadlineJobRunner(
         return DeadlineRecipients.RecordableCount(deadline.Notify, recipients.Count) is { } count ? $"reminded {count} people" : "reminded";
     }
 
-    private async Task<string> CloseAsync(DeadlineJob job, PlannedDeadlineJob planned, Tender tender, DeadlineDefinition deadline, DateTime now, CancellationToken cancellationToken)
+    private async Task<string> CloseAsync(DeadlineJob job, PlannedDeadlineJob planned, Tender tender, WorkflowDefinition definition, DeadlineDefinition deadline, DateTime now, CancellationToken cancellationToken)
     {
         var shown = AmsterdamTime.Format(job.DeadlineDueAtUtc);
         if (DeadlineChangePolicy.PassedBeforeItsWindowOpened(tender, deadline, job.DeadlineDueAtUtc))
@@ -209,7 +209,7 @@ public sealed class DeadlineJobRunner(
             deadline = job.DeadlineKey, dueAtUtc = job.DeadlineDueAtUtc, recordedAtUtc = now, lateBySeconds = LateSeconds(job), late = IsLate(job),
             fires = deadline.Fires,
         }, cancellationToken);
-        var recipients = await DeadlineRecipients.UserIdsAsync(db, tender.Id, deadline.Notify, cancellationToken);
+        var recipients = await DeadlineRecipients.UserIdsAsync(db, tender, definition, deadline.Notify, cancellationToken);
         notifier.NotifyUsers(db, recipients, tender.Id, "deadline.passed",
             new($"{tender.Reference}: '{deadline.Title.Nl}' is verstreken ({shown}, Nederlandse tijd).",
                 $"{tender.Reference}: '{deadline.Title.En}' has passed ({shown}, Amsterdam time)."),
@@ -261,7 +261,7 @@ public sealed class DeadlineJobRunner(
 
     private async Task NotifyProcurementAsync(Tender tender, string kind, LocalizedText text, CancellationToken cancellationToken)
     {
-        var procurement = await DeadlineRecipients.UserIdsAsync(db, tender.Id, [DeadlineAudiences.Procurement], cancellationToken);
+        var procurement = await DeadlineRecipients.InRoleAsync(db, Domain.Workflow.Roles.Procurement, cancellationToken);
         notifier.NotifyUsers(db, procurement, tender.Id, kind, text, TenderLink(tender));
     }
 

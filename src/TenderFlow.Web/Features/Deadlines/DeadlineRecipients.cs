@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Selection;
+using TenderFlow.Domain.Tenders;
 using TenderFlow.Domain.Workflow;
 using TenderFlow.Domain.Workflow.Definitions;
 using TenderFlow.Web.Data;
@@ -10,8 +11,10 @@ namespace TenderFlow.Web.Features.Deadlines;
 /// <summary>Who is in each <see cref="DeadlineAudiences"/> group for one tender, as user ids. Staff groups are people with the role.</summary>
 public static class DeadlineRecipients
 {
-    public static async Task<IReadOnlyList<string>> UserIdsAsync(TenderFlowDbContext db, Guid tenderId, IEnumerable<string> audiences, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> UserIdsAsync(TenderFlowDbContext db, Tender tender, WorkflowDefinition definition,
+        IEnumerable<string> audiences, CancellationToken cancellationToken)
     {
+        var tenderId = tender.Id;
         var users = new HashSet<string>(StringComparer.Ordinal);
         foreach (var audience in audiences.Distinct())
         {
@@ -22,12 +25,21 @@ public static class DeadlineRecipients
                 DeadlineAudiences.Evaluators => await db.EvaluatorAssignments.Where(a => a.TenderId == tenderId).Select(a => a.UserId).ToListAsync(cancellationToken),
                 DeadlineAudiences.Interested => await OfOrganisationsAsync(db, await InterestedAsync(db, tenderId, cancellationToken), cancellationToken),
                 DeadlineAudiences.Candidates => await OfOrganisationsAsync(db, await CandidatesAsync(db, tenderId, cancellationToken), cancellationToken),
-                DeadlineAudiences.Participant => await SelectedParticipant.UserIdsAsync(db, tenderId, cancellationToken),
+                DeadlineAudiences.Participant => SelectionDecided(tender, definition) ? await SelectedParticipant.UserIdsAsync(db, tenderId, cancellationToken) : [],
                 _ => throw new InvalidOperationException($"Unknown deadline audience '{audience}' (the definition validator lets none through)."),
             });
         }
         return users.Order(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>
+    /// The selected candidate is "the participant" only once the decision is announced: while the phase still takes the
+    /// selection decision (also after <c>reviseSelection</c>) the chosen candidate must learn nothing from a deadline mail.
+    /// </summary>
+    private static bool SelectionDecided(Tender tender, WorkflowDefinition definition) =>
+        !definition.Phase(tender.Phase).Capabilities.Contains(SelectionDecisionCapability);
+
+    private const string SelectionDecisionCapability = "selection.decision";
 
     /// <summary>
     /// How many were told, as the trail and the scheduler's table may record it: not when the audience includes bidders
@@ -37,7 +49,7 @@ public static class DeadlineRecipients
     public static int? RecordableCount(IEnumerable<string> audiences, int recipients) =>
         audiences.Any(a => a is DeadlineAudiences.Interested or DeadlineAudiences.Candidates) ? null : recipients;
 
-    private static Task<List<string>> InRoleAsync(TenderFlowDbContext db, string role, CancellationToken cancellationToken) =>
+    public static Task<List<string>> InRoleAsync(TenderFlowDbContext db, string role, CancellationToken cancellationToken) =>
         (from ur in db.UserRoles
          join r in db.Roles on ur.RoleId equals r.Id
          where r.Name == role

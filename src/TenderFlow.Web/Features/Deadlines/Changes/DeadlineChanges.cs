@@ -52,7 +52,7 @@ public sealed class DeadlineChanges(
 
         var changes = DeadlinePlanner.Reschedule(tender, definition, change.Deadline.Id, change.NewUtc, now);
         tender.Revision++;
-        var recipients = await DeadlineRecipients.UserIdsAsync(db, tender.Id, change.Deadline.Notify.Append(DeadlineAudiences.Procurement), cancellationToken);
+        var recipients = await DeadlineRecipients.UserIdsAsync(db, tender, definition, change.Deadline.Notify.Append(DeadlineAudiences.Procurement), cancellationToken);
         await audit.AppendAsync(db, actor.Id, Domain.Workflow.Roles.Procurement, tender.Id,
             [new AuditRecord(change.Outage ? "deadline.extended" : "deadline.rectified", $"tender/{tender.Id}/deadline/{change.Deadline.Id}", new
             {
@@ -90,7 +90,7 @@ public sealed class DeadlineChanges(
         foreach (var moved in cascaded)
         {
             var deadline = definition.Deadline(moved.Key)!;
-            var recipients = await DeadlineRecipients.UserIdsAsync(db, tender.Id, deadline.Notify.Append(DeadlineAudiences.Procurement), cancellationToken);
+            var recipients = await DeadlineRecipients.UserIdsAsync(db, tender, definition, deadline.Notify.Append(DeadlineAudiences.Procurement), cancellationToken);
             var now = AmsterdamMoment.Show(moved.ToUtc);
             var text = new LocalizedText(
                 $"{tender.Reference}: '{deadline.Title.Nl}' volgt '{change.Deadline.Title.Nl}' en staat nu op {now} (Nederlandse tijd).",
