@@ -139,7 +139,8 @@ public static partial class AmsterdamMoment
         }
         var hours = int.Parse(text.AsSpan(1, 2), Invariant);
         var minutes = int.Parse(text.AsSpan(4, 2), Invariant);
-        if (hours > 14 || minutes > 59)
+        // Offsets run from -14:00 to +14:00 (DateTimeOffset refuses anything beyond).
+        if (hours > 14 || minutes > 59 || (hours == 14 && minutes > 0))
         {
             return false;
         }

@@ -151,6 +151,8 @@ public class AmsterdamMomentTests
     [InlineData("2027-06-01T24:00")]
     [InlineData("2027-06-01T12:60")]
     [InlineData("2027-06-01T12:00+15:00")]
+    [InlineData("2027-06-01T12:00+14:30")]
+    [InlineData("2027-06-01T12:00-14:01")]
     [InlineData("2027-06-01T12:00+02")]
     [InlineData("2027-06-01T12:00:00.")]
     [InlineData("2027-06-01T12:00.5")]
