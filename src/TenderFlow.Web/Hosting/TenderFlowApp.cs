@@ -89,6 +89,7 @@ public static class TenderFlowApp
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestProblemHandler>();
+        services.AddExceptionHandler<AuditTrailUnreadableHandler>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o =>
@@ -124,7 +125,12 @@ public static class TenderFlowApp
             portal.UseExceptionHandler(new ExceptionHandlerOptions
             {
                 ExceptionHandlingPath = string.Format(System.Globalization.CultureInfo.InvariantCulture, Features.Errors.StatusPageModel.Template, StatusCodes.Status500InternalServerError),
-                StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                StatusCodeSelector = e => e switch
+                {
+                    BadHttpRequestException bad => bad.StatusCode,
+                    AuditTrailUnreadableException => StatusCodes.Status409Conflict,
+                    _ => StatusCodes.Status500InternalServerError,
+                },
             });
             portal.UseStatusCodePagesWithReExecute(Features.Errors.StatusPageModel.Template);
         });

@@ -9,13 +9,14 @@ public sealed class AuditTamperTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private async Task WriteSomeHistoryAsync()
+    private async Task<string> WriteSomeHistoryAsync()
     {
         var procurement = _app.Procurement();
         var tender = await procurement.CreateTenderAsync(deadlines: new { publication = _app.PublicationSoon() });
         _app.PassPublication();
         await procurement.FireAsync(tender.Id(), "publish");
         await procurement.FireAsync(tender.Id(), "cancel", "budget withdrawn");
+        return tender.Id();
     }
 
     private int Execute(string sql)
@@ -71,6 +72,26 @@ public sealed class AuditTamperTests : IDisposable
         Assert.Equal(3, verify["brokenAtSequence"]!.GetValue<long>());
         Assert.Contains("changed after it was written", verify["problem"]!.GetValue<string>());
         Assert.Equal(2, verify["eventCount"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_payload_that_is_no_json_object_makes_the_legal_views_say_the_trail_is_unreadable_not_fail()
+    {
+        var tender = await WriteSomeHistoryAsync();
+        var legal = _app.Legal();
+        // Signed in before the tampering: a log-in writes to the trail too, which is fine, but its reads must all come after.
+        Execute("""DROP TRIGGER "AuditEvents_NoUpdate" """);
+        Assert.Equal(1, Execute("""UPDATE "AuditEvents" SET "PayloadJson" = 'x' WHERE "Sequence" = 3"""));
+
+        foreach (var url in new[] { $"/api/tenders/{tender}/legal/timeline", $"/api/tenders/{tender}/legal/reads", $"/api/tenders/{tender}/audit", "/api/audit/events" })
+        {
+            var response = await legal.GetAsync(url);
+            Assert.Equal("AuditTrailUnreadableRule", (await response.ProblemAsync(409))["rule"]!.GetValue<string>());
+        }
+        var page = await legal.GetAsync($"/tenders/{tender}/juridisch");
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, page.StatusCode);
+        Assert.Contains("Het auditspoor kan niet worden gelezen", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(3, (await legal.GetJsonAsync("/api/audit/verify"))["brokenAtSequence"]!.GetValue<long>());
     }
 
     [Fact]

@@ -100,6 +100,8 @@ public sealed class LegalWorkspaceTests(LegalProcedureFixture fixture) : IClassF
     [InlineData("from=2027-02-30")]
     [InlineData("to=morgen")]
     [InlineData("from=2028-01-02&to=2028-01-01")]
+    [InlineData("to=9999-12-31")]
+    [InlineData("from=0001-01-01")]
     public async Task A_bad_date_is_a_problem(string query)
     {
         var response = await Jurist.GetAsync($"{Legal}/timeline?{query}");

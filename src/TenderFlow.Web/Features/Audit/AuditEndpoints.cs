@@ -59,7 +59,8 @@ public static class AuditEndpoints
     {
         try
         {
-            return await events.ToListAsync(ct);
+            var list = await events.ToListAsync(ct);
+            return list.All(e => AuditTrailUnreadableException.IsReadable(e.PayloadJson)) ? list : null;
         }
         catch (Exception e) when (e is FormatException or InvalidCastException)
         {

@@ -36,6 +36,10 @@ public sealed class TenderHistory(TenderFlowDbContext db)
         var history = new List<HistoryEvent>(events.Count);
         foreach (var e in events)
         {
+            if (!AuditTrailUnreadableException.IsReadable(e.PayloadJson))
+            {
+                throw new AuditTrailUnreadableException(e.Sequence);
+            }
             users.TryGetValue(e.ActorId, out var user);
             var organisationId = user?.OrganisationId;
             history.Add(new HistoryEvent(e, phase, user?.DisplayName ?? e.ActorId, organisationId,

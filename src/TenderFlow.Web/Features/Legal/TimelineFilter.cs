@@ -99,7 +99,9 @@ public sealed record TimelineFilter(
         {
             return true;
         }
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        // Years a procedure can have events in; the ends of the calendar cannot be turned into UTC day boundaries.
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            && parsed.Year is >= 1900 and <= 9998)
         {
             date = parsed;
             return true;
