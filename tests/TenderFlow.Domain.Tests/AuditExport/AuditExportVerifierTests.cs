@@ -122,6 +122,38 @@ public class AuditExportVerifierTests
     }
 
     [Fact]
+    public void A_package_whose_server_found_its_chain_broken_does_not_verify()
+    {
+        var bytes = _package.Build(serverReport: s => s with { ChainIntactFromGenesis = false, BrokenAtSequence = 2, Problem = "the hash does not match its content" });
+
+        var report = SyntheticPackage.Verify(bytes, Fingerprint);
+
+        Assert.Contains(report.Problems, p => p.StartsWith("verification.json: the server found its chain broken at event 2", StringComparison.Ordinal));
+        Assert.False(report.Ok);
+    }
+
+    [Theory]
+    [InlineData("range")]
+    [InlineData("tender")]
+    [InlineData("entry path")]
+    [InlineData("definition path")]
+    public void A_manifest_missing_a_part_is_a_problem_not_a_crash(string part)
+    {
+        var bytes = _package.Build(alterManifest: m => part switch
+        {
+            "range" => m with { Range = null! },
+            "tender" => m with { Tender = null! },
+            "entry path" => m with { Entries = [.. m.Entries.Select((e, i) => i == 0 ? e with { Path = null! } : e)] },
+            _ => m with { Definitions = [.. m.Definitions.Select(d => d with { Path = null! })] },
+        });
+
+        var report = SyntheticPackage.Verify(bytes, Fingerprint);
+
+        Assert.Contains(report.Problems, p => p.StartsWith("manifest.json: does not parse", StringComparison.Ordinal));
+        Assert.False(report.Ok);
+    }
+
+    [Fact]
     public void A_changed_signature_is_named()
     {
         var bytes = _package.Build();

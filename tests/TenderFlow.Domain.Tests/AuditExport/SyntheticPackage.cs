@@ -69,7 +69,8 @@ public sealed class SyntheticPackage
     }
 
     /// <summary>The package bytes; <paramref name="events"/> replaces events.jsonl before the manifest is made (a forger who re-signs).</summary>
-    public byte[] Build(byte[]? events = null, ECDsa? key = null)
+    public byte[] Build(byte[]? events = null, ECDsa? key = null, Func<ExportServerVerification, ExportServerVerification>? serverReport = null,
+        Func<ExportManifest, ExportManifest>? alterManifest = null)
     {
         var range = Range.ToList();
         var documentSha = Convert.ToHexStringLower(SHA256.HashData(DocumentBytes));
@@ -84,6 +85,7 @@ public sealed class SyntheticPackage
         var documentsJsonl = Encoding.UTF8.GetBytes(string.Concat(documents.Select(d => JsonSerializer.Serialize(d, AuditExportFormat.JsonLine) + "\n")));
         var head = range[^1].Hash;
         var server = new ExportServerVerification(true, 12, head, null, null, range.Count, head, range[^1].OccurredAtUtc);
+        server = serverReport?.Invoke(server) ?? server;
         var definitionPath = AuditExportFormat.DefinitionPath("sas-dialogue", 3);
         var entries = new List<PackageEntry>
         {
@@ -98,6 +100,7 @@ public sealed class SyntheticPackage
             new ExportActor("user-9", "Jurist", "Legal"), new ExportRange(3, 12, range[0].PreviousHash, head, range.Count, own, range.Count - own, 1),
             [new ExportDefinition("sas-dialogue", 3, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(DefinitionJson))), definitionPath)],
             true, entries.Select(e => e.ToManifest()).ToList());
+        manifest = alterManifest?.Invoke(manifest) ?? manifest;
         using var output = new MemoryStream();
         AuditExportPackage.WriteAsync(output, manifest, entries, key ?? Key).GetAwaiter().GetResult();
         return output.ToArray();

@@ -367,6 +367,12 @@ public static class AuditExportVerifier
             {
                 _problems.Add($"verification.json: range head {server.RangeHeadHash} is not the manifest's head hash {_manifest.Range.HeadHash}");
             }
+            // The package's own links can all hold while the server's chain was broken outside the range, or in another
+            // tender's event, which travels here as a stub: the package is then no evidence of an intact trail.
+            if (server is { ChainIntactFromGenesis: false })
+            {
+                _problems.Add($"verification.json: the server found its chain broken at event {server.BrokenAtSequence} when it exported ({server.Problem})");
+            }
             return server;
         }
 
@@ -374,7 +380,7 @@ public static class AuditExportVerifier
         {
             try
             {
-                var value = JsonSerializer.Deserialize<T>(bytes, AuditExportFormat.Json);
+                var value = JsonSerializer.Deserialize<T>(bytes, Strict);
                 if (value is null)
                 {
                     _problems.Add($"{name}: empty");
@@ -389,5 +395,12 @@ public static class AuditExportVerifier
         }
 
         private void Break(long sequence, string problem) => _breaks.Add(new ChainBreak(sequence, problem));
+
+        /// <summary>A package's files as the format declares them: a missing or null member is a problem, not a crash further on.</summary>
+        private static readonly JsonSerializerOptions Strict = new(AuditExportFormat.Json)
+        {
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+        };
     }
 }
