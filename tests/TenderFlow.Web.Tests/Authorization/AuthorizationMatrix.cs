@@ -116,7 +116,7 @@ public static class AuthorizationMatrix
         ["GET /api/tenders/{id:guid}/guideline"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/guideline"), AuthorityStaff),
         ["PUT /api/tenders/{id:guid}/guideline"] = new((c, w) => c.PutAsync($"/api/tenders/{w.Tender}/guideline", Json("""{"requirements":[],"criteria":[]}""")), ProcurementOnly),
         ["POST /api/tenders/{id:guid}/guideline/publish"] = new((c, w) => c.PostAsync($"/api/tenders/{w.Tender}/guideline/publish", null), ProcurementOnly),
-        ["GET /api/tenders/{id:guid}/questions"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/questions"), [.. AuthorityStaff, Caller.BidderOwnOrganisation]),
+        ["GET /api/tenders/{id:guid}/questions"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/questions"), [Caller.Procurement, Caller.Legal, Caller.BidderOwnOrganisation]),
         ["POST /api/tenders/{id:guid}/questions"] = new((c, w) => c.PostAsync($"/api/tenders/{w.Tender}/questions", Json("""{"text":"Vraag"}""")), [Caller.BidderOwnOrganisation]),
         ["PUT /api/tenders/{id:guid}/questions/{questionId:guid}/answer"] = new((c, w) => c.PutAsync($"/api/tenders/{w.Tender}/questions/{Guid.NewGuid()}/answer", Json("""{"answer":"Antwoord"}""")), ProcurementOnly),
         ["POST /api/tenders/{id:guid}/questions/{questionId:guid}/publish"] = new((c, w) => c.PostAsync($"/api/tenders/{w.Tender}/questions/{Guid.NewGuid()}/publish", null), ProcurementOnly),

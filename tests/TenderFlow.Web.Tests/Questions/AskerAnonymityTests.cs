@@ -52,6 +52,14 @@ public sealed class AskerAnonymityTests : IDisposable
             Assert.False(text.Contains(world.AskerOrganisationId.ToString(), StringComparison.OrdinalIgnoreCase), $"{where} carries the asker's organisation id");
         }
 
+        // Nor Admin, who runs the platform but has no part in answering.
+        var admin = _app.ClientAs("adam.beheer", "Admin");
+        foreach (var url in new[] { $"/api/tenders/{world.Tender}/questions", $"/tenders/{world.Tender}/vragen", $"/tenders/{world.Tender}" })
+        {
+            var text = await (await admin.GetAsync(url)).Content.ReadAsStringAsync();
+            Assert.False(text.Contains("Zorgplus", StringComparison.OrdinalIgnoreCase) || text.Contains("Wij als", StringComparison.Ordinal), $"Admin reads the asker at {url}");
+        }
+
         // The control: Procurement does see who asked.
         var queue = await (await world.Procurement.GetAsync($"/tenders/{world.Tender}/vragen")).Content.ReadAsStringAsync();
         Assert.Contains(QaWorld.AskerOrganisation, queue);

@@ -13,5 +13,6 @@ public sealed record PublicationSectionModel(
     bool IsCandidate,
     Domain.Workflow.Runtime.RuleViolation? AskingClosed,
     IReadOnlyList<OwnQuestionView> Own,
+    bool SeesQuestionQueue,
     IReadOnlyList<QuestionCaseView> Cases,
     PublishedAnswersModel Answers);

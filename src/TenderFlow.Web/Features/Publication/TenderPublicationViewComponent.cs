@@ -32,7 +32,8 @@ public sealed class TenderPublicationViewComponent(TenderFlowDbContext db, Publi
             candidate,
             candidate ? await desk.QuestionsClosedAsync(tender, ct) : null,
             candidate ? await desk.OwnAsync(tenderId, user.OrganisationId()!.Value, ct) : [],
-            staff ? await desk.CasesAsync(tenderId, ct) : [],
+            QuestionDesk.MayReadAskers(user),
+            QuestionDesk.MayReadAskers(user) ? await desk.CasesAsync(tenderId, ct) : [],
             new PublishedAnswersModel(await desk.PublishedAsync(tenderId, ct), await notes.ListAsync(tenderId, ct), "tp-"));
         return View("~/Features/Publication/_TenderPublication.cshtml", model);
     }

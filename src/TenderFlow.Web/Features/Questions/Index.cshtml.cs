@@ -100,7 +100,7 @@ public sealed class IndexModel(TenderFlowDbContext db, QuestionDesk desk, Inform
             return false;
         }
         Tender = tender;
-        IsStaff = PublicationStage.IsAuthorityStaff(User);
+        IsStaff = QuestionDesk.MayReadAskers(User);
         MayManage = (await authorization.AuthorizeAsync(User, tender, TenderOperations.Manage)).Succeeded;
         IsCandidate = User.IsInRole(Roles.Bidder) && User.OrganisationId() is not null;
         if (IsStaff)

@@ -178,7 +178,13 @@ public sealed class QuestionDesk(TenderFlowDbContext db, PublicationStage stage,
         return question.PublishedAtUtc is not null ? (null, QuestionRules.AlreadyPublished()) : (question, null);
     }
 
-    /// <summary>Every question with its asker: for Procurement, Legal and Admin only (the callers check).</summary>
+    /// <summary>
+    /// Who reads the questions as asked, with the asking organisation and person: Procurement, who answers them, and Legal.
+    /// Not Admin: running the platform is no reason to learn which bidder asked what.
+    /// </summary>
+    public static bool MayReadAskers(ClaimsPrincipal user) => user.IsInRole(Roles.Procurement) || user.IsInRole(Roles.Legal);
+
+    /// <summary>Every question with its asker: for <see cref="MayReadAskers"/> only (the callers check).</summary>
     public async Task<IReadOnlyList<QuestionCaseView>> CasesAsync(Guid tenderId, CancellationToken cancellationToken)
     {
         var notes = await NoteNumbersAsync(tenderId, cancellationToken);

@@ -14,7 +14,7 @@ public static class QuestionEndpoints
     {
         var group = app.MapGroup("/api/tenders/{id:guid}").WithTags("Questions").RequireAuthorization(TenderPolicies.SignedIn);
 
-        // Procurement, Legal and Admin: every question with its asker. Bidders: their organisation's questions. Nobody else.
+        // Procurement and Legal: every question with its asker. Bidders: their organisation's questions. Nobody else.
         group.MapGet("/questions", async Task<Results<Ok<IReadOnlyList<QuestionCaseView>>, Ok<IReadOnlyList<OwnQuestionView>>, ProblemHttpResult>> (
                 Guid id, TenderFlowDbContext db, QuestionDesk desk, HttpContext http, CancellationToken ct) =>
             {
@@ -23,7 +23,7 @@ public static class QuestionEndpoints
                 {
                     return refused;
                 }
-                if (PublicationStage.IsAuthorityStaff(http.User))
+                if (QuestionDesk.MayReadAskers(http.User))
                 {
                     return TypedResults.Ok(await desk.CasesAsync(id, ct));
                 }
