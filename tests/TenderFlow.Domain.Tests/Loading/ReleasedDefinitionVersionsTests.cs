@@ -19,6 +19,8 @@ public class ReleasedDefinitionVersionsTests
         [("sas-dialogue", 4)] = "81595666a906510ea0d65e4c681c78dfff8b917d1e36dd2cb12f32b8f6c7b434",
         // Applications close after the Q&A (nota van inlichtingen) is published.
         [("sas-dialogue", 5)] = "46215f7a1e6569643c180711339aec1268d8d1dfc992044e40ba2d6f50871864",
+        // Tender documents can no longer be replaced once applications have closed (selection no longer opens publication.documents).
+        [("sas-dialogue", 6)] = "0e4b444aac0a837d8bf46ebd07372eb7339e6236f68db53f484bca51863acdf6",
     };
 
     [Fact]

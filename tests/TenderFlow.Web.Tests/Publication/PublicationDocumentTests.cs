@@ -98,6 +98,26 @@ public sealed class PublicationDocumentTests : IDisposable
     }
 
     [Fact]
+    public async Task A_published_document_keeps_its_title_and_a_mistyped_document_id_creates_nothing()
+    {
+        var world = await new QaWorld(_app).StartAsync(publish: false);
+        await UploadAsync(world.Procurement, world.Tender, "Nota", "guide", "Nota van uitgangspunten Wmo");
+        await UploadAsync(world.Procurement, world.Tender, "Nota", "guide", "Nota van uitgangspunten Wmo Utrecht");
+        await world.PublishAsync();
+
+        var renamed = await world.Procurement.PostAsync($"/api/tenders/{world.Tender}/publication/documents",
+            TestFiles.Form(TestFiles.Pdf("Nota v3"), "nota.pdf", new Dictionary<string, string> { ["kind"] = "guide", ["title"] = "Andere titel" }));
+        Assert.Equal("PublishedDocumentTitleRule", (await renamed.ProblemAsync(409))["rule"]!.GetValue<string>());
+        var mistyped = await world.Procurement.PostAsync($"/api/tenders/{world.Tender}/publication/documents",
+            TestFiles.Form(TestFiles.Pdf("Bijlage"), "bijlage.pdf", new Dictionary<string, string> { ["kind"] = "attachment", ["documentId"] = "abc" }));
+        Assert.Equal("PublicationDocumentNotFoundRule", (await mistyped.ProblemAsync(404))["rule"]!.GetValue<string>());
+
+        var listed = Assert.Single(await world.Procurement.GetArrayAsync($"/api/tenders/{world.Tender}/publication/documents"))!;
+        Assert.Equal("Nota van uitgangspunten Wmo Utrecht", listed["title"]!.GetValue<string>());
+        Assert.Single(listed["history"]!.AsArray());
+    }
+
+    [Fact]
     public async Task No_tender_documents_can_be_added_after_the_publication_phases()
     {
         var world = await new QaWorld(_app).StartAsync(publish: false);

@@ -34,7 +34,18 @@ public sealed class PublicationDocuments(TenderFlowDbContext db, PublicationStag
             return (null, PublicationRules.UnknownKind());
         }
         var title = form.Field("title")?.Trim();
-        if (title is { Length: > PublicationDocument.MaxTitleLength } || (kind == PublicationDocument.AttachmentKind && string.IsNullOrEmpty(title) && form.Field("documentId") is null))
+        var documentIdField = form.Field("documentId");
+        Guid? existingId = null;
+        if (!string.IsNullOrWhiteSpace(documentIdField))
+        {
+            // Not a new attachment made up from a mistyped id: a new version of a document that does not exist is refused.
+            if (!Guid.TryParse(documentIdField, out var parsed))
+            {
+                return (null, PublicationRules.UnknownDocument());
+            }
+            existingId = parsed;
+        }
+        if (title is { Length: > PublicationDocument.MaxTitleLength } || (kind == PublicationDocument.AttachmentKind && string.IsNullOrEmpty(title) && existingId is null))
         {
             return (null, PublicationRules.TitleRequired());
         }
@@ -52,9 +63,9 @@ public sealed class PublicationDocuments(TenderFlowDbContext db, PublicationStag
         {
             document = await db.PublicationDocuments.SingleOrDefaultAsync(d => d.TenderId == tenderId && d.Kind == kind, cancellationToken);
         }
-        else if (Guid.TryParse(form.Field("documentId"), out var existingId))
+        else if (existingId is { } id)
         {
-            document = await db.PublicationDocuments.SingleOrDefaultAsync(d => d.TenderId == tenderId && d.Id == existingId && d.Kind == kind, cancellationToken);
+            document = await db.PublicationDocuments.SingleOrDefaultAsync(d => d.TenderId == tenderId && d.Id == id && d.Kind == kind, cancellationToken);
             if (document is null)
             {
                 return (null, PublicationRules.UnknownDocument());
@@ -77,6 +88,10 @@ public sealed class PublicationDocuments(TenderFlowDbContext db, PublicationStag
         }
         else if (!string.IsNullOrEmpty(title) && title != document.Title)
         {
+            if (state.IsPublished)
+            {
+                return (null, PublicationRules.PublishedTitleFixed());
+            }
             records.Add(new AuditRecord("publication.document.renamed", $"publication/{document.Id}", new { from = document.Title, to = title }));
             document.Title = title;
         }

@@ -18,6 +18,10 @@ public static class PublicationRules
     public static RuleViolation UnknownDocument() => new("PublicationDocumentNotFoundRule", RuleKind.NotFound,
         new("Dit aanbestedingsstuk bestaat niet bij deze aanbesteding.", "This tender document does not exist in this tender."), "documentId");
 
+    public static RuleViolation PublishedTitleFixed() => new("PublishedDocumentTitleRule", RuleKind.Conflict,
+        new("Dit stuk is al gepubliceerd onder zijn titel; die blijft zo, want eerdere versies en de openbare gegevens dragen hem. Laat de titel leeg om een nieuwe versie te plaatsen.",
+            "This document has been published under its title, which stays: earlier versions and the open data carry it. Leave the title empty to add a new version."), "title");
+
     public static RuleViolation AlreadyPublished() => new("GuidelineAlreadyPublishedRule", RuleKind.Conflict,
         new("De selectieleidraad is al gepubliceerd.", "The selection guideline has already been published."));
 }
