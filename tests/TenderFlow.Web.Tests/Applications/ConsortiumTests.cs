@@ -35,6 +35,26 @@ public sealed class ConsortiumTests : ApplicationTestBase
     }
 
     [Fact]
+    public async Task An_organisation_added_without_being_asked_is_told_and_may_leave_and_apply_itself()
+    {
+        var buurtzorg = S.Buurtzorg1();
+        var application = await S.CreateAsync(S.Zorgplus1(), "Utrechtse Combinatie");
+        await SelectionScenario.Ok(S.Zorgplus1().PostAsJsonAsync($"{S.Applications}/{application}/members", new { kvkNumber = "87654321", role = "Subcontractor" }));
+        await SelectionScenario.Ok(S.Zorgplus1().PostAsJsonAsync($"{S.Applications}/{application}/references", SelectionScenario.Reference(S.Requirements[0], S.Buurtzorg)));
+        await SelectionScenario.Ok(S.Zorgplus1().PostAsJsonAsync($"{S.Applications}/{application}/members", new { kvkNumber = "30214567", role = "Subcontractor" }));
+        Assert.Contains(await buurtzorg.GetArrayAsync("/api/notifications"), n => n!["kind"]!.GetValue<string>() == "application.member.added");
+
+        // One member cannot put another out; only itself.
+        Assert.Equal("LeadOnlyRule", await ProblemRuleAsync(S.Lister1().DeleteAsync($"{S.Applications}/{application}/members/{S.Buurtzorg}"), 403));
+        await SelectionScenario.Ok(S.Buurtzorg1().DeleteAsync($"{S.Applications}/{application}/members/{S.Buurtzorg}"));
+
+        Assert.Equal(0, S.Db(db => db.ApplicationMembers.Count(m => m.OrganisationId == S.Buurtzorg)));
+        Assert.Equal(0, S.Db(db => db.ApplicationReferences.Count(r => r.OrganisationId == S.Buurtzorg)));
+        Assert.Equal(1, S.Db(db => db.AuditEvents.Count(e => e.Action == "application.member.left")));
+        Assert.NotEqual(application, await S.CreateAsync(S.Buurtzorg1()));
+    }
+
+    [Fact]
     public async Task After_withdrawal_the_organisation_may_apply_again()
     {
         var lead = S.Zorgplus1();

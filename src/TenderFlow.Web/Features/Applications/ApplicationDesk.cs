@@ -26,6 +26,7 @@ public sealed record Applicant(string UserId, Guid OrganisationId);
 public sealed class ApplicationDesk(TenderFlowDbContext db, ApplicationWindow window, DocumentIntake intake, AuditTrail audit, TimeProvider clock, Notifier notifier)
 {
     public const string ReturnedToDraftKind = "application.returnedToDraft";
+    public const string MemberAddedKind = "application.member.added";
 
     public async Task<(Application? Application, RuleViolation? Violation)> CreateAsync(Guid tenderId, Applicant caller, string? consortiumName, CancellationToken cancellationToken)
     {
@@ -65,7 +66,7 @@ public sealed class ApplicationDesk(TenderFlowDbContext db, ApplicationWindow wi
     }
 
     public Task<RuleViolation?> AddMemberAsync(Guid tenderId, Guid applicationId, Applicant caller, string? kvkNumber, ConsortiumRole? role, CancellationToken cancellationToken) =>
-        ChangeAsync(tenderId, applicationId, caller, leadOnly: true, async (_, application) =>
+        ChangeAsync(tenderId, applicationId, caller, leadOnly: true, async (tender, application) =>
         {
             if (application.Status != ApplicationStatus.Draft)
             {
@@ -90,13 +91,26 @@ public sealed class ApplicationDesk(TenderFlowDbContext db, ApplicationWindow wi
                 return (duplicate, []);
             }
             db.ApplicationMembers.Add(new ApplicationMember { ApplicationId = application.Id, OrganisationId = organisation.Id, IsLead = false, Role = role.Value });
+            // Added without being asked, an organisation could no longer apply itself: it is told, and may leave (RemoveMemberAsync).
+            var lead = await db.Organisations.AsNoTracking().Where(o => o.Id == application.LeadOrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
+            notifier.NotifyUsers(db, await Participation.OrganisationBidders.Of(db, [organisation.Id]).ToListAsync(cancellationToken), tenderId, MemberAddedKind,
+                new($"{lead} heeft uw organisatie toegevoegd aan haar aanmelding voor {tender.Title}. Was dat niet afgesproken, trek u dan terug op de aanmeldpagina.",
+                    $"{lead} has added your organisation to its application for {tender.Title}. If you did not agree to this, leave it on the application page."),
+                $"/tenders/{tenderId}/application");
             return (null, [new AuditRecord("application.member.added", Subject(application), new { organisationId = organisation.Id, role = role.Value.ToString() })]);
         }, cancellationToken);
 
     public Task<RuleViolation?> RemoveMemberAsync(Guid tenderId, Guid applicationId, Applicant caller, Guid organisationId, CancellationToken cancellationToken) =>
-        ChangeAsync(tenderId, applicationId, caller, leadOnly: true, async (_, application) =>
+        ChangeAsync(tenderId, applicationId, caller, leadOnly: false, async (_, application) =>
         {
-            if (application.Status != ApplicationStatus.Draft)
+            // The lead removes members of a draft; a member may always leave (it may have been added without being asked),
+            // taking its references with it. A submitted application it leaves is a draft again, for the lead to submit anew.
+            var leaving = caller.OrganisationId == organisationId && application.LeadOrganisationId != caller.OrganisationId;
+            if (!leaving && application.LeadOrganisationId != caller.OrganisationId)
+            {
+                return (ApplicationRules.LeadOnly(), []);
+            }
+            if (!leaving && application.Status != ApplicationStatus.Draft)
             {
                 return (ApplicationRules.MembersLocked(), []);
             }
@@ -109,13 +123,20 @@ public sealed class ApplicationDesk(TenderFlowDbContext db, ApplicationWindow wi
             {
                 return (ApplicationRules.LeadCannotBeRemoved(), []);
             }
-            if (await db.ApplicationReferences.AnyAsync(r => r.ApplicationId == application.Id && r.OrganisationId == organisationId, cancellationToken))
+            var references = await db.ApplicationReferences.Where(r => r.ApplicationId == application.Id && r.OrganisationId == organisationId).ToListAsync(cancellationToken);
+            if (references.Count > 0 && !leaving)
             {
                 return (ApplicationRules.Invalid("member", "Verwijder eerst de referenties van dit lid.", "Remove this member's references first."), []);
             }
+            db.ApplicationReferences.RemoveRange(references);
             application.Members.Remove(member);
             db.ApplicationMembers.Remove(member);
-            var records = new List<AuditRecord> { new("application.member.removed", Subject(application), new { organisationId }) };
+            var records = new List<AuditRecord>
+            {
+                leaving
+                    ? new("application.member.left", Subject(application), new { organisationId, referencesRemoved = references.Select(r => r.Id).ToList() })
+                    : new("application.member.removed", Subject(application), new { organisationId }),
+            };
             // Joined the tender when the application was submitted earlier: no longer in any application, no longer a participant.
             if (await db.TenderParticipants.SingleOrDefaultAsync(p => p.TenderId == tenderId && p.OrganisationId == organisationId, cancellationToken) is { } participant)
             {
