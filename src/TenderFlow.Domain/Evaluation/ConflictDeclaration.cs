@@ -21,8 +21,9 @@ public sealed class ConflictDeclaration
     public Guid Id { get; init; }
     public Guid TenderId { get; init; }
     public required string EvaluatorUserId { get; init; }
-    public bool HasConflict { get; init; }
-    public string? Explanation { get; init; }
+    /// <summary>Can only turn from false to true after signing (a relation seen only once the candidates are known).</summary>
+    public bool HasConflict { get; set; }
+    public string? Explanation { get; set; }
     public DateTime DeclaredAtUtc { get; init; }
     public ConflictResolution? Resolution { get; set; }
     public string? ResolutionReason { get; set; }

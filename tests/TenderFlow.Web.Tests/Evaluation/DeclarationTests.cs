@@ -43,7 +43,7 @@ public sealed class DeclarationTests : IDisposable
         var eva = w.Evaluator(Second);
         Assert.Equal("ConflictExplanationRequiredRule", await RuleAsync(await eva.PostAsJsonAsync($"{w.Api}/declaration", new { hasConflict = true, explanation = "  " }), 400));
         await w.DeclareAsync(Second);
-        Assert.Equal("DeclarationAlreadySignedRule", await RuleAsync(await eva.PostAsJsonAsync($"{w.Api}/declaration", new { hasConflict = true, explanation = "toch wel" }), 409));
+        Assert.Equal("DeclarationAlreadySignedRule", await RuleAsync(await eva.PostAsJsonAsync($"{w.Api}/declaration", new { hasConflict = false }), 409));
         // Procurement is no evaluator; an evaluator not on this committee does not even see the tender.
         Assert.Equal("NotAnAssignedEvaluatorRule", await RuleAsync(await _app.Procurement().PostAsJsonAsync($"{w.Api}/declaration", new { hasConflict = false }), 403));
         Assert.Equal(HttpStatusCode.NotFound, (await w.Evaluator(Outsider).PostAsJsonAsync($"{w.Api}/declaration", new { hasConflict = false })).StatusCode);
@@ -73,6 +73,44 @@ public sealed class DeclarationTests : IDisposable
         Assert.Contains("Stichting Wijkkracht", signed["payload"]!.ToJsonString());
         Assert.Contains(audit, e => e!["action"]!.GetValue<string>() == "evaluation.conflict.resolved");
         Assert.Contains(audit, e => e!["action"]!.GetValue<string>() == "evaluation.chair.designated");
+    }
+
+    [Fact]
+    public async Task An_evaluator_who_recognises_a_candidate_declares_the_conflict_after_all_and_is_blocked_until_resolved()
+    {
+        var w = await CreateAsync(_app);
+        await w.DeclareAllAsync();
+        var eva = w.Evaluator(Second);
+        Assert.Equal(HttpStatusCode.OK, (await eva.GetAsync($"{w.Api}/applications/{w.A.ApplicationId}")).StatusCode);
+
+        Assert.Equal("ConflictExplanationRequiredRule", await RuleAsync(await eva.PostAsJsonAsync($"{w.Api}/declaration", new { hasConflict = true, explanation = " " }), 400));
+        Assert.Equal(HttpStatusCode.NoContent, (await eva.PostAsJsonAsync($"{w.Api}/declaration",
+            new { hasConflict = true, explanation = "Ik zie nu dat mijn zus bestuurder is van een lid van combinatie B." })).StatusCode);
+
+        Assert.Equal("ConflictOfInterestRule", await RuleAsync(await eva.GetAsync($"{w.Api}/applications/{w.A.ApplicationId}"), 403));
+        Assert.Equal("DeclarationAlreadySignedRule", await RuleAsync(await eva.PostAsJsonAsync($"{w.Api}/declaration", new { hasConflict = false }), 409));
+        Assert.Equal("ConflictedChairRule", await RuleAsync(await _app.Procurement().PostAsJsonAsync($"{w.Api}/chair", new { userId = w.SecondId }), 409));
+        var amended = (await _app.Legal().GetArrayAsync($"/api/tenders/{w.Tender}/audit")).Single(e => e!["action"]!.GetValue<string>() == "evaluation.declaration.amended")!;
+        Assert.Contains("mijn zus", amended["payload"]!.ToJsonString());
+        Assert.Equal(HttpStatusCode.NoContent, (await _app.Procurement().PostAsJsonAsync($"{w.Api}/declarations/{w.SecondId}/resolution",
+            new { outcome = "Recused", reason = "Treedt terug." })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_knock_out_judgement_without_a_chosen_verdict_is_refused_not_counted_as_a_fail_or_a_pass()
+    {
+        var w = await CreateAsync(_app);
+        await w.DeclareAllAsync();
+        var page = $"/tenders/{w.Tender}/beoordeling/aanmelding/{w.A.ApplicationId}";
+        var form = await (await w.Evaluator(Second).GetAsync(page)).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("value=\"pass\" required checked", form, StringComparison.Ordinal);
+
+        var (response, html) = await Portal.PortalForms.PostAsync(w.Evaluator(Second), $"{page}?handler=Knockout",
+            new Dictionary<string, string> { ["requirementId"] = w.G1.ToString(), ["motivation"] = "Referenties overtuigend" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Kies of de kandidaat aan de eis voldoet", html, StringComparison.Ordinal);
+        Assert.Empty(await w.QueryAsync(db => db.KnockoutJudgements));
     }
 
     [Fact]

@@ -18,7 +18,9 @@ public sealed class AssessModel(TenderSteps steps, IAuthorizationService authori
         {
             return NotFound();
         }
-        var violation = await assessments.JudgeAsync(Tender, User, applicationId, new KnockoutRequest(requirementId, verdict == "pass", motivation), asChair: false, ct);
+        var violation = verdict is "pass" or "fail"
+            ? await assessments.JudgeAsync(Tender, User, applicationId, new KnockoutRequest(requirementId, verdict == "pass", motivation), asChair: false, ct)
+            : EvaluationRules.VerdictRequired();
         return violation is null ? Done("Your knock-out judgement has been recorded.") : await LoadAsync(id, applicationId, violation, ct);
     }
 

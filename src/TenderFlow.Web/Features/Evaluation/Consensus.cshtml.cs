@@ -18,7 +18,9 @@ public sealed class ConsensusModel(TenderSteps steps, IAuthorizationService auth
         {
             return NotFound();
         }
-        var violation = await assessments.JudgeAsync(Tender, User, applicationId, new KnockoutRequest(requirementId, verdict == "pass", motivation), asChair: true, ct);
+        var violation = verdict is "pass" or "fail"
+            ? await assessments.JudgeAsync(Tender, User, applicationId, new KnockoutRequest(requirementId, verdict == "pass", motivation), asChair: true, ct)
+            : EvaluationRules.VerdictRequired();
         return violation is null ? Done("The knock-out verdict has been settled.") : await LoadAsync(id, applicationId, violation, ct);
     }
 

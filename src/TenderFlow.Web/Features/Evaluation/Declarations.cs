@@ -37,9 +37,22 @@ public sealed class Declarations(TenderFlowDbContext db, EvaluationGate gate, Au
         {
             return EvaluationRules.NotAnAssignedEvaluator();
         }
-        if (standing.Declaration is not null)
+        if (standing.Declaration is { } signed)
         {
-            return EvaluationRules.AlreadyDeclared();
+            // Signed before seeing who applied, so a conflict may only show afterwards: "no conflict" can still become a
+            // declared conflict (which blocks until Procurement resolves it); nothing else about a signed declaration changes.
+            if (signed.HasConflict || !request.HasConflict)
+            {
+                return EvaluationRules.AlreadyDeclared();
+            }
+            var amended = await db.ConflictDeclarations.SingleAsync(d => d.Id == signed.Id, ct);
+            amended.HasConflict = true;
+            amended.Explanation = explanation;
+            await audit.AppendAsync(db, userId, Roles.Evaluator, tender.Id,
+                [new AuditRecord("evaluation.declaration.amended", $"user/{userId}", new { hasConflict = true, explanation, signedAtUtc = amended.DeclaredAtUtc })], ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return null;
         }
         var declaration = new ConflictDeclaration
         {
@@ -96,6 +109,12 @@ public sealed class Declarations(TenderFlowDbContext db, EvaluationGate gate, Au
         if (chair is null)
         {
             return EvaluationRules.NotAnEvaluator();
+        }
+        // The chair settles knock-outs and sets the consensus: an evaluator whose declared conflict blocks them cannot (one
+        // who has not signed yet may be designated: the committee is usually formed before the declarations).
+        if (await db.ConflictDeclarations.AsNoTracking().SingleOrDefaultAsync(d => d.TenderId == tender.Id && d.EvaluatorUserId == chair.UserId, ct) is { Blocks: true })
+        {
+            return EvaluationRules.ConflictedChair();
         }
         if (chair.IsChair)
         {

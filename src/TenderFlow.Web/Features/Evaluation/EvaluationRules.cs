@@ -74,6 +74,13 @@ public static class EvaluationRules
         new($"Nog {missing} beoordelaar(s) zonder belangenverstrengeling moeten hun scores indienen.",
             $"{missing} evaluator(s) without a conflict of interest still have to submit their scores."));
 
+    public static RuleViolation VerdictRequired() => new("KnockoutVerdictRequiredRule", RuleKind.Invalid,
+        new("Kies of de kandidaat aan de eis voldoet of niet.", "Choose whether the candidate meets the requirement or not."), "verdict");
+
+    public static RuleViolation ConflictedChair() => new("ConflictedChairRule", RuleKind.Conflict,
+        new("Deze beoordelaar heeft een conflict van belangen verklaard dat niet is opgeheven, en kan dus geen voorzitter zijn.",
+            "This evaluator declared a conflict of interest that has not been cleared, and so cannot be the chair."), "userId");
+
     public static RuleViolation NotAnEvaluator() => new("NotAnAssignedEvaluatorRule", RuleKind.Invalid,
         new("Alleen een toegewezen beoordelaar kan voorzitter zijn.", "Only an assigned evaluator can be the chair."), "userId");
 
