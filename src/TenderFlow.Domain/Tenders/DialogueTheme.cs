@@ -10,6 +10,10 @@ public enum DialogueThemeStatus
 
 public sealed class DialogueTheme
 {
+    /// <summary>An agreed outcome is carried into the final specification, whose sections hold at most 20,000 characters.</summary>
+    public const int MaxOutcomeLength = 8000;
+    public const int MaxReasonLength = 4000;
+
     public Guid Id { get; init; }
     public Guid TenderId { get; init; }
     public required string Key { get; init; }

@@ -184,6 +184,28 @@ public sealed class DialogueAccessTests(DialogueFixture f) : IClassFixture<Dialo
     }
 
     [Fact]
+    public async Task A_theme_is_settled_only_with_its_minutes_approved_and_a_waiver_drops_the_agreement()
+    {
+        var procurement = f.App.Procurement();
+        var participant = f.World.ParticipantClient();
+        var theme = await f.CreatedIdAsync(await participant.PostAsJsonAsync($"{f.Api}/themes", new { titleNl = "Vervoer naar de dagbesteding" }));
+        var status = $"{f.Api}/themes/{theme}/status";
+        Assert.Equal("DialogueStatusTextLengthRule", await RuleAsync(await procurement.PostAsJsonAsync(status, new { status = "agreed", agreedOutcome = new string('a', 8001) })));
+        Assert.Equal(HttpStatusCode.NoContent, (await procurement.PostAsJsonAsync(status, new { status = "agreed", agreedOutcome = "Vervoer per wijk gebundeld." })).StatusCode);
+        var meeting = await f.MeetingAsync(participant, theme);
+        var minutes = await f.MinutesAsync(participant, meeting);
+
+        Assert.Equal("DialogueMinutesAwaitingApprovalRule", await RuleAsync(await procurement.PostAsJsonAsync(status, new { status = "closed" })));
+        Assert.Equal("DialogueMinutesAwaitingApprovalRule", await RuleAsync(await procurement.PostAsJsonAsync(status, new { status = "waived", reason = "Valt buiten de opdracht." })));
+        Assert.Equal(HttpStatusCode.NoContent, (await procurement.PostAsJsonAsync($"{f.Api}/meetings/{meeting}/minutes/approval", new { documentId = minutes })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await procurement.PostAsJsonAsync(status, new { status = "waived", reason = "Valt buiten de opdracht." })).StatusCode);
+
+        var body = await procurement.GetJsonAsync($"{f.Api}/themes/{theme}");
+        Assert.Equal("waived", body["status"]!.GetValue<string>());
+        Assert.Null(body["agreedOutcome"]);
+    }
+
+    [Fact]
     public async Task Minutes_are_approved_by_the_other_side_only()
     {
         var participant = f.World.ParticipantClient();

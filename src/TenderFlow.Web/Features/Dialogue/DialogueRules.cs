@@ -40,6 +40,13 @@ public static class DialogueRules
     public static RuleViolation ReopenReasonRequired() => new("DialogueReopenReasonRule", RuleKind.Invalid,
         new("Motiveer waarom het thema wordt heropend.", "Give the reason why the theme is reopened."), "reason");
 
+    public static RuleViolation StatusTextTooLong(string field, int max) => new("DialogueStatusTextLengthRule", RuleKind.Invalid,
+        new($"Gebruik ten hoogste {max} tekens.", $"Use at most {max} characters."), field);
+
+    public static RuleViolation MinutesAwaitingApproval() => new("DialogueMinutesAwaitingApprovalRule", RuleKind.Conflict,
+        new("Een verslag van een overleg over dit thema wacht nog op goedkeuring door de andere partij. Laat het eerst goedkeuren: na het afsluiten kan dat niet meer.",
+            "Minutes of a meeting on this theme still await the other side's approval. Have them approved first: once the theme is settled that is no longer possible."));
+
     public static RuleViolation AgreedOutcomeRequired() => new("DialogueAgreedOutcomeRule", RuleKind.Invalid,
         new("Leg de afspraak vast die beide partijen zijn overeengekomen.", "Record the outcome both sides agreed."), "agreedOutcome");
 

@@ -86,6 +86,20 @@ public sealed class DialogueThemes(TenderFlowDbContext db, DialogueGate gate, Au
         {
             return unreadable;
         }
+        if (outcome?.Length > DialogueTheme.MaxOutcomeLength)
+        {
+            return DialogueRules.StatusTextTooLong("agreedOutcome", DialogueTheme.MaxOutcomeLength);
+        }
+        if (reason?.Length > DialogueTheme.MaxReasonLength)
+        {
+            return DialogueRules.StatusTextTooLong("reason", DialogueTheme.MaxReasonLength);
+        }
+        // Settling a theme ends the approval of its minutes: a record of a meeting must not stay unsigned for good.
+        if (target is DialogueThemeStatus.Closed or DialogueThemeStatus.Waived
+            && await db.DialogueMeetings.AnyAsync(m => m.ThemeId == theme.Id && m.MinutesDocumentId != null && m.MinutesApprovedAtUtc == null, cancellationToken))
+        {
+            return DialogueRules.MinutesAwaitingApproval();
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         switch (target)
         {
@@ -107,6 +121,9 @@ public sealed class DialogueThemes(TenderFlowDbContext db, DialogueGate gate, Au
                 }
                 theme.WaiverReason = reason;
                 theme.ClosedAtUtc = now;
+                // A waived theme has no agreement (the one it had stays in the audit trail).
+                theme.AgreedOutcome = null;
+                theme.AgreedAtUtc = null;
                 break;
             case DialogueThemeStatus.Open when from != DialogueThemeStatus.Open:
                 if (string.IsNullOrEmpty(reason))
