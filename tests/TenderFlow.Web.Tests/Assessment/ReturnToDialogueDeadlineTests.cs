@@ -77,5 +77,8 @@ public sealed class ReturnToDialogueDeadlineTests : IDisposable
         var audit = await w.Legal().GetArrayAsync($"/api/tenders/{w.Tender}/audit");
         Assert.DoesNotContain(audit, e => e!["action"]!.GetValue<string>() == "deadline.trigger.refused");
         Assert.Contains(audit, e => e!["action"]!.GetValue<string>() == "deadline.passed" && e["payload"]!["beforeItsWindow"]?.GetValue<bool>() == true);
+        // Nor escalated as overdue: the phase did not fail to move on in time, it was not watching that moment.
+        Assert.DoesNotContain(sent, n => n.Kind == "deadline.escalated");
+        Assert.DoesNotContain(audit, e => e!["action"]!.GetValue<string>() == "deadline.escalated");
     }
 }

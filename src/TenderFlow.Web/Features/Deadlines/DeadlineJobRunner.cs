@@ -246,6 +246,10 @@ public sealed class DeadlineJobRunner(
 
     private async Task<string> EscalateAsync(DeadlineJob job, Tender tender, WorkflowDefinition definition, DeadlineDefinition deadline, DateTime now, CancellationToken cancellationToken)
     {
+        if (DeadlineChangePolicy.PassedBeforeItsWindowOpened(tender, deadline, job.DeadlineDueAtUtc))
+        {
+            return "not escalated: passed before its window opened (the close asked Procurement to plan it anew)";
+        }
         var phase = definition.Phase(tender.Phase).Title;
         var overdue = now - job.DeadlineDueAtUtc;
         await AppendAsync(tender, "deadline.escalated", job, new
