@@ -6,6 +6,8 @@ namespace TenderFlow.Domain.Selection;
 /// </summary>
 public static class ApplicationOwners
 {
+    /// <summary>Every kind a candidate uploads to its application starts with this.</summary>
+    public const string KindPrefix = "selection.";
     public const string VisionKind = "selection.vision";
     public const string GvaKind = "selection.gva";
     public const string BibobKind = "selection.bibob";

@@ -104,6 +104,11 @@ public sealed class SelectionLetterTests : IDisposable
         var letters = await w.BidderOf(w.C).GetArrayAsync($"{w.Api}/letters");
         Assert.Equal(w.C.ApplicationId.ToString(), Assert.Single(letters)!["applicationId"]!.GetValue<string>());
 
+        // A letter is no upload of the candidate: its application's receipts do not list it.
+        var application = await w.BidderOf(w.C).GetJsonAsync($"/api/tenders/{w.Tender}/applications/{w.C.ApplicationId}");
+        Assert.DoesNotContain(application["documents"]!.AsArray(), d => d!["kind"]!.GetValue<string>() == "evaluation.letter");
+        Assert.DoesNotContain("Document kind", await (await w.BidderOf(w.C).GetAsync($"/tenders/{w.Tender}/application")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         // Four downloads, and C's view of its letter on the page: showing the letter is reading it.
         var reads = (await _app.Legal().GetArrayAsync($"/api/tenders/{w.Tender}/audit")).Where(e => e!["action"]!.GetValue<string>() == "document.read").ToList();
         Assert.Equal(5, reads.Count);

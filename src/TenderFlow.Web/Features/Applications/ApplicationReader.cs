@@ -35,6 +35,8 @@ public sealed class ApplicationReader(TenderFlowDbContext db, TimeProvider clock
         var prefix = ApplicationOwners.Application(application.Id);
         var documents = (await db.Documents.AsNoTracking()
                 .Where(d => d.TenderId == application.TenderId && (d.Owner == prefix || d.Owner.StartsWith(prefix + "/")))
+                // The candidate's own uploads; the selection letter filed with the application is not one of them.
+                .Where(d => d.Kind.StartsWith(ApplicationOwners.KindPrefix))
                 .ToListAsync(cancellationToken))
             .OrderBy(d => d.Kind).ThenBy(d => d.Owner).ThenByDescending(d => d.Version)
             .Select(d =>
