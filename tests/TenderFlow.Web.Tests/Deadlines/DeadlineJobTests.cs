@@ -221,6 +221,53 @@ public class DeadlineJobTests
         Assert.Equal(22, passed.Payload()["lateBySeconds"]!.GetValue<double>());
     }
 
+    [Fact]
+    public async Task The_sweep_spaces_out_its_retries_of_a_job_that_keeps_failing()
+    {
+        var refusals = new CountingRefusal();
+        using var app = new TenderFlowFactory { ExtraServices = services => services.AddSingleton<IStepFollowUp>(refusals) };
+        var tender = await DeadlineWorld.PublishedTenderAsync(app);
+        var close = app.Planned(tender, "applicationsClose").Single(j => j.Kind == DeadlineJobKind.Close);
+        var pause = app.Services.GetRequiredService<DeadlineRetryPause>();
+        async Task SweepAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DeadlineJobRunner>().RunOverdueAsync(CancellationToken.None, TimeSpan.FromSeconds(5), pause);
+        }
+        var at = new DateTimeOffset(close.RunAtUtc, TimeSpan.Zero).AddMinutes(1);
+        app.Clock.SetUtcNow(at);
+
+        await SweepAsync();
+        await SweepAsync();
+        Assert.Equal(1, refusals.Count);
+        app.Clock.SetUtcNow(at.AddSeconds(11));
+        await SweepAsync();
+        await SweepAsync();
+        Assert.Equal(2, refusals.Count);
+        app.Clock.SetUtcNow(at.AddSeconds(11 + 30));
+        await SweepAsync();
+        Assert.Equal(2, refusals.Count);
+        app.Clock.SetUtcNow(at.AddSeconds(11 + 61));
+        await SweepAsync();
+        Assert.Equal(3, refusals.Count);
+        Assert.Equal("publication", app.Phase(tender));
+    }
+
+    private sealed class CountingRefusal : IStepFollowUp
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        public string Trigger => "closeApplications";
+
+        public Task<RuleViolation?> RunAsync(Tender tender, StepOutcome outcome, Actor actor, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _count);
+            return Task.FromResult<RuleViolation?>(new RuleViolation("LetterPrinterOnFireRule", RuleKind.Conflict, new("De printer brandt.", "The printer is on fire.")));
+        }
+    }
+
     private sealed class RefusingFollowUp : IStepFollowUp
     {
         public string Trigger => "closeApplications";

@@ -55,7 +55,7 @@ public sealed class DeadlineJobHost(
                 await using var scope = services.CreateAsyncScope();
                 await WakeDueSoonAsync(scope.ServiceProvider, stopping);
                 var ran = await scope.ServiceProvider.GetRequiredService<DeadlineJobRunner>()
-                    .RunOverdueAsync(stopping, olderThan: TimeSpan.FromSeconds(options.Value.SweepGraceSeconds));
+                    .RunOverdueAsync(stopping, olderThan: TimeSpan.FromSeconds(options.Value.SweepGraceSeconds), services.GetRequiredService<DeadlineRetryPause>());
                 if (ran > 0)
                 {
                     logger.LogWarning("Deadline sweep ran {Count} job(s) whose Hangfire wake-up did not come", ran);

@@ -98,23 +98,26 @@ public sealed class DeadlineJobRunner(
 
     /// <summary>
     /// Every tender with a job whose moment passed (by at least <paramref name="olderThan"/>), earliest first: the start-up
-    /// reconciliation and the sweep. A tender whose job fails does not stop the others; its job stays due for the retries.
+    /// reconciliation and the sweep. A tender whose job fails does not stop the others; its job stays due for the retries,
+    /// which the sweep spaces out with <paramref name="pause"/>.
     /// </summary>
-    public async Task<int> RunOverdueAsync(CancellationToken cancellationToken, TimeSpan olderThan = default)
+    public async Task<int> RunOverdueAsync(CancellationToken cancellationToken, TimeSpan olderThan = default, DeadlineRetryPause? pause = null)
     {
         var before = clock.GetUtcNow().UtcDateTime - olderThan;
         var due = await db.Tenders.AsNoTracking()
             .Where(t => t.NextDeadlineJobAtUtc <= before)
             .OrderBy(t => t.NextDeadlineJobAtUtc).Select(t => t.Id).ToListAsync(cancellationToken);
         var ran = 0;
-        foreach (var id in due)
+        foreach (var id in due.Where(id => pause?.Waiting(id) != true))
         {
             try
             {
                 ran += await RunDueAsync(id, cancellationToken);
+                pause?.Succeeded(id);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                pause?.Failed(id);
                 logger.LogError(e, "Deadline jobs of tender {TenderId} failed; they stay due and are retried", id);
             }
         }

@@ -42,6 +42,7 @@ public static class DeadlinesRegistration
         services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IJobFilterProvider>()));
         services.AddScoped<DeadlineSchedule>();
         services.AddScoped<DeadlineJobRunner>();
+        services.AddSingleton<DeadlineRetryPause>();
         services.AddScoped<DeadlineReconciliation>();
         services.AddScoped<Incidents.IncidentResolution>();
         services.AddHostedService<DeadlineJobHost>();
