@@ -138,6 +138,26 @@ public sealed class AwardDecisionTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_contract_recorded_to_start_on_the_day_of_the_final_award_starts_and_the_participant_hears_of_its_start()
+    {
+        var world = await DialogueWorld.CreateAsync(_app);
+        await world.EnterAssessmentAsync();
+        Assert.True((await world.Procurement().AnnounceAwardAsync(world)).IsSuccessStatusCode);
+        _app.Clock.SetUtcNow(await world.DeadlineAsync("awardStandstillEnd") + TimeSpan.FromHours(1));
+        Assert.Equal(HttpStatusCode.OK, (await world.Procurement().FireAsync(world.Tender, "finalAward")).StatusCode);
+        var today = DateOnly.FromDateTime(AmsterdamTime.ToLocal(_app.Clock.GetUtcNow().UtcDateTime)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var participant = world.ParticipantClient();
+        var before = (await participant.GetArrayAsync("/api/notifications")).Count(n => n!["kind"]!.GetValue<string>() == "deadline.changed");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await world.Procurement().PutAsJsonAsync($"/api/tenders/{world.Tender}/contract", Contract(today, 3, [2], null))).StatusCode);
+        await _app.RunDueDeadlineJobsAsync();
+
+        // Its midnight had passed when the phase began: set there, the deadline would never have fired in this phase.
+        Assert.Equal("awarded", await world.PhaseAsync());
+        Assert.Equal(before + 1, (await participant.GetArrayAsync("/api/notifications")).Count(n => n!["kind"]!.GetValue<string>() == "deadline.changed"));
+    }
+
     private static object Contract(string startDate, int baseTermYears, int[] options, int? maximumTermYears) =>
         new { startDate, baseTermYears, extensionOptions = options.Select(years => new { years }), maximumTermYears };
 }

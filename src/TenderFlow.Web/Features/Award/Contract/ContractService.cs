@@ -21,7 +21,8 @@ namespace TenderFlow.Web.Features.Award.Contract;
 /// Recording it plans the tender's <c>contractStart</c> deadline at 00:00 Amsterdam of the start date, which
 /// <c>startContract</c> waits for.
 /// </summary>
-public sealed class ContractService(TenderFlowDbContext db, DefinitionCatalog catalog, AuditTrail audit, TimeProvider clock, Deadlines.DeadlineSchedule schedule)
+public sealed class ContractService(TenderFlowDbContext db, DefinitionCatalog catalog, AuditTrail audit, TimeProvider clock, Deadlines.DeadlineSchedule schedule,
+    Notifications.Notifier notifier)
 {
     public async Task<RuleViolation?> RecordAsync(Guid tenderId, ClaimsPrincipal user, ContractRequest request, CancellationToken ct)
     {
@@ -63,16 +64,27 @@ public sealed class ContractService(TenderFlowDbContext db, DefinitionCatalog ca
         record.MaximumTermYears = request.MaximumTermYears;
         record.RecordedByUserId = actor.Id;
         record.RecordedAtUtc = now;
-        var startUtc = AmsterdamTime.ToUtcLenient(start.ToDateTime(TimeOnly.MinValue));
+        // A start date already reached (the day of the final award, or recorded afterwards) starts the contract now: a deadline
+        // set before this phase began would never fire in it (a deadline passed before its window is planned anew).
+        var startUtc = AmsterdamTime.ToUtcLenient(start.ToDateTime(TimeOnly.MinValue)) is var midnight && midnight > now ? midnight : now;
         var deadline = tender.Deadline(AwardNames.ContractStart);
+        var moved = deadline?.DueAtUtc != startUtc;
         if (deadline is null)
         {
             tender.Deadlines.Add(new TenderDeadline { TenderId = tenderId, Key = AwardNames.ContractStart, DueAtUtc = startUtc, SetAtUtc = now });
         }
-        else if (deadline.DueAtUtc != startUtc)
+        else if (moved)
         {
             deadline.DueAtUtc = startUtc;
             deadline.SetAtUtc = now;
+        }
+        if (moved && definition.Deadline(AwardNames.ContractStart) is { } contractStart)
+        {
+            // As a deadline change tells its people: the participant's calendar follows the contract's start.
+            var shown = AmsterdamMoment.Show(startUtc);
+            notifier.NotifyUsers(db, await Deadlines.DeadlineRecipients.UserIdsAsync(db, tender, definition, contractStart.Notify, ct), tenderId, "deadline.changed",
+                new($"{tender.Reference}: de overeenkomst gaat in op {shown} (Nederlandse tijd).", $"{tender.Reference}: the contract starts on {shown} (Amsterdam time)."),
+                $"/tenders/{tenderId}/contract", Deadlines.DeadlineJobRunner.Calendar(tender, contractStart, startUtc));
         }
         tender.Revision++;
         await audit.AppendAsync(db, actor.Id, Roles.Procurement, tenderId,
