@@ -103,6 +103,22 @@ public sealed class MailPickupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_deadline_mail_still_waiting_when_the_tender_is_cancelled_is_not_sent()
+    {
+        var user = await _app.UserAsync("dirk.cancel", "nl");
+        var tender = Guid.Parse((await _app.Procurement().CreateTenderAsync()).Id());
+        var reminder = await _app.NotifyAsync(user, "deadline.reminder", new("Over 3 dagen sluit de termijn voor vragen.", "Questions close in 3 days."), "/tenders/1", tenderId: tender);
+        var note = await _app.NotifyAsync(user, "qa.nvi.published", NviText, "/tenders/1", tenderId: tender);
+        Assert.True((await _app.Procurement().FireAsync(tender.ToString(), "cancel", "Budget vervallen.")).IsSuccessStatusCode);
+
+        await _app.DeliverMailAsync();
+
+        Assert.Empty(_app.MailFiles(reminder));
+        Assert.Contains("no longer applies", (await _app.NotificationAsync(reminder))!.MailError ?? "", StringComparison.Ordinal);
+        Assert.Single(_app.MailFiles(note));
+    }
+
+    [Fact]
     public async Task Each_notification_is_mailed_once_and_a_rolled_back_one_never()
     {
         var user = await _app.UserAsync("olga.once", "nl");

@@ -30,13 +30,13 @@ public static class MailTestKit
 
     /// <summary>Writes a notification the way features do (inside a transaction); commits unless <paramref name="rollBack"/>.</summary>
     public static async Task<Guid> NotifyAsync(this TenderFlowFactory app, TenderFlowUser user, string kind, LocalizedText text, string? link,
-        NotificationCalendar? calendar = null, bool rollBack = false)
+        NotificationCalendar? calendar = null, bool rollBack = false, Guid? tenderId = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TenderFlowDbContext>();
         var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
         await using var tx = await db.Database.BeginTransactionAsync();
-        notifier.NotifyUsers(db, [user.Id], null, kind, text, link, calendar);
+        notifier.NotifyUsers(db, [user.Id], tenderId, kind, text, link, calendar);
         var id = db.ChangeTracker.Entries<Notification>().Single().Entity.Id;
         await db.SaveChangesAsync();
         if (rollBack)

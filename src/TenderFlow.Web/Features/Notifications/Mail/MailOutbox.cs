@@ -24,7 +24,8 @@ public sealed class MailOutbox(TenderFlowDbContext db, IMailTransport transport,
 
     private static readonly TimeSpan LongestBackOff = TimeSpan.FromHours(4);
 
-    private sealed record Pending(Notification Notification, string? Address, string? DisplayName, string? Language, bool UserExists, string? TenderReference);
+    private sealed record Pending(Notification Notification, string? Address, string? DisplayName, string? Language, bool UserExists, string? TenderReference,
+        DateTime? TenderClosedAtUtc);
 
     public async Task<MailDeliveryCounts> DeliverPendingAsync(CancellationToken cancellationToken)
     {
@@ -39,7 +40,7 @@ public sealed class MailOutbox(TenderFlowDbContext db, IMailTransport transport,
                 from t in tenders.DefaultIfEmpty()
                 orderby n.CreatedAtUtc, n.Id
                 select new Pending(n, u == null ? null : u.Email, u == null ? null : u.DisplayName, u == null ? null : u.PreferredLanguage, u != null,
-                    t == null ? null : t.Reference))
+                    t == null ? null : t.Reference, t == null ? null : t.ClosedAtUtc))
             .Take(o.BatchSize).ToListAsync(cancellationToken);
 
         int sent = 0, failed = 0, gaveUp = 0;
@@ -69,6 +70,9 @@ public sealed class MailOutbox(TenderFlowDbContext db, IMailTransport transport,
         var notMailable = !pending.UserExists ? "The recipient no longer exists."
             : string.IsNullOrWhiteSpace(pending.Address) ? "The recipient has no e-mail address."
             : Now - n.CreatedAtUtc > TimeSpan.FromHours(o.MaxAgeHours) ? $"Older than Mail:MaxAgeHours ({o.MaxAgeHours} h) when first due."
+            // A reminder still retrying when the tender was cancelled or ended would tell bidders to act on a deadline that no longer exists.
+            : pending.TenderClosedAtUtc is { } closed && n.CreatedAtUtc <= closed && n.Kind.StartsWith("deadline.", StringComparison.Ordinal)
+                ? "The tender has ended: a deadline message no longer applies."
             : null;
         if (notMailable is not null)
         {
