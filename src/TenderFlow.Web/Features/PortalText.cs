@@ -13,7 +13,13 @@ public static class PortalText
     public static string For(Domain.Workflow.Definitions.LocalizedText text) => text.For(PortalCultures.Language);
 
     /// <summary>A role as recorded in the trail ("Procurement", "Admin,Legal", "System") in the reader's language.</summary>
-    public static string Roles(string roles) =>
+    public static string Roles(string roles) => Roles(roles, System.Globalization.CultureInfo.CurrentUICulture);
+
+    /// <summary>The same in <paramref name="language"/> ("nl" or "en"), for documents written for someone else than the reader.</summary>
+    public static string Roles(string roles, string language) =>
+        Roles(roles, System.Globalization.CultureInfo.GetCultureInfo(string.Equals(language, "en", StringComparison.OrdinalIgnoreCase) ? "en" : "nl"));
+
+    private static string Roles(string roles, System.Globalization.CultureInfo culture) =>
         string.Join(", ", roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(r => Resources.GetString("Role " + r, System.Globalization.CultureInfo.CurrentUICulture) ?? r));
+            .Select(r => Resources.GetString("Role " + r, culture) ?? r));
 }

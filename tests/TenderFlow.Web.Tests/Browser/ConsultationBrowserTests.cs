@@ -90,6 +90,8 @@ public sealed class ConsultationBrowserTests(ChromiumFixture chromium) : IAsyncL
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Verslag uploaden" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Verslag van deze sessie" })).ToBeVisibleAsync();
+        // The receipt survives the page's reload, announced.
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "verslag-sessie-2.pdf" })).ToBeVisibleAsync();
         await axe.CheckAsync("session page with a report");
 
         await page.GotoAsync(page.Url.Split("/consultation/")[0] + "/consultation/new");

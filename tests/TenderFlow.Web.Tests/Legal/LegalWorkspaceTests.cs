@@ -208,6 +208,16 @@ public sealed class LegalWorkspaceTests(LegalProcedureFixture fixture) : IClassF
         Assert.Contains(svg.Descendants(PlanningChart.Svg + "g"), g => (string?)g.Attribute("class") == "deadline-row");
     }
 
+    [Fact]
+    public async Task The_person_filter_names_roles_in_the_pages_language()
+    {
+        var page = await (await Jurist.GetAsync($"/tenders/{Procedure.Tender}/juridisch?culture=nl")).Content.ReadAsStringAsync();
+
+        var options = System.Text.RegularExpressions.Regex.Matches(page, "<option value=\"[^\"]+\"[^>]*>([^<]*)</option>").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.Contains(options, o => o.EndsWith("(Inkoop (Procurement))", StringComparison.Ordinal));
+        Assert.DoesNotContain(options, o => o.EndsWith(" (Procurement)", StringComparison.Ordinal) && !o.Contains("Inkoop", StringComparison.Ordinal));
+    }
+
     public static TheoryData<string> Routes => new()
     {
         "/api/tenders/{0}/legal/timeline", "/api/tenders/{0}/legal/reads", "/api/tenders/{0}/legal/planning.svg",

@@ -83,6 +83,25 @@ public sealed class AskerAnonymityTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refused_answer_on_the_portal_keeps_what_was_typed_on_its_own_question()
+    {
+        var world = await new QaWorld(_app).StartAsync();
+        var asker = await world.AskerAsync();
+        var first = await QaWorld.AskAsync(asker, world.Tender, "Eerste vraag over de wachtlijst");
+        await QaWorld.AskAsync(asker, world.Tender, "Tweede vraag over het vervoer");
+        var typed = "Ja, dat mag.\u200B Zie paragraaf 3.";
+
+        var (response, html) = await Portal.PortalForms.PostAsync(world.Procurement, $"/tenders/{world.Tender}/vragen?handler=Answer",
+            new Dictionary<string, string> { ["questionId"] = first, ["answer"] = typed, ["publishedText"] = Rephrased });
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var decoded = System.Net.WebUtility.HtmlDecode(html);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(decoded, "Zie paragraaf 3\\.</textarea>"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(decoded, System.Text.RegularExpressions.Regex.Escape(Rephrased) + "</textarea>"));
+        Assert.Contains("aria-invalid=\"true\" aria-describedby=\"page-error\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Line_breaks_as_a_browser_sends_them_count_once_against_the_length_of_a_question()
     {
         var world = await new QaWorld(_app).StartAsync();

@@ -44,7 +44,7 @@ public static class DecisionRecords
         }
         yield return new PdfHeading(t["Betrokkenen", "People involved"]);
         yield return new PdfTable([t["Naam", "Name"], t["Hoedanigheid", "Capacity"], t["Rol", "Role"], t["Organisatie", "Organisation"]],
-            decision.People.Select(p => (IReadOnlyList<string>)[p.Name, p.Capacity.For(language), p.Role, p.Organisation ?? "—"]).ToList(), [2, 2.5, 1.3, 2]);
+            decision.People.Select(p => (IReadOnlyList<string>)[p.Name, p.Capacity.For(language), PortalText.Roles(p.Role, language), p.Organisation ?? "—"]).ToList(), [2, 2.5, 1.3, 2]);
         yield return new PdfHeading(t["Documenten", "Documents"]);
         if (decision.Documents.Count == 0)
         {

@@ -29,7 +29,7 @@ public sealed class TimelineModel(LegalDossier dossiers, IAuthorizationService a
         }
         var history = Dossier.History;
         Phases = Dossier.Definition.Phases.Select(p => new FilterOption(p.Id, PortalText.For(p.Title))).ToList();
-        Actors = history.GroupBy(e => e.Event.ActorId).Select(g => new FilterOption(g.Key, $"{g.First().ActorName} ({g.First().Event.ActorRole})"))
+        Actors = history.GroupBy(e => e.Event.ActorId).Select(g => new FilterOption(g.Key, $"{g.First().ActorName} ({PortalText.Roles(g.First().Event.ActorRole)})"))
             .OrderBy(o => o.Label, StringComparer.CurrentCulture).ToList();
         Organisations = history.Where(e => e.OrganisationId is not null).GroupBy(e => e.OrganisationId!.Value)
             .Select(g => new FilterOption(g.Key.ToString(), g.First().OrganisationName ?? g.Key.ToString()))

@@ -1,6 +1,20 @@
 // Posts upload forms (data-upload) to the streamed API with the antiforgery token as a header (the API streams the body
-// and does not look for the token in it), shows progress and the outcome, and reloads the page on success.
+// and does not look for the token in it), shows progress and the outcome, and reloads the page on success. The receipt
+// goes along with the reload and is announced there: shown only until the reload, a screen reader had no time to read it.
 (function () {
+    var receiptKey = 'tenderflow.upload.receipt';
+    var carried = null;
+    try { carried = window.sessionStorage.getItem(receiptKey); window.sessionStorage.removeItem(receiptKey); } catch (e) { }
+    if (carried) {
+        var main = document.querySelector('main') || document.body;
+        var shown = document.createElement('div');
+        shown.id = 'upload-receipt';
+        shown.className = 'notice notice-success';
+        shown.setAttribute('role', 'status');
+        main.insertBefore(shown, main.firstChild);
+        // Filled after it is in the page, so the live region announces it.
+        window.setTimeout(function () { shown.textContent = carried; }, 100);
+    }
     document.querySelectorAll('form[data-upload]').forEach(function (form) {
         form.addEventListener('submit', function (event) {
             event.preventDefault();
@@ -23,6 +37,7 @@
                     var receipt = body.receipt || body;
                     status.className = 'notice notice-success';
                     status.textContent = receipt.fileName + ' (v' + receipt.version + ', SHA-256 ' + receipt.sha256.substring(0, 16) + '…)';
+                    try { window.sessionStorage.setItem(receiptKey, status.textContent); } catch (e) { }
                     window.setTimeout(function () { window.location.reload(); }, 1200);
                 } else {
                     var problem = {};
