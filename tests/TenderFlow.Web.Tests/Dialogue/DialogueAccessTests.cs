@@ -318,5 +318,14 @@ public sealed class DialogueAccessTests(DialogueFixture f) : IClassFixture<Dialo
         Assert.Equal("Legal", reads[^1]["actorRole"]!.GetValue<string>());
         Assert.Equal("Bidder", reads[^2]["actorRole"]!.GetValue<string>());
         Assert.NotEmpty(await f.AuditAsync("dialogue.themes.read"));
+
+        // The list of themes on the tender page and in the tender API is a read of dialogue content too.
+        var listed = (await f.AuditAsync("dialogue.themes.read")).Count;
+        await participant.GetStringAsync($"/api/tenders/{f.World.Tender}");
+        await participant.GetStringAsync($"/tenders/{f.World.Tender}");
+        var after = await f.AuditAsync("dialogue.themes.read");
+        Assert.Equal(listed + 2, after.Count);
+        Assert.All(after.Skip(listed), e => Assert.Equal("Bidder", e["actorRole"]!.GetValue<string>()));
+        Assert.Contains(f.ThemeB, after[^1]["payload"]!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -23,10 +23,17 @@ public sealed class DialogueQueries(TenderFlowDbContext db, DialogueGate gate, A
         var themes = (await db.DialogueThemes.AsNoTracking().Where(t => t.TenderId == tenderId).ToListAsync(cancellationToken))
             .Where(viewer.Sees).OrderBy(t => t.AddedAtUtc is not null).ThenBy(t => t.AddedAtUtc).ThenBy(t => t.Key, StringComparer.Ordinal)
             .Select(t => new ThemeSummaryView(t.Id, t.Key, t.TitleNl, t.TitleEn, DialogueThemes.Name(t.Status), t.AgreedOutcome)).ToList();
-        await audit.WriteAsync(DialogueGate.UserId(user), DialogueGate.AuditRole(viewer), tenderId,
-            [new AuditRecord("dialogue.themes.read", $"tender/{tenderId}", new { themes = themes.Select(t => t.Id) })], cancellationToken);
+        await ThemesReadAsync(audit, tenderId, user, viewer, themes.Select(t => t.Id), cancellationToken);
         return (themes, viewer, null);
     }
+
+    /// <summary>
+    /// Records that <paramref name="user"/> read the list of themes (their titles and status are dialogue content): here, on
+    /// the tender page and in the tender API alike.
+    /// </summary>
+    public static Task ThemesReadAsync(AuditWriter audit, Guid tenderId, ClaimsPrincipal user, DialogueViewer viewer, IEnumerable<Guid> themes, CancellationToken cancellationToken) =>
+        audit.WriteAsync(DialogueGate.UserId(user), DialogueGate.AuditRole(viewer), tenderId,
+            [new AuditRecord("dialogue.themes.read", $"tender/{tenderId}", new { themes })], cancellationToken);
 
     public async Task<(ThemeDetailView? Theme, DialogueViewer Viewer, RuleViolation? Refused)> ThemeAsync(
         Guid tenderId, Guid themeId, ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -111,6 +111,12 @@ public static class TenderEndpoints
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         // Themes follow the dialogue's access rule, not ReadConfidential (which rejected candidates hold too).
         var dialogue = await Dialogue.DialogueAccess.ForAsync(http.RequestServices.GetRequiredService<TenderFlowDbContext>(), tender.Id, http.User, ct);
-        return TenderView.From(tender, definition, triggers, now, dialogue.HasAccess ? dialogue.Sees : null);
+        var view = TenderView.From(tender, definition, triggers, now, dialogue.HasAccess ? dialogue.Sees : null);
+        if (view.Themes is { Count: > 0 } themes)
+        {
+            var shown = themes.Select(v => tender.Themes.Single(t => t.Key == v.Key).Id);
+            await Dialogue.DialogueQueries.ThemesReadAsync(http.RequestServices.GetRequiredService<Audit.AuditWriter>(), tender.Id, http.User, dialogue, shown, ct);
+        }
+        return view;
     }
 }
