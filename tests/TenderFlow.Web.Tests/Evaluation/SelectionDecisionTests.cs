@@ -165,5 +165,10 @@ public sealed class SelectionDecisionTests : IDisposable
             new { applicationId = w.B.ApplicationId, reason = "Loting door notaris mr. De Vries op 22 april 2027, proces-verbaal 2027-114." })).StatusCode);
         var audit = await _app.Legal().GetArrayAsync($"/api/tenders/{w.Tender}/audit");
         Assert.Contains("\"basis\":\"lot\"", audit.Single(e => e!["action"]!.GetValue<string>() == "evaluation.candidate.selected")!["payload"]!.ToJsonString());
+
+        // Every candidate is told why the tie went this way, A (ranked first with B) above all.
+        Assert.Equal(HttpStatusCode.OK, (await procurement.PostAsJsonAsync($"{w.Api}/announce", new { })).StatusCode);
+        var letter = System.Net.WebUtility.HtmlDecode(await (await w.BidderOf(w.A).GetAsync($"/tenders/{w.Tender}/beoordeling/brief")).Content.ReadAsStringAsync());
+        Assert.Contains("proces-verbaal 2027-114", letter, StringComparison.Ordinal);
     }
 }

@@ -157,7 +157,7 @@ public sealed class SelectionDecisions(TenderFlowDbContext db, EvaluationGate ga
         var selection = await db.CandidateSelections.AsNoTracking().SingleAsync(s => s.TenderId == tender.Id, ct);
         var row = ranking.Rows.Single(r => r.Candidate.ApplicationId == applicationId);
         var selected = ranking.Rows.Single(r => r.Candidate.ApplicationId == selection.ApplicationId);
-        var content = await SelectionLetterDispatch.ContentAsync(reads, tender, ranking, row, selected, await reads.RequirementsAsync(tender.Id, ct), letter.StandstillEndUtc, ct);
+        var content = await SelectionLetterDispatch.ContentAsync(reads, tender, ranking, row, selected, await reads.RequirementsAsync(tender.Id, ct), letter.StandstillEndUtc, selection.Reason, ct);
         return (SelectionLetterBuilder.Build(content, language), letter);
     }
 

@@ -7,8 +7,10 @@ using TenderFlow.Web.Features.Documents.Pdf;
 namespace TenderFlow.Web.Features.Evaluation;
 
 /// <summary>What one candidate's letter is made of: its own assessment and (if it was not selected) the selected candidate's.</summary>
+/// <param name="SelectionReason">Why the selection is not simply the unique rank 1 (a deviation, or the notary's lot): every candidate is told.</param>
 public sealed record LetterContent(Tender Tender, IReadOnlyList<CriterionView> Criteria, RankingRow Addressee, RankingRow? Selected,
-    IReadOnlyList<RequirementView> Requirements, IReadOnlyDictionary<Guid, IReadOnlyList<JudgementView>> Judgements, DateTime StandstillEndUtc);
+    IReadOnlyList<RequirementView> Requirements, IReadOnlyDictionary<Guid, IReadOnlyList<JudgementView>> Judgements, DateTime StandstillEndUtc,
+    string? SelectionReason);
 
 /// <summary>
 /// The selection decision letter. Confidentiality by construction: it takes only the addressee's and the selected
@@ -39,6 +41,11 @@ public static class SelectionLetterBuilder
                 : L($"Wij delen u mee dat wij voornemens zijn niet u, maar {content.Selected?.Candidate.Name} te selecteren. Hieronder vindt u uw beoordeling en die van de geselecteerde kandidaat.",
                     $"We inform you that we intend to select not you but {content.Selected?.Candidate.Name}. Below you find your assessment and that of the selected candidate.")),
         };
+        if (content.SelectionReason is { } reason)
+        {
+            blocks.Add(new PdfHeading(L("Motivering van de keuze", "Reasons for the choice")));
+            blocks.Add(new PdfParagraph(reason));
+        }
         blocks.AddRange(Assessment(content, addressee, L(selected ? "Uw beoordeling" : "Uw beoordeling", "Your assessment"), language));
         if (!selected && content.Selected is { } winner)
         {

@@ -39,7 +39,7 @@ public sealed class SelectionLetterDispatch(TenderFlowDbContext db, EvaluationRe
         var records = new List<AuditRecord>();
         foreach (var row in ranking.Rows)
         {
-            var content = await ContentAsync(reads, tender, ranking, row, selected, requirements, standstill, ct);
+            var content = await ContentAsync(reads, tender, ranking, row, selected, requirements, standstill, selection.Reason, ct);
             var pdf = PdfRenderer.Render(SelectionLetterBuilder.Build(content, "nl"), now);
             var application = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == row.Candidate.ApplicationId, ct);
             using var stream = new MemoryStream(pdf);
@@ -68,13 +68,13 @@ public sealed class SelectionLetterDispatch(TenderFlowDbContext db, EvaluationRe
     }
 
     public static async Task<LetterContent> ContentAsync(EvaluationReads reads, Tender tender, RankingView ranking, RankingRow row, RankingRow selected,
-        IReadOnlyList<RequirementView> requirements, DateTime standstill, CancellationToken ct)
+        IReadOnlyList<RequirementView> requirements, DateTime standstill, string? selectionReason, CancellationToken ct)
     {
         var judgements = new Dictionary<Guid, IReadOnlyList<JudgementView>>
         {
             [row.Candidate.ApplicationId] = await reads.JudgementsAsync(row.Candidate.ApplicationId, ct),
             [selected.Candidate.ApplicationId] = await reads.JudgementsAsync(selected.Candidate.ApplicationId, ct),
         };
-        return new LetterContent(tender, ranking.Criteria, row, selected, requirements, judgements, standstill);
+        return new LetterContent(tender, ranking.Criteria, row, selected, requirements, judgements, standstill, selectionReason);
     }
 }
