@@ -4,7 +4,8 @@ namespace TenderFlow.Domain.Selection;
 
 /// <summary>
 /// A Gedragsverklaring Aanbesteden counts for two years from its issue date. The candidate is warned (not refused: a new
-/// one can be requested) when it lapses before the planned award. The planned award is the end of the award standstill
+/// one can be requested) when it lapses before the planned award; one that has already lapsed does not count, and the
+/// application cannot be submitted with it (<c>ApplicationCompleteness</c>). The planned award is the end of the award standstill
 /// when that is known, otherwise the planned contract start (<see cref="PlannedAwardDeadlines"/>): the contract is
 /// concluded by then at the latest, and the declaration must still hold when it is.
 /// </summary>

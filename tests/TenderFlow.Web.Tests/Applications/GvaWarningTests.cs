@@ -31,6 +31,22 @@ public sealed class GvaWarningTests : ApplicationTestBase
         Assert.Null((await response.Content.ReadFromJsonAsync<JsonObject>())!["warning"]);
     }
 
+    [Fact]
+    public async Task An_application_whose_declaration_has_lapsed_cannot_be_submitted()
+    {
+        var lead = S.Zorgplus1();
+        var application = await S.CompleteAsync(lead, S.Zorgplus);
+        await SelectionScenario.Ok(S.UploadAsync(lead, application, TestFiles.Pdf("Oude GVA"), "gva-oud.pdf", "gva", S.Zorgplus, "2025-01-15"));
+
+        var refused = await lead.PostAsync($"{S.Applications}/{application}/submit", null);
+
+        var problem = await refused.ProblemAsync(409);
+        Assert.Equal("IncompleteApplicationRule", problem["rule"]!.GetValue<string>());
+        Assert.Contains("2025-01-15", problem.ToJsonString(), StringComparison.Ordinal);
+        await SelectionScenario.Ok(S.UploadAsync(lead, application, TestFiles.Pdf("Nieuwe GVA"), "gva-nieuw.pdf", "gva", S.Zorgplus, "2027-02-01"));
+        await S.SubmitAsync(lead, application);
+    }
+
     [Theory]
     [InlineData("2025-03-01", "2027-03-01", null, true)]   // lapsed today
     [InlineData("2025-03-02", "2027-03-01", null, false)]

@@ -8,11 +8,11 @@ namespace TenderFlow.Web.Features.Applications;
 /// <summary>
 /// What an application still lacks before it can be submitted: the vision, at least one reference per knock-out
 /// requirement, an answer to every selection condition, and per member a Gedragsverklaring Aanbesteden (with issue
-/// date) and a Bibob questionnaire.
+/// date, not lapsed on <c>today</c>: a lapsed declaration proves nothing) and a Bibob questionnaire.
 /// </summary>
 public static class ApplicationCompleteness
 {
-    public static async Task<IReadOnlyList<LocalizedText>> MissingAsync(TenderFlowDbContext db, Application application, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<LocalizedText>> MissingAsync(TenderFlowDbContext db, Application application, DateOnly today, CancellationToken cancellationToken)
     {
         var missing = new List<LocalizedText>();
         var prefix = ApplicationOwners.Application(application.Id);
@@ -43,6 +43,11 @@ public static class ApplicationCompleteness
             if (member.GvaIssuedOn is null || !current.Any(d => d.Owner == owner && d.Kind == ApplicationOwners.GvaKind))
             {
                 missing.Add(new($"de Gedragsverklaring Aanbesteden van {name}", $"the Gedragsverklaring Aanbesteden of {name}"));
+            }
+            else if (GvaValidity.LapsesOn(member.GvaIssuedOn.Value) <= today)
+            {
+                missing.Add(new($"een geldige Gedragsverklaring Aanbesteden van {name} (die van {member.GvaIssuedOn:dd-MM-yyyy} is verlopen)",
+                    $"a valid Gedragsverklaring Aanbesteden of {name} (the one of {member.GvaIssuedOn:yyyy-MM-dd} has lapsed)"));
             }
             if (!current.Any(d => d.Owner == owner && d.Kind == ApplicationOwners.BibobKind))
             {

@@ -328,7 +328,7 @@ public sealed class ApplicationDesk(TenderFlowDbContext db, ApplicationWindow wi
             {
                 return (ApplicationRules.AlreadySubmitted(), []);
             }
-            var missing = await ApplicationCompleteness.MissingAsync(db, application, cancellationToken);
+            var missing = await ApplicationCompleteness.MissingAsync(db, application, AmsterdamDate(clock.GetUtcNow().UtcDateTime), cancellationToken);
             if (missing.Count > 0)
             {
                 return (ApplicationRules.Incomplete(missing.Select(m => m.Nl).ToList(), missing.Select(m => m.En).ToList()), []);

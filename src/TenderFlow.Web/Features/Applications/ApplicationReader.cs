@@ -49,7 +49,7 @@ public sealed class ApplicationReader(TenderFlowDbContext db, TimeProvider clock
             .ToList();
         var missing = application.Status == ApplicationStatus.Withdrawn
             ? []
-            : (await ApplicationCompleteness.MissingAsync(db, application, cancellationToken)).Select(m => m.For(language)).ToList();
+            : (await ApplicationCompleteness.MissingAsync(db, application, ApplicationDesk.AmsterdamDate(clock.GetUtcNow().UtcDateTime), cancellationToken)).Select(m => m.For(language)).ToList();
         return new ApplicationView(application.Id, application.TenderId, application.Status, application.ConsortiumName, application.LeadOrganisationId,
             application.CreatedAtUtc, application.SubmittedAtUtc, application.WithdrawnAtUtc, application.Revision,
             members, references, answers, documents, members.Where(m => m.GvaWarning is not null).Select(m => m.GvaWarning!).ToList(), missing);
