@@ -122,5 +122,6 @@ public sealed class StepWorkWithoutDatabase
         public Task<DateTime?> ApprovedSpecificationWrittenAtUtcAsync(Guid tenderId, CancellationToken cancellationToken) => Unexpected<DateTime?>();
         public Task<QualityVerdict> TenderQualityVerdictAsync(Guid tenderId, CancellationToken cancellationToken) => Unexpected<QualityVerdict>();
         public Task<bool> ContractRecordedAsync(Guid tenderId, CancellationToken cancellationToken) => Unexpected<bool>();
+        public Task<int> QuestionsNotInANoteCountAsync(Guid tenderId, CancellationToken cancellationToken) => Unexpected<int>();
     }
 }

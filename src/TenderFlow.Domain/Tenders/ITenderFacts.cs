@@ -12,6 +12,8 @@ public interface ITenderFacts
     Task<DateTime?> ApprovedSpecificationWrittenAtUtcAsync(Guid tenderId, CancellationToken cancellationToken);
     Task<QualityVerdict> TenderQualityVerdictAsync(Guid tenderId, CancellationToken cancellationToken);
     Task<bool> ContractRecordedAsync(Guid tenderId, CancellationToken cancellationToken);
+    /// <summary>Questions asked in the tender whose answer is not yet in a published nota van inlichtingen.</summary>
+    Task<int> QuestionsNotInANoteCountAsync(Guid tenderId, CancellationToken cancellationToken);
 }
 
 public enum QualityVerdict

@@ -21,6 +21,8 @@ public class ReleasedDefinitionVersionsTests
         [("sas-dialogue", 5)] = "46215f7a1e6569643c180711339aec1268d8d1dfc992044e40ba2d6f50871864",
         // Tender documents can no longer be replaced once applications have closed (selection no longer opens publication.documents).
         [("sas-dialogue", 6)] = "0e4b444aac0a837d8bf46ebd07372eb7339e6236f68db53f484bca51863acdf6",
+        // Applications close only once every question is answered in a published nota van inlichtingen.
+        [("sas-dialogue", 7)] = "d3f725b4b2de18cdaed42f0f8a8c90e1e3f6177d5a59061aba88e0ec2eda02b5",
     };
 
     [Fact]

@@ -51,6 +51,8 @@ public class SasDialogueJourneyTests
         await MustFire(tender, "publish");
 
         _clock.SetUtcNow(planned["applicationsClose"]);
+        Assert.Equal("qa.allAnsweredInANote", (await Fire(tender, "closeApplications", Actor.Scheduler)).Violation!.UnmetGuards.Single().Guard);
+        _facts.QuestionsNotInANoteCount = 0;
         await MustFire(tender, "closeApplications", Actor.Scheduler);
 
         Assert.Equal("GuardsUnmetRule", (await Fire(tender, "announceSelection")).Violation?.Rule);

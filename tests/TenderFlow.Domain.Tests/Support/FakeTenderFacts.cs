@@ -11,6 +11,7 @@ public sealed class FakeTenderFacts : ITenderFacts
     public DateTime? ApprovedSpecificationWrittenAtUtc { get; set; }
     public QualityVerdict QualityVerdict { get; set; } = QualityVerdict.NotAssessed;
     public bool ContractRecorded { get; set; }
+    public int QuestionsNotInANoteCount { get; set; } = 1;
 
     public static FakeTenderFacts AllMet(QualityVerdict verdict = QualityVerdict.Sufficient) => new()
     {
@@ -19,6 +20,7 @@ public sealed class FakeTenderFacts : ITenderFacts
         ApprovedSpecificationWrittenAtUtc = DateTime.MaxValue,   // after every theme change
         QualityVerdict = verdict,
         ContractRecorded = true,
+        QuestionsNotInANoteCount = 0,
     };
 
     public Task<int> SelectedCandidateCountAsync(Guid tenderId, CancellationToken cancellationToken) => Task.FromResult(SelectedCandidateCount);
@@ -26,4 +28,5 @@ public sealed class FakeTenderFacts : ITenderFacts
     public Task<DateTime?> ApprovedSpecificationWrittenAtUtcAsync(Guid tenderId, CancellationToken cancellationToken) => Task.FromResult(ApprovedSpecificationWrittenAtUtc);
     public Task<QualityVerdict> TenderQualityVerdictAsync(Guid tenderId, CancellationToken cancellationToken) => Task.FromResult(QualityVerdict);
     public Task<bool> ContractRecordedAsync(Guid tenderId, CancellationToken cancellationToken) => Task.FromResult(ContractRecorded);
+    public Task<int> QuestionsNotInANoteCountAsync(Guid tenderId, CancellationToken cancellationToken) => Task.FromResult(QuestionsNotInANoteCount);
 }

@@ -2,6 +2,26 @@ using TenderFlow.Domain.Tenders;
 
 namespace TenderFlow.Domain.Workflow.Guards;
 
+/// <summary>
+/// Every question asked is answered in a published nota van inlichtingen: candidates apply with the same answers in hand
+/// (equal treatment), so applications do not close while a question waits.
+/// </summary>
+public sealed class AllQuestionsInANoteGuard : IGuard
+{
+    public string Name => "qa.allAnsweredInANote";
+    public GuardArgument Argument => GuardArgument.None;
+
+    public async Task<GuardOutcome> EvaluateAsync(GuardContext context, CancellationToken cancellationToken)
+    {
+        var waiting = await context.Facts.QuestionsNotInANoteCountAsync(context.Tender.Id, cancellationToken);
+        return waiting == 0
+            ? GuardOutcome.Yes("Elke vraag is beantwoord in een gepubliceerde nota van inlichtingen.", "Every question is answered in a published nota van inlichtingen.")
+            : GuardOutcome.No(
+                $"{waiting} vraag of vragen zijn nog niet beantwoord in een gepubliceerde nota van inlichtingen.",
+                $"{waiting} question(s) are not yet answered in a published nota van inlichtingen.");
+    }
+}
+
 /// <summary>Exactly one candidate (single organisation or consortium) has been selected.</summary>
 public sealed class ExactlyOneCandidateSelectedGuard : IGuard
 {

@@ -25,6 +25,7 @@ public sealed class BehaviourRegistry
         new QualitySufficientGuard(),
         new QualityInsufficientGuard(),
         new ContractRecordedGuard(),
+        new AllQuestionsInANoteGuard(),
     ];
 
     public static IReadOnlyList<IEntryAction> BuiltInActions { get; } =

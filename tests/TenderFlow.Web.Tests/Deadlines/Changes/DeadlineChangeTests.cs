@@ -292,6 +292,7 @@ public sealed class DeadlineChangeTests : IAsyncLifetime
     [Fact]
     public async Task An_outage_cannot_reopen_a_deadline_once_the_tender_moved_on()
     {
+        await _world.AnswerInANoteAsync();
         _app.Clock.SetUtcNow(DeadlineChangeWorld.ApplicationsClose);
         await _app.RunDueDeadlineJobsAsync();
         var procurement = _world.Procurement();

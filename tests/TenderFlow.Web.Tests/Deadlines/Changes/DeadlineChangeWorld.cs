@@ -45,7 +45,19 @@ public sealed class DeadlineChangeWorld(TenderFlowFactory app)
         var asker = await Asker();
         var asked = await asker.PostAsJsonAsync($"/api/tenders/{Tender}/questions", new { text = "Mogen onderaannemers worden ingezet bij dagbesteding?" });
         Assert.True(asked.IsSuccessStatusCode, await asked.Content.ReadAsStringAsync());
+        Question = System.Text.Json.Nodes.JsonNode.Parse(await asked.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
         return this;
+    }
+
+    public string Question { get; private set; } = "";
+
+    /// <summary>Answers the question in a nota van inlichtingen, as applications cannot close before.</summary>
+    public async Task AnswerInANoteAsync()
+    {
+        var procurement = Procurement();
+        Assert.True((await procurement.PutAsJsonAsync($"/api/tenders/{Tender}/questions/{Question}/answer", new { answer = "Ja." })).IsSuccessStatusCode);
+        Assert.True((await Questions.QaWorld.PublishAsync(procurement, Tender, Question)).IsSuccessStatusCode);
+        Assert.True((await procurement.PostAsync($"/api/tenders/{Tender}/nvi", null)).IsSuccessStatusCode);
     }
 
     public Task<HttpClient> Asker() => app.Users.ClientAsync(AskerUser, AskerOrganisation, "Bidder");
