@@ -42,6 +42,7 @@ public sealed class ConsortiumTests : ApplicationTestBase
         await SelectionScenario.Ok(S.Zorgplus1().PostAsJsonAsync($"{S.Applications}/{application}/members", new { kvkNumber = "87654321", role = "Subcontractor" }));
         await SelectionScenario.Ok(S.Zorgplus1().PostAsJsonAsync($"{S.Applications}/{application}/references", SelectionScenario.Reference(S.Requirements[0], S.Buurtzorg)));
         await SelectionScenario.Ok(S.Zorgplus1().PostAsJsonAsync($"{S.Applications}/{application}/members", new { kvkNumber = "30214567", role = "Subcontractor" }));
+        await SelectionScenario.Ok(S.UploadAsync(buurtzorg, application, TestFiles.Pdf("GVA Buurtzorg"), "gva-buurtzorg.pdf", "gva", S.Buurtzorg, "2026-09-01"));
         Assert.Contains(await buurtzorg.GetArrayAsync("/api/notifications"), n => n!["kind"]!.GetValue<string>() == "application.member.added");
 
         // One member cannot put another out; only itself.
@@ -50,6 +51,7 @@ public sealed class ConsortiumTests : ApplicationTestBase
 
         Assert.Equal(0, S.Db(db => db.ApplicationMembers.Count(m => m.OrganisationId == S.Buurtzorg)));
         Assert.Equal(0, S.Db(db => db.ApplicationReferences.Count(r => r.OrganisationId == S.Buurtzorg)));
+        Assert.Equal(0, S.Db(db => db.Documents.Count(d => d.Owner.EndsWith($"/member/{S.Buurtzorg}") && d.SupersededAtUtc == null)));
         Assert.Equal(1, S.Db(db => db.AuditEvents.Count(e => e.Action == "application.member.left")));
         Assert.NotEqual(application, await S.CreateAsync(S.Buurtzorg1()));
     }

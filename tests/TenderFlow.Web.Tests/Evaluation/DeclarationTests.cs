@@ -82,12 +82,17 @@ public sealed class DeclarationTests : IDisposable
         await w.DeclareAllAsync();
         var eva = w.Evaluator(Second);
         Assert.Equal(HttpStatusCode.OK, (await eva.GetAsync($"{w.Api}/applications/{w.A.ApplicationId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await w.JudgeAsync(Chair, w.A, w.G1, false)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await w.JudgeAsync(Second, w.A, w.G1, false)).StatusCode);
+        Assert.Equal("Failed", (await w.Evaluator(Chair).GetJsonAsync($"{w.Api}/applications/{w.A.ApplicationId}"))["verdicts"]![w.G1.ToString()]!.GetValue<string>());
 
         Assert.Equal("ConflictExplanationRequiredRule", await RuleAsync(await eva.PostAsJsonAsync($"{w.Api}/declaration", new { hasConflict = true, explanation = " " }), 400));
         Assert.Equal(HttpStatusCode.NoContent, (await eva.PostAsJsonAsync($"{w.Api}/declaration",
             new { hasConflict = true, explanation = "Ik zie nu dat mijn zus bestuurder is van een lid van combinatie B." })).StatusCode);
 
         Assert.Equal("ConflictOfInterestRule", await RuleAsync(await eva.GetAsync($"{w.Api}/applications/{w.A.ApplicationId}"), 403));
+        // What they judged before no longer counts: one remaining judgement decides nothing on its own.
+        Assert.Equal("Pending", (await w.Evaluator(Chair).GetJsonAsync($"{w.Api}/applications/{w.A.ApplicationId}"))["verdicts"]![w.G1.ToString()]!.GetValue<string>());
         Assert.Equal("DeclarationAlreadySignedRule", await RuleAsync(await eva.PostAsJsonAsync($"{w.Api}/declaration", new { hasConflict = false }), 409));
         Assert.Equal("ConflictedChairRule", await RuleAsync(await _app.Procurement().PostAsJsonAsync($"{w.Api}/chair", new { userId = w.SecondId }), 409));
         var amended = (await _app.Legal().GetArrayAsync($"/api/tenders/{w.Tender}/audit")).Single(e => e!["action"]!.GetValue<string>() == "evaluation.declaration.amended")!;

@@ -54,7 +54,11 @@ public sealed class AskerAnonymityTests : IDisposable
 
         // Nor Admin, who runs the platform but has no part in answering.
         var admin = _app.ClientAs("adam.beheer", "Admin");
-        foreach (var url in new[] { $"/api/tenders/{world.Tender}/questions", $"/tenders/{world.Tender}/vragen", $"/tenders/{world.Tender}" })
+        foreach (var url in new[]
+                 {
+                     $"/api/tenders/{world.Tender}/questions", $"/tenders/{world.Tender}/vragen", $"/tenders/{world.Tender}",
+                     $"/api/tenders/{world.Tender}/audit", $"/api/tenders/{world.Tender}/legal/timeline", $"/tenders/{world.Tender}/juridisch",
+                 })
         {
             var text = await (await admin.GetAsync(url)).Content.ReadAsStringAsync();
             Assert.False(text.Contains("Zorgplus", StringComparison.OrdinalIgnoreCase) || text.Contains("Wij als", StringComparison.Ordinal), $"Admin reads the asker at {url}");

@@ -27,6 +27,10 @@ public sealed class QuestionsBeforeApplicationsCloseTests : IDisposable
         Assert.Contains("nota van inlichtingen", refused.PayloadJson, StringComparison.Ordinal);
         // Signed in afresh: a token lasts an hour of the (moved) clock.
         var procurement = _app.Procurement();
+        // The phase waits, the documents do not: candidates applied on them as they stood.
+        var upload = await procurement.PostAsync($"/api/tenders/{world.Tender}/publication/documents",
+            TestFiles.Form(TestFiles.Pdf("Gewijzigde nota"), "nota.pdf", new Dictionary<string, string> { ["kind"] = "guide" }));
+        Assert.Equal("PublicationDocumentsClosedRule", (await upload.ProblemAsync(409))["rule"]!.GetValue<string>());
         Assert.Contains(await procurement.GetArrayAsync("/api/notifications"),
             n => n!["kind"]!.GetValue<string>() == "deadline.escalated" && n["text"]!.GetValue<string>().Contains("nota van inlichtingen", StringComparison.Ordinal));
 

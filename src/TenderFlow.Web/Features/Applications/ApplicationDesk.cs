@@ -129,6 +129,12 @@ public sealed class ApplicationDesk(TenderFlowDbContext db, ApplicationWindow wi
                 return (ApplicationRules.Invalid("member", "Verwijder eerst de referenties van dit lid.", "Remove this member's references first."), []);
             }
             db.ApplicationReferences.RemoveRange(references);
+            // Its declarations no longer belong to what the application submits (they stay in the history, marked replaced).
+            var memberOwner = ApplicationOwners.Member(application.Id, organisationId);
+            foreach (var document in await db.Documents.Where(d => d.TenderId == tenderId && d.Owner == memberOwner && d.SupersededAtUtc == null).ToListAsync(cancellationToken))
+            {
+                document.SupersededAtUtc = clock.GetUtcNow().UtcDateTime;
+            }
             application.Members.Remove(member);
             db.ApplicationMembers.Remove(member);
             var records = new List<AuditRecord>

@@ -17,7 +17,8 @@ namespace TenderFlow.Web.Features.Audit;
 /// payload withheld (otherwise Procurement would read each evaluator's judgement before the consensus, and Admin the
 /// dialogue);</item>
 /// <item>until the selection vault is opened, a bidder's work on an application (<see cref="RevealsApplicant"/>) shows
-/// neither actor nor payload: who applied stays sealed until the opening, as on the applications page.</item>
+/// neither actor nor payload: who applied stays sealed until the opening, as on the applications page;</item>
+/// <item>who asked a question (<c>question.asked</c>) is shown to Procurement, who answers it, not to Admin.</item>
 /// </list>
 /// The hash chain is untouched: a withheld event keeps its sequence and hashes.
 /// </summary>
@@ -26,24 +27,28 @@ public sealed class AuditVisibility
     public const string WithheldJson = """{"withheld":"confidential content: in full for Legal only"}""";
     public const string SealedActor = "sealed:applicant";
 
+    private const string QuestionAsked = "question.asked";
+
     private readonly bool _full;
+    private readonly bool _readsAskers;
     private readonly IReadOnlySet<Guid> _sealedTenders;
 
-    private AuditVisibility(bool full, IReadOnlySet<Guid> sealedTenders) => (_full, _sealedTenders) = (full, sealedTenders);
+    private AuditVisibility(bool full, bool readsAskers, IReadOnlySet<Guid> sealedTenders) =>
+        (_full, _readsAskers, _sealedTenders) = (full, readsAskers, sealedTenders);
 
     public static Task<AuditVisibility> ForAsync(TenderFlowDbContext db, ClaimsPrincipal reader, IReadOnlyCollection<Guid> tenderIds, CancellationToken ct) =>
-        ForAsync(db, reader.IsInRole(Roles.Legal), tenderIds, ct);
+        ForAsync(db, reader.IsInRole(Roles.Legal), reader.IsInRole(Roles.Procurement), tenderIds, ct);
 
-    public static async Task<AuditVisibility> ForAsync(TenderFlowDbContext db, bool readerIsLegal, IReadOnlyCollection<Guid> tenderIds, CancellationToken ct)
+    public static async Task<AuditVisibility> ForAsync(TenderFlowDbContext db, bool readerIsLegal, bool readerIsProcurement, IReadOnlyCollection<Guid> tenderIds, CancellationToken ct)
     {
         if (readerIsLegal)
         {
-            return new AuditVisibility(true, new HashSet<Guid>());
+            return new AuditVisibility(true, true, new HashSet<Guid>());
         }
         var opened = await db.VaultOpenings.AsNoTracking()
             .Where(o => tenderIds.Contains(o.TenderId) && o.Vault == ApplicationSeal.Vault && o.CompletedAtUtc != null)
             .Select(o => o.TenderId).ToListAsync(ct);
-        return new AuditVisibility(false, tenderIds.Except(opened).ToHashSet());
+        return new AuditVisibility(false, readerIsProcurement, tenderIds.Except(opened).ToHashSet());
     }
 
     /// <summary>
@@ -54,7 +59,8 @@ public sealed class AuditVisibility
         e.ActorRole == Roles.Bidder
         && (e.Action.StartsWith("application.", StringComparison.Ordinal) || e.Action == "document.uploaded" || e.Action is "tender.participant.added" or "tender.participant.removed");
 
-    public bool HidesActor(AuditEvent e) => !_full && e.TenderId is { } tender && _sealedTenders.Contains(tender) && RevealsApplicant(e);
+    public bool HidesActor(AuditEvent e) =>
+        !_full && ((e.TenderId is { } tender && _sealedTenders.Contains(tender) && RevealsApplicant(e)) || (!_readsAskers && e.Action == QuestionAsked));
 
     /// <summary>The event as this reader may see it: the same object when nothing is hidden.</summary>
     public AuditEvent Apply(AuditEvent e)

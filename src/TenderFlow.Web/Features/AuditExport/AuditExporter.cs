@@ -36,7 +36,7 @@ public sealed class AuditExporter(TenderFlowDbContext db, AuditTrail trail, Expo
             ?? throw new InvalidOperationException($"Tender {tender.Id} has no audit events.");
         var last = await db.AuditEvents.AsNoTracking().MaxAsync(e => e.Sequence, ct);
 
-        var visibility = await AuditVisibility.ForAsync(db, actor.Roles.Contains(Roles.Legal), [tender.Id], ct);
+        var visibility = await AuditVisibility.ForAsync(db, actor.Roles.Contains(Roles.Legal), actor.Roles.Contains(Roles.Procurement), [tender.Id], ct);
         var events = new ArrayBufferWriter<byte>(64 * 1024);
         long count = 0, own = 0, redacted = 0;
         string previousHash = AuditCanonicalForm.GenesisHash, head = AuditCanonicalForm.GenesisHash;
@@ -50,7 +50,7 @@ public sealed class AuditExporter(TenderFlowDbContext db, AuditTrail trail, Expo
             {
                 own++;
                 redacted++;
-                ExportEventLine.WriteRedacted(events, visibility.Apply(e), ExportEventContent.SealedApplicantReason);
+                ExportEventLine.WriteRedacted(events, visibility.Apply(e), AuditVisibility.RevealsApplicant(e) ? ExportEventContent.SealedApplicantReason : ExportEventContent.Reason);
             }
             else if (e.TenderId == tender.Id && ExportEventContent.WithheldReason(e) is { } reason)
             {

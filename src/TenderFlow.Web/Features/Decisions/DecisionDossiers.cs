@@ -52,10 +52,15 @@ public sealed class DecisionDossiers(TenderFlowDbContext db, TenderHistory histo
         var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.OrganisationId }).ToListAsync(ct);
         var organisationIds = users.Where(u => u.OrganisationId != null).Select(u => u.OrganisationId!.Value).ToList();
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var names = users.ToDictionary(u => u.Id, u => (u.DisplayName, u.OrganisationId is { } o ? organisations.GetValueOrDefault(o) : null));
+        // As they acted in this tender (the history knows the organisation at each moment); today's only for who never acted in it.
+        var names = new Dictionary<string, (string, string?)>(StringComparer.Ordinal);
         foreach (var e in events)
         {
-            names.TryAdd(e.Event.ActorId, (e.ActorName, e.OrganisationName));
+            names[e.Event.ActorId] = (e.ActorName, e.OrganisationName);
+        }
+        foreach (var u in users)
+        {
+            names.TryAdd(u.Id, (u.DisplayName, u.OrganisationId is { } o ? organisations.GetValueOrDefault(o) : null));
         }
         var documents = await db.Documents.AsNoTracking().Where(d => d.TenderId == tender.Id)
             .Select(d => new DecisionDocument(d.Id, d.FileName, d.Kind, d.Version, d.SizeBytes, d.Sha256)).ToDictionaryAsync(d => d.Id, ct);

@@ -157,7 +157,9 @@ public sealed class Assessments(TenderFlowDbContext db, EvaluationGate gate, Aud
     public async Task<KnockoutVerdict> KnockoutAsync(Guid applicationId, Guid tenderId, CancellationToken ct)
     {
         var requirements = await db.SelectionRequirements.Where(r => r.TenderId == tenderId).Select(r => r.Id).ToListAsync(ct);
-        var judgements = await db.KnockoutJudgements.Where(j => j.ApplicationId == applicationId).ToListAsync(ct);
+        // Not those of an evaluator whose declared conflict blocks them (also one declared after judging).
+        var judgements = await db.KnockoutJudgements.Where(j => j.ApplicationId == applicationId && !db.ConflictDeclarations.Any(d => d.TenderId == j.TenderId
+            && d.EvaluatorUserId == j.EvaluatorUserId && d.HasConflict && d.Resolution != ConflictResolution.Cleared)).ToListAsync(ct);
         return KnockoutRule.Overall(requirements.Select(r => KnockoutRule.Verdict(judgements.Where(j => j.RequirementId == r))));
     }
 

@@ -224,10 +224,12 @@ public sealed class EvaluationReads(TenderFlowDbContext db, EvaluationGate gate,
         return (requirements, verdicts, KnockoutRule.Overall(verdicts.Values));
     }
 
+    /// <summary>The judgements that count: not those of an evaluator whose declared conflict blocks them (also one declared after judging).</summary>
     public async Task<IReadOnlyList<JudgementView>> JudgementsAsync(Guid applicationId, CancellationToken ct) =>
         await (from j in db.KnockoutJudgements.AsNoTracking()
                join u in db.Users on j.EvaluatorUserId equals u.Id
-               where j.ApplicationId == applicationId
+               where j.ApplicationId == applicationId && !db.ConflictDeclarations.Any(d => d.TenderId == j.TenderId && d.EvaluatorUserId == j.EvaluatorUserId
+                   && d.HasConflict && d.Resolution != ConflictResolution.Cleared)
                orderby j.RecordedAtUtc
                select new JudgementView(j.RequirementId, j.EvaluatorUserId, u.DisplayName, j.IsSettlement, j.Passed, j.Motivation, j.RecordedAtUtc)).ToListAsync(ct);
 

@@ -75,6 +75,9 @@ public sealed class SelectionLetterDispatch(TenderFlowDbContext db, EvaluationRe
             [row.Candidate.ApplicationId] = await reads.JudgementsAsync(row.Candidate.ApplicationId, ct),
             [selected.Candidate.ApplicationId] = await reads.JudgementsAsync(selected.Candidate.ApplicationId, ct),
         };
-        return new LetterContent(tender, ranking.Criteria, row, selected, requirements, judgements, standstill, selectionReason);
+        // The reason goes to every candidate, so only where the choice needs one (a lot, a deviation); a note beside a
+        // sole rank 1 could describe a candidate passed over.
+        var departs = selected.Rank != 1 || selected.Tied;
+        return new LetterContent(tender, ranking.Criteria, row, selected, requirements, judgements, standstill, departs ? selectionReason : null);
     }
 }

@@ -57,6 +57,12 @@ public sealed class PublicationDocuments(TenderFlowDbContext db, PublicationStag
         {
             return (null, PublicationRules.DocumentsClosed());
         }
+        // Candidates applied on the documents as they stood at the application deadline, also while the phase waits to
+        // move on (for a nota van inlichtingen, say): the server clock decides, not the phase.
+        if (tender.Deadline(Applications.ApplicationSeal.DeadlineKey)?.DueAtUtc is { } applicationsClose && clock.GetUtcNow().UtcDateTime >= applicationsClose)
+        {
+            return (null, PublicationRules.DocumentsClosed());
+        }
         var records = new List<AuditRecord>();
         PublicationDocument? document;
         if (kind == PublicationDocument.GuideKind)

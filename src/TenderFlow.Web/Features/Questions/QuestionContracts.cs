@@ -4,8 +4,8 @@ namespace TenderFlow.Web.Features.Questions;
 
 public sealed record AskQuestionRequest(string? Text, string? SectionReference);
 
-/// <param name="PublishedText">The question as candidates will read it: left out, it stays as it is (the original words the first
-/// time); empty, it goes back to the original words.</param>
+/// <param name="PublishedText">The question as candidates will read it: left out (or emptied on the portal's form), it stays as it
+/// is (the original words the first time); an empty string in the API's JSON goes back to the original words.</param>
 public sealed record AnswerQuestionRequest(string? Answer, string? PublishedText);
 
 /// <summary>The full record, for Procurement and Legal only: who asked, the original words, the draft answer.</summary>

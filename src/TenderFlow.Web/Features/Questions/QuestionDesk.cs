@@ -41,6 +41,11 @@ public sealed class QuestionDesk(TenderFlowDbContext db, PublicationStage stage,
         {
             return QuestionRules.DeadlinePassed(close);
         }
+        // Without a questions deadline, asking ends with the applications at the latest (a question then would hold their close).
+        if (tender.Deadline(Applications.ApplicationSeal.DeadlineKey)?.DueAtUtc is { } applicationsClose && nowUtc >= applicationsClose)
+        {
+            return QuestionRules.DeadlinePassed(applicationsClose);
+        }
         return null;
     }
 

@@ -66,8 +66,10 @@ public sealed class ContractService(TenderFlowDbContext db, DefinitionCatalog ca
         record.RecordedAtUtc = now;
         // A start date already reached (the day of the final award, or recorded afterwards) starts the contract now: a deadline
         // set before this phase began would never fire in it (a deadline passed before its window is planned anew).
-        var startUtc = AmsterdamTime.ToUtcLenient(start.ToDateTime(TimeOnly.MinValue)) is var midnight && midnight > now ? midnight : now;
         var deadline = tender.Deadline(AwardNames.ContractStart);
+        var midnight = AmsterdamTime.ToUtcLenient(start.ToDateTime(TimeOnly.MinValue));
+        // Saved again after that: the moment already set stands (no new notice each time).
+        var startUtc = midnight > now ? midnight : deadline?.DueAtUtc is { } set && set <= now && set >= midnight ? set : now;
         var moved = deadline?.DueAtUtc != startUtc;
         if (deadline is null)
         {
@@ -81,9 +83,9 @@ public sealed class ContractService(TenderFlowDbContext db, DefinitionCatalog ca
         if (moved && definition.Deadline(AwardNames.ContractStart) is { } contractStart)
         {
             // As a deadline change tells its people: the participant's calendar follows the contract's start.
-            var shown = AmsterdamMoment.Show(startUtc);
             notifier.NotifyUsers(db, await Deadlines.DeadlineRecipients.UserIdsAsync(db, tender, definition, contractStart.Notify, ct), tenderId, "deadline.changed",
-                new($"{tender.Reference}: de overeenkomst gaat in op {shown} (Nederlandse tijd).", $"{tender.Reference}: the contract starts on {shown} (Amsterdam time)."),
+                new($"{tender.Reference}: de overeenkomst gaat in op {start.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"))}.",
+                    $"{tender.Reference}: the contract starts on {start.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}."),
                 $"/tenders/{tenderId}/contract", Deadlines.DeadlineJobRunner.Calendar(tender, contractStart, startUtc));
         }
         tender.Revision++;

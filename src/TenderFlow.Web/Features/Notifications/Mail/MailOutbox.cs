@@ -24,8 +24,10 @@ public sealed class MailOutbox(TenderFlowDbContext db, IMailTransport transport,
 
     private static readonly TimeSpan LongestBackOff = TimeSpan.FromHours(4);
 
+    private const string CancelledOutcome = "cancelled";
+
     private sealed record Pending(Notification Notification, string? Address, string? DisplayName, string? Language, bool UserExists, string? TenderReference,
-        DateTime? TenderClosedAtUtc);
+        DateTime? TenderCancelledAtUtc);
 
     public async Task<MailDeliveryCounts> DeliverPendingAsync(CancellationToken cancellationToken)
     {
@@ -40,7 +42,7 @@ public sealed class MailOutbox(TenderFlowDbContext db, IMailTransport transport,
                 from t in tenders.DefaultIfEmpty()
                 orderby n.CreatedAtUtc, n.Id
                 select new Pending(n, u == null ? null : u.Email, u == null ? null : u.DisplayName, u == null ? null : u.PreferredLanguage, u != null,
-                    t == null ? null : t.Reference, t == null ? null : t.ClosedAtUtc))
+                    t == null ? null : t.Reference, t != null && t.Outcome == CancelledOutcome ? t.ClosedAtUtc : null))
             .Take(o.BatchSize).ToListAsync(cancellationToken);
 
         int sent = 0, failed = 0, gaveUp = 0;
@@ -70,9 +72,10 @@ public sealed class MailOutbox(TenderFlowDbContext db, IMailTransport transport,
         var notMailable = !pending.UserExists ? "The recipient no longer exists."
             : string.IsNullOrWhiteSpace(pending.Address) ? "The recipient has no e-mail address."
             : Now - n.CreatedAtUtc > TimeSpan.FromHours(o.MaxAgeHours) ? $"Older than Mail:MaxAgeHours ({o.MaxAgeHours} h) when first due."
-            // A reminder still retrying when the tender was cancelled or ended would tell bidders to act on a deadline that no longer exists.
-            : pending.TenderClosedAtUtc is { } closed && n.CreatedAtUtc <= closed && n.Kind.StartsWith("deadline.", StringComparison.Ordinal)
-                ? "The tender has ended: a deadline message no longer applies."
+            // A deadline message still waiting when the tender was cancelled would tell bidders to act on a deadline that no
+            // longer exists. (A tender that ends as planned keeps its messages: the contract start's among them.)
+            : pending.TenderCancelledAtUtc is { } cancelled && n.CreatedAtUtc <= cancelled && n.Kind.StartsWith("deadline.", StringComparison.Ordinal)
+                ? "The tender was cancelled: a deadline message no longer applies."
             : null;
         if (notMailable is not null)
         {
