@@ -35,6 +35,22 @@ public sealed class DialogueAccessTests(DialogueFixture f) : IClassFixture<Dialo
         Assert.Contains("Wij stellen voor de pilot in Overvecht te starten.</textarea>", System.Net.WebUtility.HtmlDecode(html));
     }
 
+    [Fact]
+    public async Task A_refused_meeting_on_the_theme_page_keeps_what_was_typed_and_points_to_the_error()
+    {
+        var (response, html) = await Portal.PortalForms.PostAsync(f.App.Procurement(), $"/tenders/{f.World.Tender}/dialoog/{f.ThemeA}?handler=Meeting",
+            new Dictionary<string, string>
+            {
+                ["startsAtLocal"] = "2027-06-01T10:00", ["location"] = "Stadskantoor \u202Ezaal 4\u202C", ["agenda"] = "Gedeelde benadering van de wachtlijsten",
+            });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var decoded = System.Net.WebUtility.HtmlDecode(html);
+        Assert.Contains("Gedeelde benadering van de wachtlijsten</textarea>", decoded);
+        Assert.Contains("value=\"2027-06-01T10:00\"", decoded);
+        Assert.Matches("id=\"meeting-location\"[^>]*aria-invalid=\"true\" aria-describedby=\"page-error\"", html);
+    }
+
     // Invisible-only text is blank (the field's own rule); control or direction characters are refused by name. Nothing is written.
     [Theory]
     [InlineData("messages", "text", "\u200b", "DialogueMessageTextRule")]

@@ -25,6 +25,12 @@ public sealed class ThemeModel(
     public IReadOnlyList<PartnerOption> PartnerOptions { get; private set; } = [];
     public string? Error { get; private set; }
 
+    /// <summary>The field the refusal is about, so that field can point to the message (WCAG 3.3.1).</summary>
+    public string? ErrorField { get; private set; }
+
+    /// <summary>The attributes that tie <paramref name="field"/> to the error message when the refusal is about it.</summary>
+    public (string? Invalid, string? DescribedBy) ErrorOf(string field) => ErrorField == field ? ("true", "page-error") : (null, null);
+
     public bool Settled => Theme.Status is "closed" or "waived";
     public bool MayTalk => ThemesOpen && !Settled && (Viewer.IsParty || Viewer.IsPartner);
     public bool MayShare => ThemesOpen && !Settled && Viewer.IsParty;
@@ -75,6 +81,7 @@ public sealed class ThemeModel(
             return refused;
         }
         Error = PortalText.For(violation.Message);
+        ErrorField = violation.Field;
         Response.StatusCode = violation.Kind switch
         {
             RuleKind.Forbidden => StatusCodes.Status403Forbidden,
