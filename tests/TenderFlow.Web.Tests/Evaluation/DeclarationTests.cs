@@ -119,6 +119,27 @@ public sealed class DeclarationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refused_score_sheet_comes_back_as_it_was_filled_in()
+    {
+        var w = await CreateAsync(_app);
+        await w.DeclareAllAsync();
+        await w.PassKnockoutsAsync(w.A);
+        var page = $"/tenders/{w.Tender}/beoordeling/aanmelding/{w.A.ApplicationId}";
+
+        var (response, html) = await Portal.PortalForms.PostAsync(w.Evaluator(Second), $"{page}?handler=Scores", new Dictionary<string, string>
+        {
+            ["scores[0].CriterionId"] = w.K1.ToString(), ["scores[0].Score"] = "7", ["scores[0].Motivation"] = "Sterke visie \u202Eop\u202C de beweging in de wijk",
+            ["scores[1].CriterionId"] = w.K2.ToString(), ["scores[1].Score"] = "6", ["scores[1].Motivation"] = "Degelijke uitvoering",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var decoded = System.Net.WebUtility.HtmlDecode(html);
+        Assert.Contains("Degelijke uitvoering</textarea>", decoded);
+        Assert.Matches("id=\"score-K2-6\"[^>]*checked", html);
+        Assert.DoesNotMatch("id=\"score-K2-5\"[^>]*checked", html);
+    }
+
+    [Fact]
     public async Task A_recused_evaluator_stays_blocked_and_the_consensus_does_not_wait_for_them()
     {
         var w = await CreateAsync(_app);
