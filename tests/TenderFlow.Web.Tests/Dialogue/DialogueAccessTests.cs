@@ -51,6 +51,19 @@ public sealed class DialogueAccessTests(DialogueFixture f) : IClassFixture<Dialo
         Assert.Matches("id=\"meeting-location\"[^>]*aria-invalid=\"true\" aria-describedby=\"page-error\"", html);
     }
 
+    [Fact]
+    public async Task A_refused_status_change_keeps_its_texts_and_points_to_the_missing_reason()
+    {
+        // A theme of its own: the fixture's themes are shared with tests that change their status.
+        var theme = await f.CreatedIdAsync(await f.World.ParticipantClient().PostAsJsonAsync($"{f.Api}/themes", new { titleNl = "Bereikbaarheid buiten kantoortijd" }));
+        var (response, html) = await Portal.PortalForms.PostAsync(f.App.Procurement(), $"/tenders/{f.World.Tender}/dialoog/{theme}?handler=Status",
+            new Dictionary<string, string> { ["status"] = "waived", ["agreedOutcome"] = "Concepttekst die blijft staan", ["reason"] = " " });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Concepttekst die blijft staan</textarea>", System.Net.WebUtility.HtmlDecode(html));
+        Assert.Matches("id=\"status-reason\"[^>]*aria-invalid=\"true\" aria-describedby=\"page-error\"", html);
+    }
+
     // Invisible-only text is blank (the field's own rule); control or direction characters are refused by name. Nothing is written.
     [Theory]
     [InlineData("messages", "text", "\u200b", "DialogueMessageTextRule")]
