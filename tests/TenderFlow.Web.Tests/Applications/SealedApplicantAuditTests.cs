@@ -21,21 +21,7 @@ public sealed class SealedApplicantAuditTests : ApplicationTestBase
 
     private Task<string> ExportedEventsAsync(HttpClient client) => ExportedAsync(client, "events.jsonl");
 
-    private async Task<string> ExportedAsync(HttpClient client, string file)
-    {
-        var response = await client.GetAsync($"/api/tenders/{S.Tender}/audit/export");
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        using var tar = new System.Formats.Tar.TarReader(await response.Content.ReadAsStreamAsync());
-        while (await tar.GetNextEntryAsync() is { } entry)
-        {
-            if (entry.Name.EndsWith(file, StringComparison.Ordinal))
-            {
-                using var reader = new StreamReader(entry.DataStream!);
-                return await reader.ReadToEndAsync();
-            }
-        }
-        throw new InvalidOperationException($"The package has no {file}.");
-    }
+    private Task<string> ExportedAsync(HttpClient client, string file) => AuditPackageFiles.ReadAsync(client, S.Tender, file);
 
     [Fact]
     public async Task Who_applied_is_not_in_the_trail_for_Procurement_or_Admin_until_the_opening()

@@ -318,21 +318,7 @@ public sealed class DialogueAccessTests(DialogueFixture f) : IClassFixture<Dialo
         Assert.Contains(name, await ExportedDocumentsAsync(f.World.Legal()), StringComparison.Ordinal);
     }
 
-    private async Task<string> ExportedDocumentsAsync(HttpClient client)
-    {
-        var response = await client.GetAsync($"/api/tenders/{f.World.Tender}/audit/export");
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        using var tar = new System.Formats.Tar.TarReader(await response.Content.ReadAsStreamAsync());
-        while (await tar.GetNextEntryAsync() is { } entry)
-        {
-            if (entry.Name.EndsWith("documents.jsonl", StringComparison.Ordinal))
-            {
-                using var reader = new StreamReader(entry.DataStream!);
-                return await reader.ReadToEndAsync();
-            }
-        }
-        throw new InvalidOperationException("The package has no documents.jsonl.");
-    }
+    private Task<string> ExportedDocumentsAsync(HttpClient client) => AuditPackageFiles.ReadAsync(client, f.World.Tender, "documents.jsonl");
 
     [Fact]
     public async Task Every_read_of_dialogue_content_is_audited_with_who_and_which_theme()

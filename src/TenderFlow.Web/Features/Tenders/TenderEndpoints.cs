@@ -112,10 +112,10 @@ public static class TenderEndpoints
         // Themes follow the dialogue's access rule, not ReadConfidential (which rejected candidates hold too).
         var dialogue = await Dialogue.DialogueAccess.ForAsync(http.RequestServices.GetRequiredService<TenderFlowDbContext>(), tender.Id, http.User, ct);
         var view = TenderView.From(tender, definition, triggers, now, dialogue.HasAccess ? dialogue.Sees : null);
-        if (view.Themes is { Count: > 0 } themes)
+        if (view.Themes is { Count: > 0 })
         {
-            var shown = themes.Select(v => tender.Themes.Single(t => t.Key == v.Key).Id);
-            await Dialogue.DialogueQueries.ThemesReadAsync(http.RequestServices.GetRequiredService<Audit.AuditWriter>(), tender.Id, http.User, dialogue, shown, ct);
+            await Dialogue.DialogueQueries.ThemesReadAsync(http.RequestServices.GetRequiredService<Audit.AuditWriter>(), tender.Id, http.User, dialogue,
+                tender.Themes.Where(dialogue.Sees).Select(t => t.Id), ct);
         }
         return view;
     }
