@@ -52,6 +52,33 @@ public sealed class DialogueAccessTests(DialogueFixture f) : IClassFixture<Dialo
     }
 
     [Fact]
+    public async Task A_refused_new_theme_points_to_its_title()
+    {
+        var (response, html) = await Portal.PortalForms.PostAsync(f.App.Procurement(), $"/tenders/{f.World.Tender}/dialoog?handler=AddTheme",
+            new Dictionary<string, string> { ["TitleNl"] = " ", ["TitleEn"] = "Reachability after office hours" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("id=\"page-error\"", html);
+        Assert.Matches("id=\"title-nl\"[^>]*aria-invalid=\"true\" aria-describedby=\"page-error\"", html);
+        Assert.DoesNotMatch("id=\"title-en\"[^>]*aria-invalid", html);
+        Assert.Contains("value=\"Reachability after office hours\"", html);
+    }
+
+    [Fact]
+    public async Task A_declaration_sent_without_the_tick_points_to_the_checkbox()
+    {
+        const string name = "ties.clientraad";
+        var partnerId = (await f.App.Users.EnsureAsync(name, null, "Partner")).Id;
+        Assert.Equal(HttpStatusCode.NoContent, (await f.App.Procurement().PostAsJsonAsync($"{f.Api}/themes/{f.ThemeB}/partners", new { userId = partnerId })).StatusCode);
+
+        var (response, html) = await Portal.PortalForms.PostAsync(f.World.Partner(name), $"/tenders/{f.World.Tender}/dialoog/verklaring",
+            new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Matches("id=\"accept\"[^>]*aria-describedby=\"page-error declaration-text\" aria-invalid=\"true\"", html);
+    }
+
+    [Fact]
     public async Task A_refused_status_change_keeps_its_texts_and_points_to_the_missing_reason()
     {
         // A theme of its own: the fixture's themes are shared with tests that change their status.

@@ -119,6 +119,21 @@ public sealed class DeclarationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refused_declaration_keeps_the_choice_and_points_to_the_missing_explanation()
+    {
+        var w = await CreateAsync(_app);
+
+        var (response, html) = await Portal.PortalForms.PostAsync(w.Evaluator(Second), $"/tenders/{w.Tender}/beoordeling?handler=Declare",
+            new Dictionary<string, string> { ["conflict"] = "yes", ["explanation"] = " " });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("id=\"page-error\"", html);
+        Assert.Matches("id=\"conflict-yes\"[^>]*checked", html);
+        Assert.DoesNotMatch("id=\"conflict-no\"[^>]*checked", html);
+        Assert.Matches("id=\"explanation\"[^>]*aria-invalid=\"true\" aria-describedby=\"page-error\"", html);
+    }
+
+    [Fact]
     public async Task A_refused_score_sheet_comes_back_as_it_was_filled_in()
     {
         var w = await CreateAsync(_app);

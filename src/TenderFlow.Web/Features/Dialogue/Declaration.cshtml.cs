@@ -11,6 +11,9 @@ public sealed class DeclarationModel(DialogueGate gate, DialoguePartners partner
     public bool Accepted { get; private set; }
     public string? Error { get; private set; }
 
+    /// <summary>After a refusal the checkbox is described by the error first, then by the declaration it accepts.</summary>
+    public const string RefusedDescription = Shared.FieldError.MessageId + " declaration-text";
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ?? Page();
 

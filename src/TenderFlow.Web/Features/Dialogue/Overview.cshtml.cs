@@ -13,6 +13,11 @@ public sealed class OverviewModel(DialogueGate gate, DialogueQueries queries, Di
     public bool MayAddTheme { get; private set; }
     public string? Error { get; private set; }
 
+    /// <summary>The field the refusal is about, so that field can point to the message.</summary>
+    public string? ErrorField { get; private set; }
+
+    public Shared.FieldError ErrorOf(string field) => Shared.FieldError.For(ErrorField, field);
+
     [BindProperty]
     public string? TitleNl { get; set; }
 
@@ -35,6 +40,7 @@ public sealed class OverviewModel(DialogueGate gate, DialogueQueries queries, Di
             return refused;
         }
         Error = PortalText.For(violation!.Message);
+        ErrorField = violation.Field;
         Response.StatusCode = violation.Kind == Domain.Workflow.Runtime.RuleKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
         return Page();
     }

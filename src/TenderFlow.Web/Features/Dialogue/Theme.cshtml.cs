@@ -29,7 +29,7 @@ public sealed class ThemeModel(
     public string? ErrorField { get; private set; }
 
     /// <summary>The attributes that tie <paramref name="field"/> to the error message when the refusal is about it.</summary>
-    public (string? Invalid, string? DescribedBy) ErrorOf(string field) => ErrorField == field ? ("true", "page-error") : (null, null);
+    public Shared.FieldError ErrorOf(string field) => Shared.FieldError.For(ErrorField, field);
 
     public bool Settled => Theme.Status is "closed" or "waived";
     public bool MayTalk => ThemesOpen && !Settled && (Viewer.IsParty || Viewer.IsPartner);

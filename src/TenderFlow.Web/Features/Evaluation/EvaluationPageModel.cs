@@ -14,6 +14,11 @@ public abstract class EvaluationPageModel(TenderSteps steps, IAuthorizationServi
     public Tender Tender { get; private set; } = null!;
     public string? Error { get; protected set; }
 
+    /// <summary>The field the refusal is about, so that field can point to the message.</summary>
+    public string? ErrorField { get; protected set; }
+
+    public Shared.FieldError ErrorOf(string field) => Shared.FieldError.For(ErrorField, field);
+
     protected async Task<bool> LoadTenderAsync(Guid id, CancellationToken ct)
     {
         var loaded = await steps.LoadAsync(id, ct);
@@ -43,6 +48,7 @@ public abstract class EvaluationPageModel(TenderSteps steps, IAuthorizationServi
                 return Forbid();
         }
         Error = PortalText.For(violation.Message);
+        ErrorField = violation.Field;
         Response.StatusCode = violation.Kind == RuleKind.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
         return null;
     }

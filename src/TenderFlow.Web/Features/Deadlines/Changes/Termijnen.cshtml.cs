@@ -28,9 +28,6 @@ public sealed class TermijnenModel(TenderSteps steps, IAuthorizationService auth
     /// <summary>The form that was posted and came back; the other forms show the current moment.</summary>
     public DeadlineChangeInput? Input { get; private set; }
 
-    /// <summary>Which field the broken rule concerns ("reason" or "dueAt"), to show the message next to it.</summary>
-    public string? ErrorField { get; private set; }
-
     /// <summary>The two moments an ambiguous autumn time can mean, summer time first; the form asks to choose one.</summary>
     public IReadOnlyList<DateTimeOffset> Choices { get; private set; } = [];
 
