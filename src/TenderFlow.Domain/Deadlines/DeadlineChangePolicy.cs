@@ -10,13 +10,15 @@ public sealed record DeadlineChangeRequest(string Key, string? DueAt, string? Re
 
 /// <summary>An allowed change: the deadline, its old and new moment.</summary>
 /// <param name="NewRound">The deadline had passed before the tender came (back) into a phase that watches it: a new moment for a new round.</param>
-public sealed record AllowedDeadlineChange(DeadlineDefinition Deadline, DateTime? OldUtc, DateTime NewUtc, string Reason, bool Outage, bool NewRound = false);
+/// <param name="BeforeItsPhase">The deadline passed before the phase it closes began (<see cref="DeadlineChangePolicy.PassedBeforeItCouldFire"/>).</param>
+public sealed record AllowedDeadlineChange(DeadlineDefinition Deadline, DateTime? OldUtc, DateTime NewUtc, string Reason, bool Outage, bool NewRound = false,
+    bool BeforeItsPhase = false);
 
 /// <summary>
 /// Whether a deadline may be changed, decided by the server clock at the moment of the request. A passed deadline is law
 /// (as on TenderNed), except that after a platform outage Procurement may extend it while its window is still open: the
-/// tender is still in one of the phases the deadline is watched in; and one that passed before the tender came (back)
-/// into such a phase is planned anew (<see cref="PassedBeforeItsWindowOpened"/>).
+/// tender is still in one of the phases the deadline is watched in; and one that passed before anyone could act on it is
+/// planned anew (<see cref="PassedBeforeItsWindowOpened"/>, <see cref="PassedBeforeItCouldFire"/>).
 /// </summary>
 public static class DeadlineChangePolicy
 {
@@ -50,13 +52,14 @@ public static class DeadlineChangePolicy
             return (null, DeadlineChangeRules.ReasonTooLong());
         }
         var old = tender.Deadline(deadline.Id)?.DueAtUtc;
-        var newRound = false;
+        var (newRound, beforeItsPhase) = (false, false);
         if (old is { } passed && nowUtc >= passed)
         {
             if (!request.Outage)
             {
                 newRound = PassedBeforeItsWindowOpened(tender, deadline, passed);
-                if (!newRound)
+                beforeItsPhase = !newRound && PassedBeforeItCouldFire(tender, definition, deadline);
+                if (!newRound && !beforeItsPhase)
                 {
                     return (null, DeadlineChangeRules.Passed(deadline, passed));
                 }
@@ -90,7 +93,7 @@ public static class DeadlineChangePolicy
         {
             return (null, outOfOrder);
         }
-        return (new AllowedDeadlineChange(deadline, old, newUtc, reason, request.Outage, newRound), null);
+        return (new AllowedDeadlineChange(deadline, old, newUtc, reason, request.Outage, newRound, beforeItsPhase), null);
     }
 
     /// <summary>
@@ -102,4 +105,14 @@ public static class DeadlineChangePolicy
     /// </summary>
     public static bool PassedBeforeItsWindowOpened(Tender tender, DeadlineDefinition deadline, DateTime passedUtc) =>
         deadline.ActiveIn.Contains(tender.Phase) && tender.Deadline(deadline.Id)?.WatchedSinceUtc is { } watchedSince && watchedSince > passedUtc;
+
+    /// <summary>
+    /// The deadline closes a phase (it fires a trigger) and is watched now, but the tender has not reached a phase that
+    /// trigger leaves from: e.g. the submission's closing date passed while the final specification was still being written.
+    /// Nobody could act on that moment and it closed nothing, so it is planned anew; a trigger that opens the phase it closes
+    /// needs it ahead (guard <c>deadline.ahead</c>), or the phase would close the moment it opened.
+    /// </summary>
+    public static bool PassedBeforeItCouldFire(Tender tender, WorkflowDefinition definition, DeadlineDefinition deadline) =>
+        deadline.ActiveIn.Contains(tender.Phase) && deadline.Fires is { } fires && definition.Trigger(fires) is { } trigger
+        && !definition.SourcePhases(trigger).Contains(tender.Phase);
 }

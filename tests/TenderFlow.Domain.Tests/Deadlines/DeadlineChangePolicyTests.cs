@@ -157,14 +157,33 @@ public class DeadlineChangePolicyTests
     }
 
     // Watched without a break since before it passed: re-entering the phase (a trigger whose 'to' is one of its 'from'
-    // phases) or moving on to another phase that watches it (dialogue → specification) opens no new round.
-    [Theory]
-    [InlineData("submission")]
-    [InlineData("specification")]
-    public void A_passed_deadline_watched_since_before_it_passed_stays_law_whatever_phase_the_tender_entered_since(string phase)
+    // phases) opens no new round.
+    [Fact]
+    public void A_passed_deadline_watched_since_before_it_passed_stays_law_once_the_phase_it_closes_was_reached()
     {
-        var tender = InPhase(phase, enteredUtc: SubmissionClose.AddDays(2), watchedSinceUtc: SubmissionClose.AddDays(-30));
+        var tender = InPhase("submission", enteredUtc: SubmissionClose.AddDays(2), watchedSinceUtc: SubmissionClose.AddDays(-30));
 
         Assert.Equal("DeadlinePassedRule", Rule(tender, new("submissionClose", "2027-12-01T12:00", "Nieuwe ronde?", false), SubmissionClose.AddDays(3)));
+    }
+
+    // The submission's close passed while the dialogue or the final specification ran late: submission never opened, so it
+    // closed nothing, and without a new moment openSubmission (guard deadline.ahead) could never be fired.
+    [Theory]
+    [InlineData("dialogue")]
+    [InlineData("specification")]
+    public void A_deadline_that_passed_before_the_phase_it_closes_began_is_planned_anew(string phase)
+    {
+        var late = InPhase(phase, enteredUtc: SubmissionClose.AddDays(-40), watchedSinceUtc: SubmissionClose.AddDays(-40));
+
+        var (change, violation) = DeadlineChangePolicy.Check(late, Sas,
+            new("submissionClose", "2027-12-01T12:00", "De dialoog liep uit; nieuwe sluitingsdatum", false), SubmissionClose.AddDays(3));
+
+        Assert.Null(violation);
+        Assert.True(change!.BeforeItsPhase);
+        Assert.False(change.NewRound);
+        Assert.True(DeadlineChangePolicy.PassedBeforeItCouldFire(late, Sas, Sas.Deadline("submissionClose")!));
+        Assert.False(DeadlineChangePolicy.PassedBeforeItCouldFire(InPhase("submission", SubmissionClose.AddDays(-5)), Sas, Sas.Deadline("submissionClose")!));
+        // A deadline that closes nothing (no 'fires') stays law once it has passed in its phase.
+        Assert.Equal("DeadlinePassedRule", Rule(Tender(), new("questionsClose", "2027-05-08T12:00", "r", false), QuestionsClose.AddHours(1)));
     }
 }

@@ -54,7 +54,9 @@ public class EntryActionTests
         tender.Themes.Add(new DialogueTheme { Id = Guid.NewGuid(), TenderId = tender.Id, Key = "housing-first", TitleNl = "Housing First", TitleEn = "Housing First" });
         TestTenders.SettleAllThemes(tender);
         await Fire(tender, "concludeDialogue", FakeTenderFacts.AllMet());
+        tender.Deadline("submissionClose")!.DueAtUtc = Now.AddDays(1);
         await Fire(tender, "openSubmission", FakeTenderFacts.AllMet());
+        tender.Deadline("submissionClose")!.DueAtUtc = Now.AddMinutes(-1);
         await Fire(tender, "closeSubmission", FakeTenderFacts.AllMet());
         Assert.Equal("assessment", tender.Phase);
 

@@ -43,7 +43,7 @@ public class SasDialogueTriggerTests
     {
         var trigger = Trigger(triggerId);
         var tender = TestTenders.InPhase(Definition, fromPhase, Now);
-        var facts = GuardSetup.MeetNone(tender, Now);
+        var facts = GuardSetup.MeetNone(tender, trigger, Now);
         var actor = TestActors.WithRole(trigger.Roles[0]);
 
         var result = await _engine.FireAsync(tender, Definition, triggerId, actor, "Een reden.", Now, facts, default);
@@ -79,7 +79,7 @@ public class SasDialogueTriggerTests
 
         var result = await _engine.FireAsync(tender, Definition, triggerId, TestActors.WithRole(trigger.Roles[0]), "Een reden.", Now, facts, default);
 
-        var deadlineGuards = trigger.Guards.Where(g => g.Name == "deadline.passed").Select(g => g.ToString()).ToList();
+        var deadlineGuards = trigger.Guards.Where(g => g.Name is "deadline.passed" or "deadline.ahead").Select(g => g.ToString()).ToList();
         if (deadlineGuards.Count == 0)
         {
             Assert.NotNull(result.Outcome);
@@ -120,7 +120,7 @@ public class SasDialogueTriggerTests
     {
         var trigger = Trigger(triggerId);
         var tender = TestTenders.InPhase(Definition, fromPhase, Now);
-        var facts = GuardSetup.MeetNone(tender, Now);
+        var facts = GuardSetup.MeetNone(tender, trigger, Now);
 
         var result = await _engine.FireAsync(tender, Definition, triggerId, TestActors.WithRole(trigger.Roles[0]), "Een reden.", Now, facts, default);
 

@@ -9,6 +9,7 @@ public static class GuardSetup
     public static FakeTenderFacts MeetAll(Tender tender, WorkflowDefinition definition, TriggerDefinition trigger, DateTime nowUtc)
     {
         TestTenders.AllDeadlinesDue(tender, nowUtc.AddMinutes(-1));
+        DueAt(tender, trigger, "deadline.ahead", nowUtc.AddDays(1));
         if (tender.Themes.Count == 0)
         {
             tender.Themes.AddRange(definition.DialogueThemes.Select(t => new DialogueTheme
@@ -21,11 +22,20 @@ public static class GuardSetup
         return FakeTenderFacts.AllMet(verdict);
     }
 
-    /// <summary>Every deadline still in the future, no themes, and facts that satisfy no fact guard.</summary>
-    public static FakeTenderFacts MeetNone(Tender tender, DateTime nowUtc)
+    /// <summary>Every deadline still in the future but those the trigger needs ahead, no themes, and facts that satisfy no fact guard.</summary>
+    public static FakeTenderFacts MeetNone(Tender tender, TriggerDefinition trigger, DateTime nowUtc)
     {
         TestTenders.AllDeadlinesDue(tender, nowUtc.AddDays(1));
+        DueAt(tender, trigger, "deadline.ahead", nowUtc.AddMinutes(-1));
         tender.Themes.Clear();
         return new FakeTenderFacts();
+    }
+
+    private static void DueAt(Tender tender, TriggerDefinition trigger, string guard, DateTime dueUtc)
+    {
+        foreach (var reference in trigger.Guards.Where(g => g.Name == guard))
+        {
+            tender.Deadline(reference.Argument!)!.DueAtUtc = dueUtc;
+        }
     }
 }

@@ -16,7 +16,7 @@ public sealed class ConcurrentStepTests : IDisposable
         var colleague = _app.ClientAs("bram.inkoper", "Procurement");
         for (var round = 0; round < 8; round++)
         {
-            var tender = await procurement.CreateTenderAsync(deadlines: new { publication = _app.PublicationSoon() });
+            var tender = await procurement.CreateTenderAsync(deadlines: new { publication = _app.PublicationSoon(), applicationsClose = "2027-06-01T10:00:00Z" });
             _app.PassPublication();
             // Both saw revision 0 and act on it at the same moment.
             var responses = await Task.WhenAll(
@@ -38,7 +38,7 @@ public sealed class ConcurrentStepTests : IDisposable
     public async Task The_same_step_fired_twice_at_once_happens_once()
     {
         var procurement = _app.Procurement();
-        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = _app.PublicationSoon() });
+        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = _app.PublicationSoon(), applicationsClose = "2027-06-01T10:00:00Z" });
         _app.PassPublication();
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => procurement.FireAsync(tender.Id(), "publish")));
 

@@ -31,7 +31,7 @@ public sealed class TenderLifecycleTests : IDisposable
     public async Task A_step_is_refused_with_the_unmet_guard_until_the_server_clock_passes_the_deadline()
     {
         var procurement = _app.Procurement();
-        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = "2027-03-15T09:00:00+01:00" });
+        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = "2027-03-15T09:00:00+01:00", applicationsClose = "2027-06-01T10:00:00Z" });
 
         var early = await procurement.FireAsync(tender.Id(), "publish");
         var problem = await early.ProblemAsync(409);
@@ -57,7 +57,7 @@ public sealed class TenderLifecycleTests : IDisposable
     public async Task The_answer_to_a_step_is_the_tender_as_a_fresh_read_shows_it()
     {
         var procurement = _app.Procurement();
-        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = "2027-03-15T09:00:00+01:00" });
+        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = "2027-03-15T09:00:00+01:00", applicationsClose = "2027-06-01T10:00:00Z" });
         _app.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 15, 8, 0, 0, TimeSpan.Zero));
         procurement = _app.Procurement();
 
@@ -112,7 +112,7 @@ public sealed class TenderLifecycleTests : IDisposable
     public async Task A_stale_revision_is_refused_with_409()
     {
         var procurement = _app.Procurement();
-        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = _app.PublicationSoon() });
+        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = _app.PublicationSoon(), applicationsClose = "2027-06-01T10:00:00Z" });
         _app.PassPublication();
         Assert.Equal(HttpStatusCode.OK, (await procurement.FireAsync(tender.Id(), "publish", expectedRevision: 0)).StatusCode);
 
@@ -124,7 +124,7 @@ public sealed class TenderLifecycleTests : IDisposable
     public async Task A_role_that_may_not_fire_is_told_so_even_with_a_stale_revision()
     {
         var procurement = _app.Procurement();
-        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = _app.PublicationSoon() });
+        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = _app.PublicationSoon(), applicationsClose = "2027-06-01T10:00:00Z" });
         _app.PassPublication();
         Assert.Equal(HttpStatusCode.OK, (await procurement.FireAsync(tender.Id(), "publish", expectedRevision: 0)).StatusCode);
 
@@ -230,7 +230,7 @@ public sealed class TenderLifecycleTests : IDisposable
         var procurement = _app.Procurement();
         for (var i = 0; i < 3; i++)
         {
-            var tender = await procurement.CreateTenderAsync(deadlines: new { publication = _app.PublicationSoon() });
+            var tender = await procurement.CreateTenderAsync(deadlines: new { publication = _app.PublicationSoon(), applicationsClose = "2027-06-01T10:00:00Z" });
             _app.PassPublication();
             await procurement.FireAsync(tender.Id(), "publish");
             await procurement.FireAsync(tender.Id(), "cancel", "test " + i);

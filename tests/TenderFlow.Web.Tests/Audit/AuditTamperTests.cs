@@ -12,7 +12,7 @@ public sealed class AuditTamperTests : IDisposable
     private async Task<string> WriteSomeHistoryAsync()
     {
         var procurement = _app.Procurement();
-        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = _app.PublicationSoon() });
+        var tender = await procurement.CreateTenderAsync(deadlines: new { publication = _app.PublicationSoon(), applicationsClose = "2027-06-01T10:00:00Z" });
         _app.PassPublication();
         await procurement.FireAsync(tender.Id(), "publish");
         await procurement.FireAsync(tender.Id(), "cancel", "budget withdrawn");

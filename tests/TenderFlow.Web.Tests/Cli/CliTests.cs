@@ -27,7 +27,7 @@ public sealed class CliTests
     {
         var (exit, output) = Run("workflows", "validate", RepositoryPaths.Workflows);
         Assert.Equal(0, exit);
-        Assert.Contains("ok       sas-dialogue v7", output);
+        Assert.Contains("ok       sas-dialogue v8", output);
         Assert.Contains("ok       open-house v2", output);
     }
 

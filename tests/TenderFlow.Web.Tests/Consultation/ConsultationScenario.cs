@@ -40,7 +40,7 @@ public sealed class ConsultationScenario : IDisposable
         scenario.Oost = await scenario.App.OrganisationAsync("Buurtzorg Oost", "87654321");
         scenario.Werkplaats = await scenario.App.OrganisationAsync("=De Werkplaats", "11223344");
         scenario.Tender = (await scenario.Procurement.CreateTenderAsync(reference: scenario.Reference,
-            deadlines: deadlines ?? new { publication = "2027-05-15T10:00:00Z" })).Id();
+            deadlines: deadlines ?? new { publication = "2027-05-15T10:00:00Z", applicationsClose = "2027-07-01T10:00:00Z" })).Id();
         if (announce)
         {
             Assert.True((await scenario.Procurement.PostAsync($"/api/tenders/{scenario.Tender}/announce", null)).IsSuccessStatusCode);

@@ -191,7 +191,7 @@ public sealed class RegistrationTests : IAsyncLifetime
     [Fact]
     public async Task Registration_closes_with_the_consultation_phase()
     {
-        using var s = await StartAsync(deadlines: new { publication = "2027-03-02T09:00:00Z" });
+        using var s = await StartAsync(deadlines: new { publication = "2027-03-02T09:00:00Z", applicationsClose = "2027-06-01T10:00:00Z" });
         var session = await s.ScheduleAsync();
         s.App.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 2, 10, 0, 0, TimeSpan.Zero));
         Assert.True((await s.App.Procurement().FireAsync(s.Tender, "publish")).IsSuccessStatusCode);

@@ -174,7 +174,7 @@ public sealed class SessionSchedulingTests : IAsyncLifetime
     [Fact]
     public async Task A_session_still_to_come_can_be_cancelled_after_publication_and_everyone_is_told()
     {
-        using var s = await StartAsync(deadlines: new { publication = "2027-03-02T09:00:00Z" });
+        using var s = await StartAsync(deadlines: new { publication = "2027-03-02T09:00:00Z", applicationsClose = "2027-06-01T10:00:00Z" });
         var session = await s.ScheduleAsync();
         await s.RegisteredAsync(await s.BidderAsync(s.Zorgplus), session, "Zorgplus", 1);
         s.App.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 2, 10, 0, 0, TimeSpan.Zero));
@@ -210,7 +210,7 @@ public sealed class SessionSchedulingTests : IAsyncLifetime
     [Fact]
     public async Task Sessions_can_no_longer_be_scheduled_once_the_tender_is_published()
     {
-        using var s = await StartAsync(deadlines: new { publication = "2027-03-02T09:00:00Z" });
+        using var s = await StartAsync(deadlines: new { publication = "2027-03-02T09:00:00Z", applicationsClose = "2027-06-01T10:00:00Z" });
         s.App.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 2, 10, 0, 0, TimeSpan.Zero));
         var procurement = s.App.Procurement();
         Assert.True((await procurement.FireAsync(s.Tender, "publish")).IsSuccessStatusCode);

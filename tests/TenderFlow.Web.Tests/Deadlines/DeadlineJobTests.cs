@@ -137,11 +137,11 @@ public class DeadlineJobTests
     }
 
     [Fact]
-    public async Task A_deadline_whose_step_cannot_be_taken_is_recorded_and_escalated_to_procurement()
+    public async Task A_deadline_that_passes_before_the_phase_it_closes_is_recorded_and_Procurement_is_asked_to_plan_it_anew()
     {
         using var app = new TenderFlowFactory();
         var procurement = app.Procurement();
-        // Still in the consultation when the applications close: closeApplications is only possible from publication.
+        // Still in the consultation when the applications close: nothing was open to close (closeApplications leaves from publication).
         var tender = Guid.Parse((await procurement.CreateTenderAsync(deadlines: new Dictionary<string, DateTimeOffset>
         {
             ["publication"] = app.Clock.GetUtcNow().AddDays(5),
@@ -152,12 +152,12 @@ public class DeadlineJobTests
         await app.RunDueDeadlineJobsAsync();
 
         Assert.Equal("consultation", app.Phase(tender));
-        var refused = Assert.Single(app.Events(tender, "deadline.trigger.refused"));
-        Assert.Equal("closeApplications", refused.Payload()["trigger"]!.GetValue<string>());
-        Assert.Equal("TriggerNotAvailableInPhaseRule", refused.Payload()["rule"]!.GetValue<string>());
+        Assert.Empty(app.Events(tender, "deadline.trigger.refused"));
+        var passed = Assert.Single(app.Events(tender, "deadline.passed"));
+        Assert.True(passed.Payload()["beforeItsPhase"]!.GetValue<bool>());
         var procurementUser = app.Db(db => db.Users.Single(u => u.UserName == "anna.inkoper").Id);
-        Assert.Contains(app.Db(db => db.Notifications.Where(n => n.UserId == procurementUser && n.Kind == "deadline.escalated").Select(n => n.TextNl).ToList()),
-            t => t.Contains("Actie nodig", StringComparison.Ordinal));
+        Assert.Contains(app.Db(db => db.Notifications.Where(n => n.UserId == procurementUser && n.Kind == "deadline.replan").Select(n => n.TextNl).ToList()),
+            t => t.Contains("Actie nodig", StringComparison.Ordinal) && t.Contains("Sluiting aanmelding", StringComparison.Ordinal));
 
         // The publication date passes too and, a day later, the tender is still in consultation: overdue.
         app.Clock.Advance(TimeSpan.FromDays(5));

@@ -67,9 +67,11 @@ public sealed class EvaluationWorld
             dialogueEnd = DialogueEnd, submissionClose = SubmissionClose, contractStart = ContractStart,
         });
         Tender = tender.Id();
-        App.Clock.SetUtcNow(new DateTimeOffset(2027, 4, 21, 9, 0, 0, TimeSpan.Zero));
+        App.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 10, 9, 30, 0, TimeSpan.Zero));
         procurement = App.Procurement();
         Assert.Equal(HttpStatusCode.OK, (await procurement.FireAsync(Tender, "publish")).StatusCode);
+        App.Clock.SetUtcNow(new DateTimeOffset(2027, 4, 21, 9, 0, 0, TimeSpan.Zero));
+        procurement = App.Procurement();
         Assert.Equal(HttpStatusCode.OK, (await procurement.FireAsync(Tender, "closeApplications")).StatusCode);
 
         ChairId = (await App.Users.EnsureAsync(Chair, null, "Evaluator")).Id;

@@ -18,6 +18,7 @@ public sealed class BehaviourRegistry
     public static IReadOnlyList<IGuard> BuiltInGuards { get; } =
     [
         new DeadlinePassedGuard(),
+        new DeadlineAheadGuard(),
         new ExactlyOneCandidateSelectedGuard(),
         new NoOpenObjectionsGuard(),
         new AllThemesSettledGuard(),

@@ -197,15 +197,21 @@ public sealed class DeadlineJobRunner(
         {
             // The tender came (back) into the phases that watch this deadline after it had passed (e.g. returnToDialogue):
             // nobody could act on that moment, so it is not a passing to announce or to act on. Procurement plans it anew.
-            await AppendAsync(tender, "deadline.passed", job, new
-            {
-                deadline = job.DeadlineKey, dueAtUtc = job.DeadlineDueAtUtc, recordedAtUtc = now, beforeItsWindow = true, fires = (string?)null,
-            }, cancellationToken);
-            await NotifyProcurementAsync(tender, "deadline.replan",
+            await AskToPlanAnewAsync(job, tender, now, "beforeItsWindow",
                 new($"Actie nodig — {tender.Reference}: '{deadline.Title.Nl}' ({shown}) verstreek voordat de aanbesteding (weer) in deze fase kwam. Plan een nieuw moment voor deze ronde.",
                     $"Action needed — {tender.Reference}: '{deadline.Title.En}' ({shown}) passed before the tender came (back) into this phase. Plan a new moment for this round."),
                 cancellationToken);
             return "passed before its window opened: Procurement asked to plan it anew";
+        }
+        if (DeadlineChangePolicy.PassedBeforeItCouldFire(tender, definition, deadline))
+        {
+            // E.g. the submission's closing date passed while the final specification was still being written: nothing was
+            // open to close, so bidders are not told it closed; the phase cannot open until a new moment is planned.
+            await AskToPlanAnewAsync(job, tender, now, "beforeItsPhase",
+                new($"Actie nodig — {tender.Reference}: '{deadline.Title.Nl}' ({shown}) verstreek voordat de fase begon die deze termijn sluit. Plan een nieuw moment voordat u die fase opent.",
+                    $"Action needed — {tender.Reference}: '{deadline.Title.En}' ({shown}) passed before the phase it closes began. Plan a new moment before you open that phase."),
+                cancellationToken);
+            return "passed before the phase it closes: Procurement asked to plan it anew";
         }
         await AppendAsync(tender, "deadline.passed", job, new
         {
@@ -235,6 +241,15 @@ public sealed class DeadlineJobRunner(
         return $"fired {trigger}";
     }
 
+    private async Task AskToPlanAnewAsync(DeadlineJob job, Tender tender, DateTime now, string passedBefore, LocalizedText text, CancellationToken cancellationToken)
+    {
+        await AppendAsync(tender, "deadline.passed", job, new Dictionary<string, object?>
+        {
+            ["deadline"] = job.DeadlineKey, ["dueAtUtc"] = job.DeadlineDueAtUtc, ["recordedAtUtc"] = now, [passedBefore] = true, ["fires"] = null,
+        }, cancellationToken);
+        await NotifyProcurementAsync(tender, "deadline.replan", text, cancellationToken);
+    }
+
     private async Task RefuseAsync(DeadlineJob job, Tender tender, DeadlineDefinition deadline, string trigger, RuleViolation violation, CancellationToken cancellationToken)
     {
         await AppendAsync(tender, "deadline.trigger.refused", job, new
@@ -249,9 +264,9 @@ public sealed class DeadlineJobRunner(
 
     private async Task<string> EscalateAsync(DeadlineJob job, Tender tender, WorkflowDefinition definition, DeadlineDefinition deadline, DateTime now, CancellationToken cancellationToken)
     {
-        if (DeadlineChangePolicy.PassedBeforeItsWindowOpened(tender, deadline, job.DeadlineDueAtUtc))
+        if (DeadlineChangePolicy.PassedBeforeItsWindowOpened(tender, deadline, job.DeadlineDueAtUtc) || DeadlineChangePolicy.PassedBeforeItCouldFire(tender, definition, deadline))
         {
-            return "not escalated: passed before its window opened (the close asked Procurement to plan it anew)";
+            return "not escalated: passed before anyone could act on it (the close asked Procurement to plan it anew)";
         }
         var phase = definition.Phase(tender.Phase).Title;
         var overdue = now - job.DeadlineDueAtUtc;

@@ -64,6 +64,7 @@ public sealed class DeadlineChanges(
                 reason = change.Reason,
                 outage = change.Outage,
                 newRound = change.NewRound,
+                beforeItsPhase = change.BeforeItsPhase,
                 cascaded = changes.Skip(1).Select(c => new { deadline = c.Key, oldDueAtUtc = c.FromUtc, newDueAtUtc = c.ToUtc, newAmsterdam = AmsterdamMoment.Show(c.ToUtc) }),
                 recipients = DeadlineRecipients.RecordableCount(change.Deadline.Notify, recipients.Count),
             })], cancellationToken);
@@ -105,6 +106,11 @@ public sealed class DeadlineChanges(
         var was = change.OldUtc is { } old ? AmsterdamMoment.Show(old) : null;
         var now = AmsterdamMoment.Show(change.NewUtc);
         var title = change.Deadline.Title;
+        if (change.BeforeItsPhase)
+        {
+            return new($"{tender.Reference}: '{title.Nl}' is opnieuw gepland, omdat de termijn verstreek voordat de fase begon die hij sluit: was {was}, nu {now} (Nederlandse tijd). Reden: {change.Reason}",
+                $"{tender.Reference}: '{title.En}' has been planned anew, as it passed before the phase it closes began: it was {was}, it is now {now} (Amsterdam time). Reason: {change.Reason}");
+        }
         if (change.NewRound)
         {
             return new($"{tender.Reference}: '{title.Nl}' is voor een nieuwe ronde opnieuw gepland: was {was}, nu {now} (Nederlandse tijd). Reden: {change.Reason}",
