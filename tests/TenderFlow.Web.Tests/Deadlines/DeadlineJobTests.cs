@@ -170,7 +170,7 @@ public class DeadlineJobTests
     [Fact]
     public async Task A_deadline_job_still_failing_an_hour_after_its_moment_raises_one_incident_without_the_job_server()
     {
-        using var app = new TenderFlowFactory { ExtraServices = services => services.AddScoped<IStepFollowUp, RefusingFollowUp>() };
+        using var app = new TenderFlowFactory { ExtraServices = services => services.AddScoped<IStepFollowUp>(_ => new RefusingFollowUp()) };
         var tender = await DeadlineWorld.PublishedTenderAsync(app);
         var close = app.Planned(tender, "applicationsClose").Single(j => j.Kind == DeadlineJobKind.Close);
 
@@ -266,13 +266,5 @@ public class DeadlineJobTests
             Interlocked.Increment(ref _count);
             return Task.FromResult<RuleViolation?>(new RuleViolation("LetterPrinterOnFireRule", RuleKind.Conflict, new("De printer brandt.", "The printer is on fire.")));
         }
-    }
-
-    private sealed class RefusingFollowUp : IStepFollowUp
-    {
-        public string Trigger => "closeApplications";
-
-        public Task<RuleViolation?> RunAsync(Tender tender, StepOutcome outcome, Actor actor, CancellationToken cancellationToken) =>
-            Task.FromResult<RuleViolation?>(new RuleViolation("LetterPrinterOnFireRule", RuleKind.Conflict, new("De printer brandt.", "The printer is on fire.")));
     }
 }

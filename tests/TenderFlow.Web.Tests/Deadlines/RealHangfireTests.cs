@@ -123,7 +123,7 @@ public class RealHangfireTests
         {
             RealJobs = true,
             Settings = { ["Jobs:RetryAttempts"] = "0" },
-            ExtraServices = services => services.AddScoped<IStepFollowUp, RefusingFollowUp>(),
+            ExtraServices = services => services.AddScoped<IStepFollowUp>(_ => new RefusingFollowUp()),
         };
         var procurement = app.Procurement();
         var now = DateTimeOffset.UtcNow;
@@ -171,13 +171,5 @@ public class RealHangfireTests
             await Task.Delay(200);
         }
         throw new TimeoutException($"Nothing after {Patience.TotalSeconds} s.");
-    }
-
-    private sealed class RefusingFollowUp : IStepFollowUp
-    {
-        public string Trigger => "closeApplications";
-
-        public Task<RuleViolation?> RunAsync(Tender tender, StepOutcome outcome, Actor actor, CancellationToken cancellationToken) =>
-            Task.FromResult<RuleViolation?>(new RuleViolation("LetterPrinterOnFireRule", RuleKind.Conflict, new("De printer brandt.", "The printer is on fire.")));
     }
 }

@@ -82,6 +82,13 @@ public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalo
         {
             await transaction.CommitAsync(cancellationToken);
         }
+        else
+        {
+            // A refusal may come after the save (a follow-up said no): the context still tracks the step's tender and audit
+            // events as stored. The rest of the request (a page showing the refusal) must see the database as it is.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
         return report;
     }
 
