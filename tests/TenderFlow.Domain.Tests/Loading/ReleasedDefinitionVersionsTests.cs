@@ -23,8 +23,9 @@ public class ReleasedDefinitionVersionsTests
         [("sas-dialogue", 6)] = "0e4b444aac0a837d8bf46ebd07372eb7339e6236f68db53f484bca51863acdf6",
         // Applications close only once every question is answered in a published nota van inlichtingen.
         [("sas-dialogue", 7)] = "d3f725b4b2de18cdaed42f0f8a8c90e1e3f6177d5a59061aba88e0ec2eda02b5",
-        // Publication and submission open only while the deadline that closes them is still ahead (guard deadline.ahead).
-        [("sas-dialogue", 8)] = "898a825b507daf1857a3807781f53bd82e95e2a9af42066e802a0fd5b5f19024",
+        // Publication and submission open only while the deadline that closes them is still ahead (guard deadline.ahead);
+        // announceAward asks for its reasons (the award letter's), so the tender page's button shows a reason field.
+        [("sas-dialogue", 8)] = "ecbf4837f40250d437656a95b78e3ae6e59152d90cc6e81536a988133f58286f",
     };
 
     [Fact]

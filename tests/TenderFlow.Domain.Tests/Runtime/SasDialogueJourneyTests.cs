@@ -97,7 +97,7 @@ public class SasDialogueJourneyTests
 
         _facts.QualityVerdict = QualityVerdict.Sufficient;
         _clock.SetUtcNow(new DateTimeOffset(2026, 3, 20, 10, 0, 0, Winter));
-        await MustFire(tender, "announceAward");
+        await MustFire(tender, "announceAward", reason: "Kwaliteit voldoende op alle criteria.");
         Assert.Equal(new DateTime(2026, 4, 10, 0, 0, 0), AmsterdamTime.ToLocal(tender.Deadline("awardStandstillEnd")!.DueAtUtc!.Value));
 
         _clock.SetUtcNow(tender.Deadline("awardStandstillEnd")!.DueAtUtc!.Value);

@@ -56,7 +56,7 @@ public sealed class QualityAssessmentTests : IDisposable
 
         Assert.Equal("EvaluatorsStillJudgingRule", await RuleAsync(w.Chair().PostAsJsonAsync($"{w.AssessmentApi}/consensus", Sheet()), 409));
         Assert.Contains("assessment.qualitySufficient", await w.UnmetGuardsAsync("announceAward"));
-        Assert.Equal(HttpStatusCode.Conflict, (await w.Procurement().FireAsync(w.Tender, "announceAward")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await w.Procurement().FireAsync(w.Tender, "announceAward", "Kwaliteit voldoende.")).StatusCode);
 
         await Ok(w.SecondEvaluator().PostAsJsonAsync($"{w.AssessmentApi}/judgements", Sheet(prefix: "Second: ")), HttpStatusCode.NoContent);
         var after = await w.SecondEvaluator().GetJsonAsync(w.AssessmentApi);

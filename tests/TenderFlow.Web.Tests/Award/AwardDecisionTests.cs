@@ -13,6 +13,36 @@ public sealed class AwardDecisionTests : IDisposable
     public void Dispose() => _app.Dispose();
 
     [Fact]
+    public async Task The_tender_page_sends_the_award_decision_with_the_reasons_typed_there()
+    {
+        var world = await DialogueWorld.CreateAsync(_app);
+        await world.EnterAssessmentAsync();
+        var page = $"/tenders/{world.Tender}";
+        Assert.Contains("name=\"reason\"", await (await world.Procurement().GetAsync(page)).Content.ReadAsStringAsync());
+
+        var (response, html) = await Portal.PortalForms.PostAsync(world.Procurement(), $"{page}?handler=Fire",
+            new Dictionary<string, string> { ["trigger"] = "announceAward", ["reason"] = "Kwaliteit voldoende op alle criteria.\r\nBudget binnen de raming." });
+
+        Assert.True(response.IsSuccessStatusCode, html);
+        Assert.Equal("awardStandstill", await world.PhaseAsync());
+        var decision = (await world.ParticipantClient().GetJsonAsync($"/api/tenders/{world.Tender}/award"))["decisions"]!.AsArray().Single()!;
+        Assert.Equal("Kwaliteit voldoende op alle criteria.\nBudget binnen de raming.", decision["reasons"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Reasons_typed_up_to_the_limit_with_browser_line_breaks_are_accepted()
+    {
+        var world = await DialogueWorld.CreateAsync(_app);
+        await world.EnterAssessmentAsync();
+        var line = new string('x', 99);
+        var reasons = string.Join("\r\n", Enumerable.Repeat(line, 40));
+
+        var announced = await world.Procurement().AnnounceAwardAsync(world, reasons);
+
+        Assert.True(announced.IsSuccessStatusCode, await announced.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Award_decision_standstill_objection_revision_final_award_notice_and_contract()
     {
         var world = await DialogueWorld.CreateAsync(_app);

@@ -18,8 +18,12 @@ public sealed class AwardDecisions(TenderFlowDbContext db, TenderSteps steps, Ob
 {
     public async Task<StepReport> AnnounceAsync(Guid tenderId, ClaimsPrincipal user, AnnounceAwardRequest request, CancellationToken ct)
     {
-        var reasons = request.Reasons?.Trim();
-        if (string.IsNullOrEmpty(reasons))
+        var (reasons, unreadable) = Domain.Input.EnteredText.Read(request.Reasons, "reasons", multiline: true, "De redenen", "The reasons");
+        if (unreadable is not null)
+        {
+            return new StepReport(null, null, unreadable);
+        }
+        if (reasons is null)
         {
             return new StepReport(null, null, AwardRules.ReasonsRequired());
         }
