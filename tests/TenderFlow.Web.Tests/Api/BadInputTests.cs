@@ -76,6 +76,10 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal("ReasonTooLongRule", (await longReason.ProblemAsync(400))["rule"]!.GetValue<string>());
         var unknownDefinition = await client.PostAsJsonAsync("/api/tenders", new { definitionId = "nope", reference = "UTR-2", title = "T" });
         Assert.NotNull((await unknownDefinition.ProblemAsync(400))["errors"]!["definitionId"]);
+        var noDefinition = await client.PostAsJsonAsync("/api/tenders", new { reference = "UTR-4", title = "T" });
+        Assert.NotNull((await noDefinition.ProblemAsync(400))["errors"]!["definitionId"]);
+        var nullDefinition = await client.PostAsJsonAsync("/api/tenders", new { definitionId = (string?)null, reference = "UTR-5", title = "T" });
+        Assert.NotNull((await nullDefinition.ProblemAsync(400))["errors"]!["definitionId"]);
         var unknownDeadline = await client.PostAsJsonAsync("/api/tenders", new { definitionId = "sas-dialogue", reference = "UTR-3", title = "T", deadlines = new { awardStandstillEnd = "2027-05-01T00:00:00Z" } });
         Assert.NotNull((await unknownDeadline.ProblemAsync(400))["errors"]!["deadlines.awardStandstillEnd"]);
 

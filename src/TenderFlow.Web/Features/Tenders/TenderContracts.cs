@@ -6,7 +6,7 @@ using TenderFlow.Domain.Workflow.Runtime;
 namespace TenderFlow.Web.Features.Tenders;
 
 /// <summary>Planned deadlines are moments as a deadline change takes them: with Z or Amsterdam's offset, or without an offset as Amsterdam time.</summary>
-public sealed record CreateTenderRequest(string DefinitionId, int? Version, string? Reference, string? Title, Dictionary<string, string>? Deadlines)
+public sealed record CreateTenderRequest(string? DefinitionId, int? Version, string? Reference, string? Title, Dictionary<string, string>? Deadlines)
 {
     public (Dictionary<string, DateTimeOffset>? Planned, RuleViolation? Violation) PlannedDeadlines()
     {

@@ -24,9 +24,14 @@ public sealed class TenderSteps(TenderFlowDbContext db, DefinitionCatalog catalo
         EF.CompileAsyncQuery((TenderFlowDbContext context, Guid id, CancellationToken _) => context.Tenders.SingleOrDefault(t => t.Id == id));
 
     public async Task<(Tender? Tender, RuleViolation? Violation)> CreateAsync(
-        string definitionId, int? version, string? reference, string? title, IReadOnlyDictionary<string, DateTimeOffset>? planned,
+        string? definitionId, int? version, string? reference, string? title, IReadOnlyDictionary<string, DateTimeOffset>? planned,
         Actor actor, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(definitionId))
+        {
+            return (null, new RuleViolation("DefinitionRequiredRule", RuleKind.Invalid,
+                new("Kies de procedure (definitionId) waarop de aanbesteding loopt.", "Name the procedure (definitionId) the tender runs on."), "definitionId"));
+        }
         var definition = catalog.Find(definitionId, version);
         if (definition is null)
         {
