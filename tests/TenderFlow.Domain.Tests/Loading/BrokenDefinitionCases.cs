@@ -131,6 +131,8 @@ public static class BrokenDefinitionCases
             d => d.Deadlines(1)["fires"] = "vanish", "$.deadlines[1].fires", "unknown trigger 'vanish'"),
         ["deadline firing a trigger the scheduler may not fire"] = Mutate(
             d => d.Deadlines(0)["fires"] = "start", "$.deadlines[0].fires", "does not list role System"),
+        ["deadline firing a trigger that needs a reason the scheduler cannot give"] = Mutate(
+            d => d.Deadlines(1)["fires"] = "finish", "$.deadlines[1].fires", "trigger 'finish' requires a reason, which the scheduler cannot give"),
         ["deadline notifying an unknown audience"] = Mutate(
             d => d.Deadlines(0)["notify"] = Strings("procurement", "press"), "$.deadlines[0].notify[1]", "one of the values specified by the enum"),
         ["deadline escalating before it passes"] = Mutate(

@@ -159,6 +159,10 @@ internal sealed class SemanticValidator(BehaviourRegistry registry)
             {
                 add($"{path}.fires", $"trigger '{x.Fires}' does not list role System, so the scheduler may not fire it");
             }
+            else if (trigger.ReasonRequired)
+            {
+                add($"{path}.fires", $"trigger '{x.Fires}' requires a reason, which the scheduler cannot give");
+            }
         }
     }
 
