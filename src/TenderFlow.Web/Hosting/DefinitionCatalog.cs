@@ -47,6 +47,10 @@ public sealed class DefinitionCatalog
         {
             throw new InvalidDefinitionException(problems);
         }
+        if (definition.ContentHash != hash)
+        {
+            throw new DefinitionSnapshotAlteredException(hash, definition.ContentHash);
+        }
         return _byHash.GetOrAdd(hash, definition);
     }
 
