@@ -50,7 +50,7 @@ public static class CliCommands
             error.WriteLine(misuse);
             return Task.FromResult(Usage());
         }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(options).Build();
+        var configuration = Configuration(options);
         return Task.FromResult((args[0], args[1]) switch
         {
             ("workflows", "validate") => Validate(positional.FirstOrDefault() ?? WorkflowsDirectory.Resolve(configuration)),
@@ -59,6 +59,22 @@ public static class CliCommands
             ("audit", "verify") => Verify(new DataDirectory(configuration), configuration["anchor"], output, error),
             _ => Usage(),
         });
+    }
+
+    /// <summary>
+    /// The settings as the app reads them (appsettings files beside the binary, environment variables), with the command
+    /// line's options on top: a verb must check the database and workflows the app runs on, not ./data by default.
+    /// </summary>
+    private static IConfiguration Configuration(Dictionary<string, string?> options)
+    {
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production";
+        return new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(options)
+            .Build();
     }
 
     /// <summary>
@@ -117,6 +133,7 @@ public static class CliCommands
             error.WriteLine($"No TenderFlow database at {data.DatabaseFile}.");
             return 2;
         }
+        output.WriteLine($"Audit trail in {data.DatabaseFile}");
         AnchoredVerification result;
         try
         {

@@ -7,9 +7,15 @@ namespace TenderFlow.Web.Tests.Cli;
 /// <summary>The operator verbs, run as a separate process exactly as an operator would.</summary>
 public sealed class CliTests
 {
-    private static (int ExitCode, string Output) Run(params string[] args)
+    private static (int ExitCode, string Output) Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
+
+    private static (int ExitCode, string Output) RunWith(Dictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TenderFlow.Web.dll"));
         foreach (var arg in args)
         {
@@ -57,6 +63,24 @@ public sealed class CliTests
         // database nobody holds. Left open, a read-only CLI could meet a WAL it may not recover (a CI run once exited 2).
         SqliteConnection.ClearAllPools();
         return data;
+    }
+
+    // The app reads its settings from environment variables too (README): the verbs must check what the app runs on, not
+    // whatever ./data or the bundled workflows folder happen to hold.
+    [Fact]
+    public async Task The_verbs_read_the_data_and_workflows_folders_from_the_environment_as_the_app_does()
+    {
+        using var data = await DataWithHistoryAsync();
+        using var empty = new TempDirectory();
+
+        var (exit, output) = RunWith(new() { ["Data__Directory"] = data.Path }, "audit", "verify");
+        Assert.True(exit == 0, output);
+        Assert.Contains(data.Path, output);
+
+        File.WriteAllText(empty.FilePath("broken.json"), """{ "id": "Broken Id" }""");
+        (exit, output) = RunWith(new() { ["Workflows__Directory"] = empty.Path }, "workflows", "validate");
+        Assert.Equal(1, exit);
+        Assert.Contains("broken.json", output);
     }
 
     [Fact]
