@@ -104,6 +104,26 @@ public sealed class QualityAssessmentTests : IDisposable
     }
 
     [Fact]
+    public async Task An_evaluator_who_declares_a_conflict_after_judging_no_longer_reads_the_others_and_their_judgement_no_longer_counts()
+    {
+        var w = await SubmittedAndClosedAsync();
+        await w.OpenAsync();
+        await Ok(w.SecondEvaluator().PostAsJsonAsync($"{w.AssessmentApi}/judgements", Sheet(prefix: "Second: ")), HttpStatusCode.NoContent);
+        await Ok(w.SecondEvaluator().PostAsJsonAsync($"/api/tenders/{w.Tender}/evaluation/declaration",
+            new { hasConflict = true, explanation = "Mijn partner is net in dienst getreden bij de deelnemer." }), HttpStatusCode.NoContent);
+        await Ok(w.Chair().PostAsJsonAsync($"{w.AssessmentApi}/judgements", Sheet(prefix: "Chair: ")), HttpStatusCode.NoContent);
+
+        var conflicted = await w.SecondEvaluator().GetJsonAsync(w.AssessmentApi);
+        Assert.Null(conflicted["judgements"]);
+        Assert.DoesNotContain("Chair: ", conflicted.ToJsonString());
+        var page = WebUtility.HtmlDecode(await (await w.SecondEvaluator().GetAsync($"/tenders/{w.Tender}/kwaliteitsbeoordeling")).Content.ReadAsStringAsync());
+        Assert.DoesNotContain("Chair: ", page);
+        // The chair settles on the judgements that count: the conflicted evaluator's are not among them. Legal sees all.
+        Assert.DoesNotContain("Second: ", (await w.Chair().GetJsonAsync(w.AssessmentApi)).ToJsonString());
+        Assert.Contains("Second: ", (await w.Legal().GetJsonAsync(w.AssessmentApi)).ToJsonString());
+    }
+
+    [Fact]
     public async Task Insufficient_quality_lets_Procurement_end_the_tender_with_a_reasoned_letter_the_participant_reads()
     {
         var w = await SubmittedAndClosedAsync();

@@ -48,11 +48,13 @@ public sealed class QualityAssessment(TenderFlowDbContext db, DefinitionCatalog 
         var ownSubmitted = own.Count > 0;
         var required = await gate.RequiredEvaluatorsAsync(tender.Id, ct);
         var pending = required.Count(u => !all.Any(j => j.EvaluatorUserId == u));
-        var seesJudgements = isLegal || (standing.Assigned && ownSubmitted) || (isProcurement && consensus.Count > 0);
-        // An evaluator recused for a conflict (or not yet declared) sees neither the judgements nor the consensus.
-        var seesConsensus = isLegal || isProcurement || (standing.Assigned && standing.MayAssess && ownSubmitted);
+        // An evaluator recused for a conflict (or not yet declared, or who declared one after judging) sees neither the
+        // judgements nor the consensus, and their judgement no longer counts for the committee (Legal sees every one).
+        var seesJudgements = isLegal || (standing.MayAssess && ownSubmitted) || (isProcurement && consensus.Count > 0);
+        var seesConsensus = isLegal || isProcurement || (standing.MayAssess && ownSubmitted);
+        var shown = isLegal ? all : all.Where(j => required.Contains(j.EvaluatorUserId)).ToList();
         var ready = scoringOpen && opened && submitted;
-        var othersJudgements = seesJudgements ? all.Count(j => j.EvaluatorUserId != userId) : 0;
+        var othersJudgements = seesJudgements ? shown.Count(j => j.EvaluatorUserId != userId) : 0;
         var consensusShown = seesConsensus ? consensus.Count : 0;
         if (othersJudgements + consensusShown > 0)
         {
@@ -64,7 +66,7 @@ public sealed class QualityAssessment(TenderFlowDbContext db, DefinitionCatalog 
             standing.Assigned, standing.IsChair, ready && standing.MayAssess && !ownSubmitted,
             ready && standing.IsChair && standing.MayAssess && pending == 0 && consensus.Count == 0,
             ownSubmitted, own.Select(j => View(j, names)).ToList(), pending,
-            seesJudgements ? all.OrderBy(j => j.CriterionKey).ThenBy(j => j.SubmittedAtUtc).Select(j => View(j, names)).ToList() : null,
+            seesJudgements ? shown.OrderBy(j => j.CriterionKey).ThenBy(j => j.SubmittedAtUtc).Select(j => View(j, names)).ToList() : null,
             seesConsensus ? consensus.Select(c => new QualityJudgementView(c.CriterionKey, c.Sufficient, c.Motivation, c.RecordedAtUtc, c.ChairUserId, null)).ToList() : null,
             verdict.ToString());
     }
