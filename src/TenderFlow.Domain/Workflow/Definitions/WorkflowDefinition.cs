@@ -11,7 +11,7 @@ public sealed record WorkflowDefinition(
     IReadOnlyList<DeadlineDefinition> Deadlines,
     IReadOnlyList<DialogueThemeDefinition> DialogueThemes)
 {
-    /// <summary>SHA-256 (lowercase hex) of the file's exact bytes; a tender is pinned to it.</summary>
+    /// <summary>SHA-256 (lowercase hex) of the file's text as UTF-8, without a byte-order mark (as <c>sha256sum</c> gives for a file saved without one); a tender is pinned to it.</summary>
     public string ContentHash { get; init; } = "";
 
     /// <summary>The exact text the hash was computed over, kept with every tender started on it.</summary>
