@@ -82,7 +82,12 @@ public sealed class PasswordReset(
         var result = user is null ? IdentityResult.Failed(users.ErrorDescriber.InvalidToken()) : await users.ResetPasswordAsync(user, token, newPassword);
         if (result.Succeeded)
         {
-            await WriteAsync(user!.Id, "auth.password.reset", user.UserName ?? user.Id, new { userName = user.UserName });
+            // Identity's reset leaves the lockout as it was: the page then says "you can now log in", and the new password would
+            // be refused for up to 15 minutes. Whoever holds the mailed link is no password guesser.
+            var lockoutLifted = await users.IsLockedOutAsync(user!);
+            await Require(users.SetLockoutEndDateAsync(user!, null));
+            await Require(users.ResetAccessFailedCountAsync(user!));
+            await WriteAsync(user!.Id, "auth.password.reset", user.UserName ?? user.Id, new { userName = user.UserName, lockoutLifted });
             return null;
         }
         var error = result.Errors.First();
@@ -92,6 +97,14 @@ public sealed class PasswordReset(
             : error.Code.StartsWith("Password", StringComparison.Ordinal)
                 ? PortalText.Get("At least 12 characters with an upper-case letter, a lower-case letter and a digit.")
                 : PortalText.Get("The password could not be changed. Ask for a new link.");
+    }
+
+    private static async Task Require(Task<IdentityResult> update)
+    {
+        if (await update is { Succeeded: false } failed)
+        {
+            throw new InvalidOperationException($"Lifting the lockout after a password reset failed: {failed.Errors.First().Code}.");
+        }
     }
 
     private string CodeLink(string email, string code) =>
