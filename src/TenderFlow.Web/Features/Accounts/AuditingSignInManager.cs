@@ -63,10 +63,9 @@ public sealed class AuditingSignInManager(
             // As slow as checking a real password: a quick answer would tell a stranger the name is unknown.
             _unknownUserHash ??= UserManager.PasswordHasher.HashPassword(new TenderFlowUser(), Guid.NewGuid().ToString());
             UserManager.PasswordHasher.VerifyHashedPassword(new TenderFlowUser(), _unknownUserHash, password);
-            // The trail cannot be cleaned up: an anonymous caller does not get to write megabytes into it.
-            var recorded = tooLong ? userName[..64] + "…" : userName;
-            await WriteAsync("anonymous", AnonymousRole, "auth.login.failed", $"user/{recorded}",
-                new { userName = recorded, reason = tooLong ? "name too long" : "unknown user", channel = Channel() });
+            // Not what was typed: people type their password into the name field, and the trail cannot be cleaned up.
+            await WriteAsync("anonymous", AnonymousRole, "auth.login.failed", "user/unknown",
+                new { unknownUser = true, nameLength = userName.Length, reason = tooLong ? "name too long" : "unknown user", channel = Channel() });
             return SignInResult.Failed;
         }
         return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
