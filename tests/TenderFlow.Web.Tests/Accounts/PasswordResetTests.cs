@@ -160,6 +160,20 @@ public sealed partial class PasswordResetTests : IDisposable
     }
 
     [Fact]
+    public async Task A_password_the_rules_refuse_marks_the_password_field_as_invalid()
+    {
+        await _app.Users.EnsureAsync("bea.zorgplus", null, "Bidder");
+        await RequestAsync("bea.zorgplus@example.test");
+        var link = Link(Assert.Single(await MailsAsync(1)));
+
+        var (_, html) = await ResetAsync(link, "kort");
+
+        Assert.Matches("<input[^>]*aria-invalid=\"true\"[^>]*name=\"Input.Password\"|<input[^>]*name=\"Input.Password\"[^>]*aria-invalid=\"true\"", html);
+        Assert.Matches("id=\"password-error\"[^>]*>Minstens 12 tekens", html);
+        Assert.DoesNotMatch("<input[^>]*name=\"Input.Repeat\"[^>]*aria-invalid", html);
+    }
+
+    [Fact]
     public async Task The_link_goes_to_the_stored_address_not_to_the_one_typed()
     {
         await _app.Users.EnsureAsync("lisa.inkoop", null, "Procurement");
