@@ -102,6 +102,25 @@ public sealed partial class PasswordResetTests : IDisposable
     }
 
     [Fact]
+    public async Task A_locked_out_user_who_sets_a_new_password_can_log_in_with_it_at_once()
+    {
+        await _app.Users.EnsureAsync("bea.zorgplus", null, "Bidder");
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, await TokenStatusAsync("bea.zorgplus", "Fout-Wachtwoord-" + attempt));
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, await TokenStatusAsync("bea.zorgplus", TestUsers.Password));
+
+        await RequestAsync("bea.zorgplus@example.test");
+        var (_, html) = await ResetAsync(Link(Assert.Single(await MailsAsync(1))), NewPassword);
+
+        Assert.Contains("Uw wachtwoord is gewijzigd.", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await TokenStatusAsync("bea.zorgplus", NewPassword));
+        Assert.Contains(_app.Db(db => db.AuditEvents.Where(e => e.Action == "auth.password.reset").Select(e => e.PayloadJson).ToList()),
+            p => p.Contains("\"lockoutLifted\":true", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_unknown_address_gets_the_same_answer_and_no_mail_but_is_audited()
     {
         await _app.Users.EnsureAsync("bea.zorgplus", null, "Bidder");
@@ -138,6 +157,20 @@ public sealed partial class PasswordResetTests : IDisposable
 
         Assert.All(new[] { weak, mistyped, damaged, incomplete, oversized }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(HttpStatusCode.OK, await TokenStatusAsync("bea.zorgplus", TestUsers.Password));
+    }
+
+    [Fact]
+    public async Task A_password_the_rules_refuse_marks_the_password_field_as_invalid()
+    {
+        await _app.Users.EnsureAsync("bea.zorgplus", null, "Bidder");
+        await RequestAsync("bea.zorgplus@example.test");
+        var link = Link(Assert.Single(await MailsAsync(1)));
+
+        var (_, html) = await ResetAsync(link, "kort");
+
+        Assert.Matches("<input[^>]*aria-invalid=\"true\"[^>]*name=\"Input.Password\"|<input[^>]*name=\"Input.Password\"[^>]*aria-invalid=\"true\"", html);
+        Assert.Matches("id=\"password-error\"[^>]*>Minstens 12 tekens", html);
+        Assert.DoesNotMatch("<input[^>]*name=\"Input.Repeat\"[^>]*aria-invalid", html);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TenderFlow.Web.Tests.Infrastructure;
+using TenderFlow.Web.Tests.Notifications;
 
 namespace TenderFlow.Web.Tests.Dialogue;
 
@@ -168,6 +169,28 @@ public sealed class DialogueAccessTests(DialogueFixture f) : IClassFixture<Dialo
         Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostAsJsonAsync($"{f.Api}/themes/{f.ThemeA}/status", new { status = "waived", reason = "x" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostAsync($"{f.Api}/meetings/{meetingA}/minutes/approval", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostAsJsonAsync($"{f.Api}/themes", new { titleNl = "Eigen thema" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_partner_s_invitation_notice_and_mail_name_no_theme_before_the_declaration()
+    {
+        const string name = "noor.buurtteam";
+        var partnerId = (await f.App.Users.EnsureAsync(name, null, "Partner")).Id;
+        var theme = (await f.App.Procurement().GetArrayAsync($"{f.Api}/themes")).Single(t => t!["id"]!.GetValue<string>() == f.ThemeB)!;
+        string[] titles = [theme["titleNl"]!.GetValue<string>(), theme["titleEn"]!.GetValue<string>()];
+
+        Assert.Equal(HttpStatusCode.NoContent, (await f.App.Procurement().PostAsJsonAsync($"{f.Api}/themes/{f.ThemeB}/partners", new { userId = partnerId })).StatusCode);
+
+        var notice = Assert.Single(await f.World.Partner(name).GetArrayAsync("/api/notifications"))!;
+        Assert.Equal("dialogue.partner.invited", notice["kind"]!.GetValue<string>());
+        Assert.All(titles, title => Assert.DoesNotContain(title, notice["text"]!.GetValue<string>(), StringComparison.Ordinal));
+        var stored = await f.App.NotificationAsync(notice["id"]!.GetValue<Guid>());
+        Assert.All(titles, title => Assert.DoesNotContain(title, stored!.TextNl + stored.TextEn, StringComparison.Ordinal));
+        Assert.Contains("geheimhoudingsverklaring", stored!.TextNl, StringComparison.Ordinal);
+        Assert.Contains("confidentiality declaration", stored.TextEn, StringComparison.Ordinal);
+        await f.App.DeliverMailAsync();
+        var mail = f.App.LoadSingleMail(stored!.Id);
+        Assert.All(titles, title => Assert.DoesNotContain(title, mail.Subject + mail.TextBody + mail.HtmlBody, StringComparison.Ordinal));
     }
 
     [Fact]

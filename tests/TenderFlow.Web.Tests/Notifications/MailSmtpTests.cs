@@ -75,18 +75,46 @@ public sealed class MailSmtpTests
     }
 
     [Fact]
-    public async Task After_the_last_attempt_the_outbox_gives_up_and_says_why()
+    public async Task A_mail_server_down_for_three_hours_delays_the_mail_but_does_not_lose_it()
+    {
+        var port = FakeSmtpServer.FreePort();
+        using var app = App(port);
+        var user = await app.UserAsync("anna.award", "nl");
+        var id = await app.NotifyAsync(user, "award.decision", new("De gunningsbeslissing is bekendgemaakt.", "The award decision has been announced."), "/tenders/9");
+        var outageEnds = app.Clock.GetUtcNow() + TimeSpan.FromHours(3);
+
+        while (app.Clock.GetUtcNow() < outageEnds)
+        {
+            Assert.Equal(new(0, 1, 0), await app.DeliverMailAsync());
+            var next = (await app.NotificationAsync(id))!.MailNextAttemptAtUtc!.Value;
+            Assert.True(next - app.Clock.GetUtcNow().UtcDateTime <= TimeSpan.FromHours(4), $"next attempt at {next:O}");
+            app.Clock.SetUtcNow(new DateTimeOffset(next, TimeSpan.Zero));
+        }
+        using var server = new FakeSmtpServer(port);
+        Assert.Equal(new(1, 0, 0), await app.DeliverMailAsync());
+
+        Assert.Contains("De gunningsbeslissing is bekendgemaakt.", Assert.Single(server.Messages).Message.TextBody);
+        Assert.NotNull((await app.NotificationAsync(id))!.MailedAtUtc);
+    }
+
+    [Fact]
+    public async Task Once_the_retry_hours_have_passed_the_outbox_gives_up_and_says_why()
     {
         var port = FakeSmtpServer.FreePort();
         using var app = new TenderFlowFactory
         {
-            Settings = { ["Mail:Host"] = "127.0.0.1", ["Mail:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Mail:Security"] = "None", ["Mail:MaxAttempts"] = "2" },
+            Settings = { ["Mail:Host"] = "127.0.0.1", ["Mail:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Mail:Security"] = "None", ["Mail:RetryHours"] = "1" },
         };
         var user = await app.UserAsync("gijs.giveup", "nl");
         var id = await app.NotifyAsync(user, "submission.received", Text, "/tenders/9");
 
-        Assert.Equal(new(0, 1, 0), await app.DeliverMailAsync());
-        app.Clock.Advance(MailOutbox.BackOff(1));
+        // Attempts after 0, 1, 3, 7, 15 and 31 minutes, and the last one at the hour (not at 63 minutes).
+        for (var attempt = 1; attempt < 7; attempt++)
+        {
+            Assert.Equal(new(0, 1, 0), await app.DeliverMailAsync());
+            app.Clock.SetUtcNow(new DateTimeOffset((await app.NotificationAsync(id))!.MailNextAttemptAtUtc!.Value, TimeSpan.Zero));
+        }
+        Assert.Equal(TenderFlowFactory.Start + TimeSpan.FromHours(1), app.Clock.GetUtcNow());
         Assert.Equal(new(0, 0, 1), await app.DeliverMailAsync());
         app.Clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal(new(0, 0, 0), await app.DeliverMailAsync());
@@ -94,6 +122,14 @@ public sealed class MailSmtpTests
         var row = (await app.NotificationAsync(id))!;
         Assert.Null(row.MailedAtUtc);
         Assert.NotNull(row.MailGaveUpAtUtc);
-        Assert.StartsWith("Gave up after 2 attempts.", row.MailError);
+        Assert.StartsWith("Gave up after 7 attempts in 1 h (Mail:RetryHours).", row.MailError);
+    }
+
+    [Fact]
+    public void Retrying_longer_than_mail_is_sent_at_all_is_a_configuration_error()
+    {
+        Assert.Empty(new MailOptions().Problems());
+        Assert.Contains(new MailOptions { RetryHours = 96 }.Problems(), p => p.StartsWith("Mail:RetryHours (96) must not exceed Mail:MaxAgeHours (72)", StringComparison.Ordinal));
+        Assert.Contains(new MailOptions { RetryHours = 0 }.Problems(), p => p.Contains("RetryHours", StringComparison.Ordinal));
     }
 }

@@ -61,12 +61,10 @@ public sealed class AuditingSignInManager(
         if (user is null)
         {
             // As slow as checking a real password: a quick answer would tell a stranger the name is unknown.
-            _unknownUserHash ??= UserManager.PasswordHasher.HashPassword(new TenderFlowUser(), Guid.NewGuid().ToString());
-            UserManager.PasswordHasher.VerifyHashedPassword(new TenderFlowUser(), _unknownUserHash, password);
-            // The trail cannot be cleaned up: an anonymous caller does not get to write megabytes into it.
-            var recorded = tooLong ? userName[..64] + "…" : userName;
-            await WriteAsync("anonymous", AnonymousRole, "auth.login.failed", $"user/{recorded}",
-                new { userName = recorded, reason = tooLong ? "name too long" : "unknown user", channel = Channel() });
+            CheckDummyHash(password);
+            // Not what was typed: people type their password into the name field, and the trail cannot be cleaned up.
+            await WriteAsync("anonymous", AnonymousRole, "auth.login.failed", "user/unknown",
+                new { unknownUser = true, nameLength = userName.Length, reason = tooLong ? "name too long" : "unknown user", channel = Channel() });
             return SignInResult.Failed;
         }
         return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
@@ -86,6 +84,26 @@ public sealed class AuditingSignInManager(
         await WriteAsync(user.Id, result.Succeeded ? roles : AnonymousRole, action, $"user/{user.UserName ?? user.Id}",
             new { userName = user.UserName, reason, failedAttempts = await UserManager.GetAccessFailedCountAsync(user), channel = Channel() });
         return result;
+    }
+
+    /// <summary>
+    /// Identity refuses a locked (or not allowed) account before it checks the password, which answers faster than an unknown
+    /// name and so tells that the account exists; the same check against a dummy hash makes the three equally slow.
+    /// </summary>
+    protected override async Task<SignInResult?> PreSignInCheck(TenderFlowUser user)
+    {
+        var refused = await base.PreSignInCheck(user);
+        if (refused is not null)
+        {
+            CheckDummyHash(Guid.NewGuid().ToString());
+        }
+        return refused;
+    }
+
+    private void CheckDummyHash(string password)
+    {
+        _unknownUserHash ??= UserManager.PasswordHasher.HashPassword(new TenderFlowUser(), Guid.NewGuid().ToString());
+        UserManager.PasswordHasher.VerifyHashedPassword(new TenderFlowUser(), _unknownUserHash, password);
     }
 
     private string Channel() => AuthenticationScheme == IdentityConstants.BearerScheme ? "api" : "portal";

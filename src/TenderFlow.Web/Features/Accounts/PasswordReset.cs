@@ -66,8 +66,11 @@ public sealed class PasswordReset(
         }
     }
 
-    /// <summary>Sets the new password with the code from the link; the first error in the reader's words, or null.</summary>
-    public async Task<string?> ResetAsync(string email, string code, string newPassword)
+    /// <summary>Why a reset was refused, in the reader's words; <see cref="AboutPassword"/> when the new password broke a password rule.</summary>
+    public sealed record Refusal(string Message, bool AboutPassword);
+
+    /// <summary>Sets the new password with the code from the link; the first error, or null.</summary>
+    public async Task<Refusal?> ResetAsync(string email, string code, string newPassword)
     {
         var user = await users.FindByEmailAsync(email.Trim());
         string token;
@@ -82,16 +85,29 @@ public sealed class PasswordReset(
         var result = user is null ? IdentityResult.Failed(users.ErrorDescriber.InvalidToken()) : await users.ResetPasswordAsync(user, token, newPassword);
         if (result.Succeeded)
         {
-            await WriteAsync(user!.Id, "auth.password.reset", user.UserName ?? user.Id, new { userName = user.UserName });
+            // Identity's reset leaves the lockout as it was: the page then says "you can now log in", and the new password would
+            // be refused for up to 15 minutes. Whoever holds the mailed link is no password guesser.
+            var lockoutLifted = await users.IsLockedOutAsync(user!);
+            await Require(users.SetLockoutEndDateAsync(user!, null));
+            await Require(users.ResetAccessFailedCountAsync(user!));
+            await WriteAsync(user!.Id, "auth.password.reset", user.UserName ?? user.Id, new { userName = user.UserName, lockoutLifted });
             return null;
         }
         var error = result.Errors.First();
         await WriteAsync(user?.Id ?? "anonymous", "auth.password.reset.refused", user?.UserName ?? email.Trim(), new { email = email.Trim(), reason = error.Code });
         return error.Code == nameof(IdentityErrorDescriber.InvalidToken)
-            ? PortalText.Get("This link is not valid: it has expired, was already used, or was copied incompletely. Ask for a new one.")
+            ? new(PortalText.Get("This link is not valid: it has expired, was already used, or was copied incompletely. Ask for a new one."), false)
             : error.Code.StartsWith("Password", StringComparison.Ordinal)
-                ? PortalText.Get("At least 12 characters with an upper-case letter, a lower-case letter and a digit.")
-                : PortalText.Get("The password could not be changed. Ask for a new link.");
+                ? new(PortalText.Get("At least 12 characters with an upper-case letter, a lower-case letter and a digit."), true)
+                : new(PortalText.Get("The password could not be changed. Ask for a new link."), false);
+    }
+
+    private static async Task Require(Task<IdentityResult> update)
+    {
+        if (await update is { Succeeded: false } failed)
+        {
+            throw new InvalidOperationException($"Lifting the lockout after a password reset failed: {failed.Errors.First().Code}.");
+        }
     }
 
     private string CodeLink(string email, string code) =>

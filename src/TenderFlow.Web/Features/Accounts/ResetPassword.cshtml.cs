@@ -37,7 +37,8 @@ public sealed class ResetPasswordModel(PasswordReset reset) : PageModel
         }
         if (await reset.ResetAsync(Email!, Code!, Input.Password!) is { } refused)
         {
-            ModelState.AddModelError(string.Empty, refused);
+            // A refused password belongs to its field (aria-invalid, the message under it); a bad link to the whole page.
+            ModelState.AddModelError(refused.AboutPassword ? $"{nameof(Input)}.{nameof(Input.Password)}" : string.Empty, refused.Message);
             return Page();
         }
         Done = true;

@@ -66,8 +66,12 @@ public sealed class DialoguePartners(TenderFlowDbContext db, DialogueGate gate, 
             invitation.InvitedAtUtc = now;
             invitation.InvitedByUserId = userId;
         }
-        notifier.NotifyUsers(db, [partner!.Id], tenderId, "dialogue.partner.invited",
-            new($"U bent uitgenodigd voor het dialoogthema “{theme.TitleNl}”.", $"You are invited to the dialogue theme “{theme.TitleEn}”."),
+        // Before the declaration the partner may read nothing of the dialogue, not even a theme's title (inbox and e-mail alike).
+        var declared = await db.DialogueDeclarations.AnyAsync(d => d.TenderId == tenderId && d.UserId == partner!.Id, cancellationToken);
+        notifier.NotifyUsers(db, [partner!.Id], tenderId, "dialogue.partner.invited", declared
+                ? new($"U bent uitgenodigd voor het dialoogthema “{theme.TitleNl}”.", $"You are invited to the dialogue theme “{theme.TitleEn}”.")
+                : new($"U bent uitgenodigd voor een dialoogthema van aanbesteding {tender!.Reference}; aanvaard eerst de geheimhoudingsverklaring.",
+                    $"You are invited to a dialogue theme of tender {tender!.Reference}; accept the confidentiality declaration first."),
             DialoguePaths.Theme(tenderId, themeId));
         await trail.AppendAsync(db, userId, DialogueGate.AuditRole(viewer), tenderId,
             [new AuditRecord("dialogue.partner.invited", $"dialogue-theme/{themeId}", new { partner = partner.Id })], cancellationToken);

@@ -38,7 +38,12 @@ public sealed class MailOptions
     public bool Dispatcher { get; set; } = true;
     public int PollSeconds { get; set; } = 2;
     public int BatchSize { get; set; } = 50;
-    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>
+    /// How long after the notification was written a failed mail is still retried (the waits double from 1 minute up to
+    /// 4 hours): an SMTP outage of a working day delays a mail, it does not lose it. At most <see cref="MaxAgeHours"/>.
+    /// </summary>
+    public int RetryHours { get; set; } = 24;
 
     /// <summary>A notification older than this when first tried is not mailed any more (e.g. rows from before mail existed).</summary>
     public int MaxAgeHours { get; set; } = 72;
@@ -67,9 +72,13 @@ public sealed class MailOptions
         {
             yield return "Mail:Delivery is Smtp but Mail:Host is empty.";
         }
-        if (PollSeconds < 1 || BatchSize < 1 || MaxAttempts < 1 || MaxAgeHours < 1 || TimeoutSeconds < 1)
+        if (PollSeconds < 1 || BatchSize < 1 || RetryHours < 1 || MaxAgeHours < 1 || TimeoutSeconds < 1)
         {
-            yield return "Mail:PollSeconds, BatchSize, MaxAttempts, MaxAgeHours and TimeoutSeconds must be at least 1.";
+            yield return "Mail:PollSeconds, BatchSize, RetryHours, MaxAgeHours and TimeoutSeconds must be at least 1.";
+        }
+        if (RetryHours > MaxAgeHours)
+        {
+            yield return $"Mail:RetryHours ({RetryHours}) must not exceed Mail:MaxAgeHours ({MaxAgeHours}): older mail is not sent at all.";
         }
     }
 }

@@ -136,13 +136,18 @@ public sealed class MailOutbox(TenderFlowDbContext db, IMailTransport transport,
     private async Task<Outcome> RecordFailureAsync(Notification n, int attempt, MailOptions o, Exception e, CancellationToken cancellationToken)
     {
         var error = Shorten($"{e.GetType().Name}: {e.Message}");
-        if (attempt >= o.MaxAttempts)
+        // Given up by age, not by a count of attempts: the doubling waits reach their 4 h cap, and a mail keeps being tried
+        // through an outage of up to Mail:RetryHours, the last time exactly then.
+        var lastChance = n.CreatedAtUtc + TimeSpan.FromHours(o.RetryHours);
+        if (Now >= lastChance)
         {
-            logger.LogError(e, "E-mail for notification {NotificationId} ({Kind}) failed {Attempts} times; giving up. The portal inbox still has it.", n.Id, n.Kind, attempt);
-            await GiveUpAsync(n.Id, $"Gave up after {attempt} attempts. {error}", cancellationToken);
+            logger.LogError(e, "E-mail for notification {NotificationId} ({Kind}) failed {Attempts} times in {RetryHours} h; giving up. The portal inbox still has it.",
+                n.Id, n.Kind, attempt, o.RetryHours);
+            await GiveUpAsync(n.Id, $"Gave up after {attempt} attempts in {o.RetryHours} h (Mail:RetryHours). {error}", cancellationToken);
             return Outcome.GaveUp;
         }
-        var next = Now + BackOff(attempt);
+        var backedOff = Now + BackOff(attempt);
+        var next = backedOff < lastChance ? backedOff : lastChance;
         logger.LogWarning(e, "E-mail for notification {NotificationId} ({Kind}) failed (attempt {Attempt}); next attempt at {NextAttemptUtc:O}.", n.Id, n.Kind, attempt, next);
         await db.Notifications.Where(x => x.Id == n.Id).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.MailError, error)
