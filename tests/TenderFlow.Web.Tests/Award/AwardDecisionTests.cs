@@ -113,6 +113,10 @@ public sealed class AwardDecisionTests : IDisposable
         Assert.NotNull(decisions[1]!["revisedAtUtc"]!.GetValue<DateTime?>());
 
         _app.Clock.SetUtcNow(newEnd - TimeSpan.FromSeconds(1));
+        // On the last day objections are still open until 24:00: not "0 days left".
+        var lastDay = WebUtility.HtmlDecode(await (await world.ParticipantClient().GetAsync($"/tenders/{world.Tender}/gunning")).Content.ReadAsStringAsync());
+        Assert.Contains("vandaag is de laatste dag", lastDay);
+        Assert.DoesNotContain("nog 0 dagen", lastDay);
         await (await world.Procurement().FireAsync(world.Tender, "finalAward")).AssertGuardAsync("deadline.passed(awardStandstillEnd)");
         _app.Clock.SetUtcNow(newEnd + TimeSpan.FromTicks(1));
         Assert.Equal(HttpStatusCode.OK, (await world.Procurement().FireAsync(world.Tender, "finalAward")).StatusCode);

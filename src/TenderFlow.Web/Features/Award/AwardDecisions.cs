@@ -60,9 +60,14 @@ public sealed class AwardDecisions(TenderFlowDbContext db, TenderSteps steps, Ob
             await objections.EligibleAsync(tender, user, ObjectedDecision.Selection, ct) is null);
     }
 
-    public static string DaysLeftText(int days, string language) => language == "en"
-        ? $"{days} day{(days == 1 ? "" : "s")} left"
-        : $"nog {days} dag{(days == 1 ? "" : "en")}";
+    /// <summary>Calendar days left after today; on the last day itself objections are still open until 24:00.</summary>
+    public static string DaysLeftText(int days, string language) => (days, language) switch
+    {
+        (0, "en") => "today is the last day",
+        (0, _) => "vandaag is de laatste dag",
+        (_, "en") => $"{days} day{(days == 1 ? "" : "s")} left",
+        _ => $"nog {days} dag{(days == 1 ? "" : "en")}",
+    };
 
     public static string Local(DateTime utc) => AmsterdamTime.Format(utc);
 }
