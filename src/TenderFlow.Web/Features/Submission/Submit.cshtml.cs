@@ -27,6 +27,11 @@ public sealed class SubmitModel(TenderFlowDbContext db, SubmissionReader reader,
     public bool IsParticipant { get; private set; }
     public string? Error { get; private set; }
 
+    /// <summary>The form field the refusal is about (<see cref="RuleViolation.Field"/>), e.g. <c>amount-2028</c> or <c>file</c>.</summary>
+    public string? ErrorField { get; private set; }
+
+    public Shared.FieldError ErrorOf(string field) => Shared.FieldError.For(ErrorField, field);
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
 
     public Task<IActionResult> OnPostAnswersAsync(Guid id, CancellationToken cancellationToken) =>
@@ -97,6 +102,7 @@ public sealed class SubmitModel(TenderFlowDbContext db, SubmissionReader reader,
         if (await act() is { } violation)
         {
             Error = PortalText.For(violation.Message);
+            ErrorField = violation.Field;
             Response.StatusCode = violation.Kind switch
             {
                 RuleKind.Invalid => StatusCodes.Status400BadRequest,
