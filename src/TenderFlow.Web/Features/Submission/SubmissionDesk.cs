@@ -25,7 +25,7 @@ namespace TenderFlow.Web.Features.Submission;
 public sealed class SubmissionDesk(TenderFlowDbContext db, SubmissionWindow window, DocumentIntake intake, AuditTrail audit, TimeProvider clock)
 {
     public Task<RuleViolation?> SaveAnswersAsync(Guid tenderId, ClaimsPrincipal user, SubmissionAnswersRequest request, CancellationToken ct) =>
-        ChangeAsync(tenderId, user, (tender, submission) =>
+        ChangeAsync(tenderId, user, (tender, submission, _) =>
         {
             if (Check(request, window.BudgetYears(tender)) is { } invalid)
             {
@@ -46,7 +46,7 @@ public sealed class SubmissionDesk(TenderFlowDbContext db, SubmissionWindow wind
     public async Task<(DocumentReceipt? Receipt, RuleViolation? Violation)> UploadAsync(Guid tenderId, ClaimsPrincipal user, UploadForm form, CancellationToken ct)
     {
         DocumentReceipt? receipt = null;
-        var violation = await ChangeAsync(tenderId, user, async (_, submission) =>
+        var violation = await ChangeAsync(tenderId, user, async (_, submission, now) =>
         {
             if (SubmissionDocuments.Normalise(form.Field("kind")) is not { } kind)
             {
@@ -60,7 +60,7 @@ public sealed class SubmissionDesk(TenderFlowDbContext db, SubmissionWindow wind
                 receipt = DocumentReceipt.From(current);
                 return Change.None;
             }
-            var (record, _) = await intake.RecordAsync(db, form.Document!, new DocumentTarget(tenderId, submission.Owner, kind, user.OrganisationId()), user.ToActor().Id, ct);
+            var (record, _) = await intake.RecordAsync(db, form.Document!, new DocumentTarget(tenderId, submission.Owner, kind, user.OrganisationId()), user.ToActor().Id, ct, atUtc: now);
             receipt = DocumentReceipt.From(record);
             // The intake's own record names the file; this one does not (staff read the audit trail while sealed).
             return Change.Done(new AuditRecord("document.uploaded", $"document/{record.Id}", new
@@ -74,7 +74,7 @@ public sealed class SubmissionDesk(TenderFlowDbContext db, SubmissionWindow wind
     public async Task<(SubmissionReceiptView? Receipt, RuleViolation? Violation)> SubmitAsync(Guid tenderId, ClaimsPrincipal user, CancellationToken ct)
     {
         SubmissionReceiptView? receipt = null;
-        var violation = await ChangeAsync(tenderId, user, async (tender, submission) =>
+        var violation = await ChangeAsync(tenderId, user, async (tender, submission, now) =>
         {
             if (submission.Status == SubmissionStatus.Submitted)
             {
@@ -86,7 +86,6 @@ public sealed class SubmissionDesk(TenderFlowDbContext db, SubmissionWindow wind
             {
                 return Change.Refused(SubmissionRules.Incomplete(missing.Select(m => m.Nl).ToList(), missing.Select(m => m.En).ToList()));
             }
-            var now = clock.GetUtcNow().UtcDateTime;
             var answersSha = SubmissionAnswers.Of(submission).Sha256();
             submission.Status = SubmissionStatus.Submitted;
             submission.SubmittedAtUtc = now;
@@ -105,14 +104,14 @@ public sealed class SubmissionDesk(TenderFlowDbContext db, SubmissionWindow wind
     }
 
     public Task<RuleViolation?> WithdrawAsync(Guid tenderId, ClaimsPrincipal user, CancellationToken ct) =>
-        ChangeAsync(tenderId, user, (_, submission) =>
+        ChangeAsync(tenderId, user, (_, submission, now) =>
         {
             if (submission.Status != SubmissionStatus.Submitted)
             {
                 return Task.FromResult(Change.Refused(SubmissionRules.NothingToWithdraw()));
             }
             submission.Status = SubmissionStatus.Withdrawn;
-            submission.WithdrawnAtUtc = clock.GetUtcNow().UtcDateTime;
+            submission.WithdrawnAtUtc = now;
             submission.SubmittedAtUtc = null;
             submission.AnswersSha256 = null;
             return Task.FromResult(Change.Done(new AuditRecord("submission.withdrawn", Subject(submission), new { })));
@@ -166,7 +165,7 @@ public sealed class SubmissionDesk(TenderFlowDbContext db, SubmissionWindow wind
     }
 
     private async Task<RuleViolation?> ChangeAsync(Guid tenderId, ClaimsPrincipal user,
-        Func<Tender, TenderSubmission, Task<Change>> change, CancellationToken ct,
+        Func<Tender, TenderSubmission, DateTime, Task<Change>> change, CancellationToken ct,
         bool keepsSubmitted = false, bool mayCreate = true)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -175,12 +174,13 @@ public sealed class SubmissionDesk(TenderFlowDbContext db, SubmissionWindow wind
             return SubmissionRules.NotTheParticipant();
         }
         var tender = await db.Tenders.AsNoTracking().SingleAsync(t => t.Id == tenderId, ct);
-        if (await window.RefuseAsync(db, tender, ct) is { } closed)
+        // One reading of the clock per change: the moment the window is judged by is the moment recorded.
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await window.RefuseAsync(db, tender, now, ct) is { } closed)
         {
             return closed;
         }
         var actor = user.ToActor();
-        var now = clock.GetUtcNow().UtcDateTime;
         var records = new List<AuditRecord>();
         var submission = await db.TenderSubmissions.SingleOrDefaultAsync(s => s.TenderId == tenderId, ct);
         var existed = submission is not null;
@@ -199,7 +199,7 @@ public sealed class SubmissionDesk(TenderFlowDbContext db, SubmissionWindow wind
             records.Add(new AuditRecord("submission.started", Subject(submission), new { applicationId = submission.ApplicationId }));
         }
         var wasSubmitted = submission.Status == SubmissionStatus.Submitted;
-        var outcome = await change(tender, submission);
+        var outcome = await change(tender, submission, now);
         if (outcome.Violation is not null)
         {
             return outcome.Violation;
