@@ -143,4 +143,26 @@ public sealed class SealTests : ApplicationTestBase
         var overview = await procurement.GetJsonAsync(S.Applications);
         Assert.Equal(_application, Assert.Single(overview["applications"]!.AsArray())!["id"]!.GetValue<string>());
     }
+    [Fact]
+    public async Task After_the_opening_a_replaced_document_the_applicant_never_submitted_stays_unreadable_for_staff()
+    {
+        var lead = S.Zorgplus1();
+        var application = await S.CompleteAsync(lead, S.Zorgplus);
+        var first = (await lead.GetJsonAsync($"{S.Applications}/{application}"))["documents"]!.AsArray()
+            .Single(d => d!["kind"]!.GetValue<string>() == "selection.vision")!["id"]!.GetValue<string>();
+        await SelectionScenario.Ok(S.UploadAsync(lead, application, TestFiles.Pdf("Visie, tweede versie"), "visie-v2.pdf", "vision"));
+        await S.SubmitAsync(lead, application);
+        await S.CloseApplicationsAsync();
+        await S.OpenAsync();
+
+        foreach (var (who, client) in new Dictionary<string, Func<HttpClient>> { ["Procurement"] = App.Procurement, ["Legal"] = App.Legal })
+        {
+            Assert.True(HttpStatusCode.NotFound == (await client().GetAsync($"/api/documents/{first}")).StatusCode, who);
+            var documents = (await client().GetJsonAsync($"{S.Applications}/{application}"))["documents"]!.AsArray();
+            Assert.DoesNotContain(documents, d => d!["id"]!.GetValue<string>() == first);
+            Assert.Contains(documents, d => d!["fileName"]!.GetValue<string>() == "visie-v2.pdf");
+        }
+        Assert.Equal(HttpStatusCode.OK, (await S.Zorgplus1().GetAsync($"/api/documents/{first}")).StatusCode);
+        Assert.Contains((await S.Zorgplus1().GetJsonAsync($"{S.Applications}/{application}"))["documents"]!.AsArray(), d => d!["id"]!.GetValue<string>() == first);
+    }
 }

@@ -61,4 +61,25 @@ public sealed class SubmissionAmountFormTests : IDisposable
         Assert.Contains("Het bedrag voor contractjaar 2028 is niet herkend", html, StringComparison.Ordinal);
         Assert.Equal(1250.50m, await StoredAsync(w));
     }
+    [Fact]
+    public async Task A_refused_save_shows_what_was_typed_and_points_the_unreadable_amount_to_the_error()
+    {
+        var w = await SubmissionWorld.CreateAsync(_app);
+        var page = $"/tenders/{w.Tender}/inschrijving?handler=Answers";
+        var participant = w.Participant();
+        await PortalForms.PostAsync(participant, page, Answers("1.250,50"));
+        var typed = Answers("28.70.000");
+        typed["implementationPlan"] = "Een lang implementatieplan: overgang per wijk in drie golven, met een warme overdracht.";
+        typed["amount-2029"] = "31.000.000";
+
+        var (response, html) = await PortalForms.PostAsync(participant, page, typed);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("id=\"page-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("Een lang implementatieplan: overgang per wijk in drie golven, met een warme overdracht.", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Matches("<input id=\"amount-2028\"[^>]*value=\"28.70.000\"[^>]*aria-invalid=\"true\" aria-describedby=\"page-error\"", html);
+        Assert.Matches("<input id=\"amount-2029\"[^>]*value=\"31.000.000\"", html);
+        Assert.DoesNotMatch("<input id=\"amount-2029\"[^>]*aria-invalid", html);
+        Assert.Equal(1250.50m, await StoredAsync(w));
+    }
 }

@@ -95,6 +95,75 @@ public sealed class SubmissionDeadlineTests : IDisposable
     }
 
     [Fact]
+    public async Task Saving_the_same_answers_or_uploading_the_same_file_again_leaves_a_submitted_tender_submitted()
+    {
+        var w = await CreateAsync(_app);
+        var participant = w.Participant();
+        await w.FillAsync(participant);
+        var receipt = await w.SubmitAsync(participant);
+        var offer = receipt["documents"]!.AsArray().Single()!;
+
+        await Ok(participant.PutAsJsonAsync($"{w.Api}/answers", Answers()), HttpStatusCode.NoContent);
+        var again = await w.UploadAsync(participant);
+        Assert.Equal(offer["documentId"]!.GetValue<string>(), again["documentId"]!.GetValue<string>());
+        Assert.Equal(1, again["version"]!.GetValue<int>());
+
+        var view = await participant.GetJsonAsync(w.Api);
+        Assert.Equal("Submitted", view["status"]!.GetValue<string>());
+        Assert.Equal(receipt["answersSha256"]!.GetValue<string>(), view["receipt"]!["answersSha256"]!.GetValue<string>());
+        Assert.Equal(0, await w.DbAsync(db => db.AuditEvents.CountAsync(e => e.TenderId == w.TenderId && e.Action == "submission.returnedToDraft")));
+
+        // A real change does return it to draft, and the page says so instead of just "saved".
+        var (_, html) = await Portal.PortalForms.PostAsync(participant, $"/tenders/{w.Tender}/inschrijving?handler=Answers", new Dictionary<string, string>
+        {
+            ["amount-2028"] = "28.700.000", ["amount-2029"] = "28.700.000", ["amount-2030"] = "28.700.000",
+            ["budgetExplanation"] = "Binnen het taakgerichte budget.", ["implementationPlan"] = "Een ander plan.",
+            ["contractStartReady"] = "yes", ["readinessExplanation"] = "Personeel is geworven.",
+        });
+        Assert.Equal("Draft", (await participant.GetJsonAsync(w.Api))["status"]!.GetValue<string>());
+        Assert.Contains("Uw inschrijving is weer een concept: dien opnieuw in vóór 2027-09-01 12:00", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The clock moves on with every reading (one tick each). The deadline is put a few ticks ahead, one more each try, until
+    /// the change is accepted just before it: the time recorded must be the one the window was judged by, so before the deadline.
+    /// </summary>
+    private async Task<JsonObject> FirstAcceptedJustBeforeTheDeadlineAsync(SubmissionWorld w, Func<HttpClient, Task<HttpResponseMessage>> change, string timeField)
+    {
+        for (var ticks = 1; ticks <= 500; ticks++)
+        {
+            var client = w.Participant();
+            var due = _app.Clock.GetUtcNow().UtcDateTime.AddTicks(ticks);
+            await w.DbAsync(async db =>
+            {
+                (await db.TenderDeadlines.SingleAsync(d => d.TenderId == w.TenderId && d.Key == "submissionClose")).DueAtUtc = due;
+                return await db.SaveChangesAsync();
+            });
+            _app.Clock.AutoAdvanceAmount = TimeSpan.FromTicks(1);
+            var response = await change(client);
+            _app.Clock.AutoAdvanceAmount = TimeSpan.Zero;
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+                Assert.True(body[timeField]!.GetValue<DateTime>().ToUniversalTime() < due, $"{timeField} {body[timeField]} is not before the deadline {due:O}");
+                return body;
+            }
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        }
+        throw new InvalidOperationException("No change was accepted just before the deadline.");
+    }
+
+    [Fact]
+    public async Task An_accepted_submission_or_upload_is_recorded_at_the_moment_the_window_was_judged_open()
+    {
+        var w = await CreateAsync(_app);
+        await w.FillAsync();
+        await FirstAcceptedJustBeforeTheDeadlineAsync(w, client => client.PostAsync($"{w.Api}/documents",
+            TestFiles.Form(TestFiles.Pdf("Bijlage op het laatste moment"), "bijlage.pdf", new Dictionary<string, string> { ["kind"] = "annex" })), "receivedAtUtc");
+        await FirstAcceptedJustBeforeTheDeadlineAsync(w, client => client.PostAsync($"{w.Api}/submit", null), "submittedAtUtc");
+    }
+
+    [Fact]
     public async Task Only_the_selected_participant_can_submit_bad_input_is_refused_by_name()
     {
         var w = await CreateAsync(_app);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Web.Tests.Infrastructure;
@@ -100,5 +101,26 @@ public sealed class SubmissionSealTests : IDisposable
         var document = receipt["documents"]!.AsArray().Single()!["documentId"]!.GetValue<string>();
         Assert.True(Refused((await w.Procurement().GetAsync($"/api/documents/{document}")).StatusCode));
         Assert.Equal(0, await w.DbAsync(db => db.AuditEvents.CountAsync(e => e.TenderId == w.TenderId && e.Action == "submission.read")));
+    }
+    [Fact]
+    public async Task A_replaced_version_the_participant_never_submitted_stays_unreadable_for_staff_after_the_opening()
+    {
+        var w = await CreateAsync(_app);
+        await Ok(w.Participant().PutAsJsonAsync($"{w.Api}/answers", Answers()), HttpStatusCode.NoContent);
+        var first = (await w.UploadAsync(w.Participant(), content: TestFiles.Pdf("Eerste versie, nooit ingediend")))["documentId"]!.GetValue<string>();
+        var second = (await w.UploadAsync(w.Participant(), content: TestFiles.Pdf("Tweede versie")))["documentId"]!.GetValue<string>();
+        await w.SubmitAsync();
+        await w.CloseAndOpenAsync();
+
+        // Staff find the replaced version's id in the audit trail (document.uploaded), but it was never submitted.
+        var audit = await w.Procurement().GetArrayAsync($"/api/tenders/{w.Tender}/audit");
+        Assert.Contains(audit, e => e!["action"]!.GetValue<string>() == "document.uploaded" && e["subject"]!.GetValue<string>() == $"document/{first}");
+        foreach (var (name, client) in new Dictionary<string, Func<HttpClient>> { ["Procurement"] = w.Procurement, ["Legal"] = w.Legal, ["Chair"] = w.Chair })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client().GetAsync($"/api/documents/{first}")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client().GetAsync($"/api/documents/{second}")).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await w.Participant().GetAsync($"/api/documents/{first}")).StatusCode);
+        Assert.Equal(0, await w.DbAsync(db => db.AuditEvents.CountAsync(e => e.TenderId == w.TenderId && e.Action == "document.read" && e.Subject == $"document/{first}")));
     }
 }

@@ -219,6 +219,6 @@ public static class ApplicationEndpoints
         var actor = http.User.ToActor();
         await http.RequestServices.GetRequiredService<Audit.AuditWriter>().WriteAsync(actor.Id, actor.Roles.FirstOrDefault() ?? "", tender.Id,
             [new Domain.Audit.AuditRecord("application.read", $"application/{application.Id}", new { revision = application.Revision })], ct);
-        return await reader.ViewAsync(application, tender, Language(http), ct);
+        return await reader.ViewAsync(application, tender, Language(http), ct, submittedVersionsOnly: true);
     }
 }

@@ -20,6 +20,7 @@ public sealed class ApplicationReadPolicy : IDocumentReadPolicy
         }
         var application = await db.Applications.AsNoTracking()
             .SingleOrDefaultAsync(a => a.Id == applicationId && a.TenderId == document.TenderId, cancellationToken);
-        return application is null ? DocumentAccess.Denied : await ApplicationAccess.DecideAsync(user, application, db, cancellationToken);
+        var access = application is null ? DocumentAccess.Denied : await ApplicationAccess.DecideAsync(user, application, db, cancellationToken);
+        return SubmittedVersions.Only(document, access);
     }
 }

@@ -11,7 +11,12 @@ namespace TenderFlow.Web.Features.Applications;
 /// </summary>
 public sealed class ApplicationReader(TenderFlowDbContext db, TimeProvider clock)
 {
-    public async Task<ApplicationView> ViewAsync(Application application, Tender tender, string language, CancellationToken cancellationToken)
+    /// <param name="submittedVersionsOnly">
+    /// For staff reading the opened vault: leave out document versions the applicant replaced, which were never submitted
+    /// (<see cref="Documents.SubmittedVersions"/>); the applicant's own view keeps its history.
+    /// </param>
+    public async Task<ApplicationView> ViewAsync(Application application, Tender tender, string language, CancellationToken cancellationToken,
+        bool submittedVersionsOnly = false)
     {
         var organisations = await db.Organisations.AsNoTracking().Where(o => application.Members.Select(m => m.OrganisationId).Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, cancellationToken);
@@ -37,6 +42,7 @@ public sealed class ApplicationReader(TenderFlowDbContext db, TimeProvider clock
                 .Where(d => d.TenderId == application.TenderId && (d.Owner == prefix || d.Owner.StartsWith(prefix + "/")))
                 // The candidate's own uploads; the selection letter filed with the application is not one of them.
                 .Where(d => d.Kind.StartsWith(ApplicationOwners.KindPrefix))
+                .Where(d => !submittedVersionsOnly || d.SupersededAtUtc == null)
                 .ToListAsync(cancellationToken))
             .OrderBy(d => d.Kind).ThenBy(d => d.Owner).ThenByDescending(d => d.Version)
             .Select(d =>

@@ -46,7 +46,7 @@ public sealed class OverviewModel(TenderFlowDbContext db, ApplicationReader read
                 submitted.Select(a => new AuditRecord("application.read", $"application/{a.Id}", new { revision = a.Revision })).ToList(), cancellationToken);
             foreach (var application in submitted)
             {
-                Applications.Add(await reader.ViewAsync(application, tender, Hosting.PortalCultures.Language, cancellationToken));
+                Applications.Add(await reader.ViewAsync(application, tender, Hosting.PortalCultures.Language, cancellationToken, submittedVersionsOnly: true));
             }
         }
         return Page();

@@ -11,6 +11,7 @@ public sealed class SelectionVault : ISealedVault
     public string Name => ApplicationSeal.Vault;
     public string DeadlineKey => ApplicationSeal.DeadlineKey;
     public string Capability => "selection.opening";
+    public string OwnerPrefix => "application/";
 
     public async Task<IReadOnlyList<SealedEntry>> ContentsAsync(TenderFlowDbContext db, Guid tenderId, CancellationToken cancellationToken)
     {
@@ -19,7 +20,7 @@ public sealed class SelectionVault : ISealedVault
         var organisationIds = applications.SelectMany(a => a.Members.Select(m => m.OrganisationId)).Distinct().ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         var documents = await db.Documents.AsNoTracking()
-            .Where(d => d.TenderId == tenderId && d.SupersededAtUtc == null && d.Owner.StartsWith("application/")).ToListAsync(cancellationToken);
+            .Where(d => d.TenderId == tenderId && d.SupersededAtUtc == null && d.Owner.StartsWith(OwnerPrefix)).ToListAsync(cancellationToken);
         return applications.Select(a =>
         {
             var members = a.Members.OrderByDescending(m => m.IsLead).Select(m => names[m.OrganisationId]).ToList();

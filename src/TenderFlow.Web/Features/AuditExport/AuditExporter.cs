@@ -135,7 +135,7 @@ public sealed class AuditExporter(TenderFlowDbContext db, AuditTrail trail, Expo
     {
         var documents = (await db.Documents.AsNoTracking().Where(d => d.TenderId == tenderId).ToListAsync(ct))
             .OrderBy(d => d.UploadedAtUtc).ThenBy(d => d.Id).ToList();
-        var sealedUnopened = await content.SealedUnopenedAsync(tenderId, ct);
+        var sealedUnopened = await content.UnopenedAsync(tenderId, ct);
         var entries = new List<PackageEntry>();
         var jsonl = new StringBuilder();
         foreach (var d in documents)
@@ -147,7 +147,7 @@ public sealed class AuditExporter(TenderFlowDbContext db, AuditTrail trail, Expo
                 var sha = d.Sha256;
                 entries.Add(new PackageEntry(path, sha, d.SizeBytes, () => store.OpenRead(sha)));
             }
-            var sealedName = !legal && sealedUnopened.ContainsKey(d.Id);
+            var sealedName = !legal && sealedUnopened.SealedIn(d) is not null;
             var hiddenName = sealedName || (!legal && d.Kind.StartsWith("dialogue.", StringComparison.Ordinal));
             var owner = sealedName ? string.Join('/', d.Owner.Split('/').Take(2)) : d.Owner;
             var line = new ExportDocument(d.Id, d.Kind, owner, d.Version, hiddenName ? null : d.FileName, d.ContentType, d.SizeBytes, d.Sha256, d.UploadedAtUtc,

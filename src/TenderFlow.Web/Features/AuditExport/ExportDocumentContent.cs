@@ -22,36 +22,32 @@ public sealed class ExportDocumentContent(TenderFlowDbContext db, IEnumerable<IS
 
     public static string Sealed(string vault) => $"sealed in vault '{vault}', which has not been opened";
 
-    /// <summary>The documents sealed in a vault of the tender that has not been opened, with the vault's name.</summary>
-    public async Task<Dictionary<Guid, string>> SealedUnopenedAsync(Guid tenderId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tender's vaults without a completed opening. Whether a document is sealed goes by its owner, not by the
+    /// vault's contents: those list only what stands submitted, while a draft, withdrawn or replaced version is just as
+    /// confidential until the opening.
+    /// </summary>
+    public async Task<UnopenedVaults> UnopenedAsync(Guid tenderId, CancellationToken cancellationToken)
     {
-        var sealedDocuments = new Dictionary<Guid, string>();
+        var unopened = new List<ISealedVault>();
         foreach (var vault in vaults)
         {
-            var opened = await db.VaultOpenings.AnyAsync(o => o.TenderId == tenderId && o.Vault == vault.Name && o.CompletedAtUtc != null, cancellationToken);
-            if (opened)
+            if (!await db.VaultOpenings.AnyAsync(o => o.TenderId == tenderId && o.Vault == vault.Name && o.CompletedAtUtc != null, cancellationToken))
             {
-                continue;
-            }
-            foreach (var entry in await vault.ContentsAsync(db, tenderId, cancellationToken))
-            {
-                foreach (var document in entry.Documents.Where(d => d.DocumentId != Guid.Empty))
-                {
-                    sealedDocuments[document.DocumentId] = vault.Name;
-                }
+                unopened.Add(vault);
             }
         }
-        return sealedDocuments;
+        return new UnopenedVaults(unopened);
     }
 
     /// <summary>Null when the content may be included; otherwise why it is withheld.</summary>
-    public static string? WithheldReason(DocumentRecord document, bool requested, IReadOnlyDictionary<Guid, string> sealedUnopened)
+    public static string? WithheldReason(DocumentRecord document, bool requested, UnopenedVaults sealedUnopened)
     {
         if (document.Kind.StartsWith("dialogue.", StringComparison.Ordinal))
         {
             return Dialogue;
         }
-        if (sealedUnopened.TryGetValue(document.Id, out var vault))
+        if (sealedUnopened.SealedIn(document) is { } vault)
         {
             return Sealed(vault);
         }
@@ -65,4 +61,12 @@ public sealed class ExportDocumentContent(TenderFlowDbContext db, IEnumerable<IS
         }
         return requested ? null : NotRequested;
     }
+}
+
+/// <summary>The vaults of a tender not opened yet; a document is sealed in the one whose owner prefix it carries.</summary>
+public sealed class UnopenedVaults(IReadOnlyList<ISealedVault> vaults)
+{
+    /// <summary>The name of the unopened vault the document is sealed in, or null.</summary>
+    public string? SealedIn(DocumentRecord document) =>
+        vaults.FirstOrDefault(v => document.Owner.StartsWith(v.OwnerPrefix, StringComparison.Ordinal))?.Name;
 }

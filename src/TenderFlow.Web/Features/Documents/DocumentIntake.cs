@@ -65,12 +65,14 @@ public sealed class DocumentIntake(ContentStore store, IOptions<DocumentOptions>
     /// Call inside the caller's transaction: moves the bytes to the store and adds the record, superseding the current
     /// version of the same owner and kind (kept as history). Returns the audit record the caller appends; with
     /// <paramref name="nameInTrail"/> false it leaves out the file name, for documents whose name is itself confidential
-    /// (the caller's own event, withheld from those outside, carries it).
+    /// (the caller's own event, withheld from those outside, carries it). <paramref name="atUtc"/>: the moment the caller
+    /// judged the upload on time, so the receipt shows that moment and not a later reading of the clock.
     /// </summary>
     public async Task<(DocumentRecord Record, AuditRecord Audit)> RecordAsync(
-        TenderFlowDbContext db, StagedDocument staged, DocumentTarget target, string userId, CancellationToken cancellationToken, bool nameInTrail = true)
+        TenderFlowDbContext db, StagedDocument staged, DocumentTarget target, string userId, CancellationToken cancellationToken, bool nameInTrail = true,
+        DateTime? atUtc = null)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = atUtc ?? clock.GetUtcNow().UtcDateTime;
         var previous = await db.Documents
             .Where(d => d.TenderId == target.TenderId && d.Owner == target.Owner && d.Kind == target.Kind)
             .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);

@@ -12,6 +12,12 @@ public interface ISealedVault
     string DeadlineKey { get; }
     string Capability { get; }
 
+    /// <summary>
+    /// Every document whose owner starts with this belongs to the vault until it is opened, whatever its state (draft,
+    /// withdrawn, replaced): what <see cref="ContentsAsync"/> lists is only what the proces-verbaal fixes.
+    /// </summary>
+    string OwnerPrefix { get; }
+
     Task<IReadOnlyList<SealedEntry>> ContentsAsync(TenderFlowDbContext db, Guid tenderId, CancellationToken cancellationToken);
 }
 

@@ -45,6 +45,7 @@ public sealed class SubmissionReadPolicy : IDocumentReadPolicy
             return DocumentAccess.Denied;
         }
         var submission = await db.TenderSubmissions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.TenderId == document.TenderId, cancellationToken);
-        return submission is null ? DocumentAccess.Denied : await SubmissionAccess.DecideAsync(user, submission, db, cancellationToken);
+        var access = submission is null ? DocumentAccess.Denied : await SubmissionAccess.DecideAsync(user, submission, db, cancellationToken);
+        return SubmittedVersions.Only(document, access);
     }
 }

@@ -18,42 +18,55 @@ namespace TenderFlow.Web.Features.Submission;
 /// Every change the participant makes to its tender: one transaction each, checked against the submission window
 /// (server clock, phase) and the caller being the selected participant, audited in the same transaction. Audit payloads
 /// carry ids, kinds, sizes and hashes only — staff read the audit trail while the vault is sealed.
-/// A change to a submitted tender returns it to draft: the vault then holds nothing until it is submitted again.
+/// A change to a submitted tender returns it to draft: the vault then holds nothing until it is submitted again. A save
+/// that changes nothing (the same answers, the same file as the current version of that kind) is no change: it writes
+/// nothing and a submitted tender stays submitted.
 /// </summary>
 public sealed class SubmissionDesk(TenderFlowDbContext db, SubmissionWindow window, DocumentIntake intake, AuditTrail audit, TimeProvider clock)
 {
     public Task<RuleViolation?> SaveAnswersAsync(Guid tenderId, ClaimsPrincipal user, SubmissionAnswersRequest request, CancellationToken ct) =>
-        ChangeAsync(tenderId, user, (tender, submission) =>
+        ChangeAsync(tenderId, user, (tender, submission, _) =>
         {
             if (Check(request, window.BudgetYears(tender)) is { } invalid)
             {
-                return Task.FromResult<(RuleViolation?, IReadOnlyList<AuditRecord>)>((invalid, []));
+                return Task.FromResult(Change.Refused(invalid));
             }
+            var before = SubmissionAnswers.Of(submission).Canonical();
             submission.BudgetJson = SubmissionAnswers.BudgetToJson((request.Budget ?? []).Select(l => new BudgetLine(l.Year!.Value, decimal.Round(l.AmountEuros!.Value, 2))));
             submission.BudgetExplanation = Clean(request.BudgetExplanation);
             submission.ImplementationPlan = Clean(request.ImplementationPlan);
             submission.ContractStartReady = request.ContractStartReady;
             submission.ReadinessExplanation = Clean(request.ReadinessExplanation);
-            return Task.FromResult<(RuleViolation?, IReadOnlyList<AuditRecord>)>((null,
-                [new AuditRecord("submission.answers.recorded", Subject(submission), new { sha256 = SubmissionAnswers.Of(submission).Sha256() })]));
+            var after = SubmissionAnswers.Of(submission);
+            return Task.FromResult(after.Canonical() == before
+                ? Change.None
+                : Change.Done(new AuditRecord("submission.answers.recorded", Subject(submission), new { sha256 = after.Sha256() })));
         }, ct);
 
     public async Task<(DocumentReceipt? Receipt, RuleViolation? Violation)> UploadAsync(Guid tenderId, ClaimsPrincipal user, UploadForm form, CancellationToken ct)
     {
         DocumentReceipt? receipt = null;
-        var violation = await ChangeAsync(tenderId, user, async (_, submission) =>
+        var violation = await ChangeAsync(tenderId, user, async (_, submission, now) =>
         {
             if (SubmissionDocuments.Normalise(form.Field("kind")) is not { } kind)
             {
-                return (SubmissionRules.UnknownDocumentKind(form.Field("kind")), []);
+                return Change.Refused(SubmissionRules.UnknownDocumentKind(form.Field("kind")));
             }
-            var (record, _) = await intake.RecordAsync(db, form.Document!, new DocumentTarget(tenderId, submission.Owner, kind, user.OrganisationId()), user.ToActor().Id, ct);
+            var owner = submission.Owner;
+            var current = await db.Documents.AsNoTracking()
+                .SingleOrDefaultAsync(d => d.TenderId == tenderId && d.Owner == owner && d.Kind == kind && d.SupersededAtUtc == null, ct);
+            if (current is not null && current.Sha256 == form.Document!.File.Sha256)
+            {
+                receipt = DocumentReceipt.From(current);
+                return Change.None;
+            }
+            var (record, _) = await intake.RecordAsync(db, form.Document!, new DocumentTarget(tenderId, submission.Owner, kind, user.OrganisationId()), user.ToActor().Id, ct, atUtc: now);
             receipt = DocumentReceipt.From(record);
             // The intake's own record names the file; this one does not (staff read the audit trail while sealed).
-            return (null, [new AuditRecord("document.uploaded", $"document/{record.Id}", new
+            return Change.Done(new AuditRecord("document.uploaded", $"document/{record.Id}", new
             {
                 kind = record.Kind, owner = record.Owner, sizeBytes = record.SizeBytes, sha256 = record.Sha256, version = record.Version,
-            })]);
+            }));
         }, ct);
         return violation is null ? (receipt, null) : (null, violation);
     }
@@ -61,19 +74,18 @@ public sealed class SubmissionDesk(TenderFlowDbContext db, SubmissionWindow wind
     public async Task<(SubmissionReceiptView? Receipt, RuleViolation? Violation)> SubmitAsync(Guid tenderId, ClaimsPrincipal user, CancellationToken ct)
     {
         SubmissionReceiptView? receipt = null;
-        var violation = await ChangeAsync(tenderId, user, async (tender, submission) =>
+        var violation = await ChangeAsync(tenderId, user, async (tender, submission, now) =>
         {
             if (submission.Status == SubmissionStatus.Submitted)
             {
-                return (SubmissionRules.AlreadySubmitted(), []);
+                return Change.Refused(SubmissionRules.AlreadySubmitted());
             }
             var documents = await CurrentDocumentsAsync(submission, ct);
             var missing = SubmissionCompleteness.Missing(submission, window.BudgetYears(tender), documents);
             if (missing.Count > 0)
             {
-                return (SubmissionRules.Incomplete(missing.Select(m => m.Nl).ToList(), missing.Select(m => m.En).ToList()), []);
+                return Change.Refused(SubmissionRules.Incomplete(missing.Select(m => m.Nl).ToList(), missing.Select(m => m.En).ToList()));
             }
-            var now = clock.GetUtcNow().UtcDateTime;
             var answersSha = SubmissionAnswers.Of(submission).Sha256();
             submission.Status = SubmissionStatus.Submitted;
             submission.SubmittedAtUtc = now;
@@ -81,28 +93,28 @@ public sealed class SubmissionDesk(TenderFlowDbContext db, SubmissionWindow wind
             submission.AnswersSha256 = answersSha;
             submission.WithdrawnAtUtc = null;
             receipt = new SubmissionReceiptView(submission.Id, now, documents.Select(DocumentReceipt.From).ToList(), answersSha);
-            return (null, [new AuditRecord("submission.submitted", Subject(submission), new
+            return Change.Done(new AuditRecord("submission.submitted", Subject(submission), new
             {
                 submittedAtUtc = now,
                 answersSha256 = answersSha,
                 documents = documents.Select(d => new { id = d.Id, kind = d.Kind, sizeBytes = d.SizeBytes, sha256 = d.Sha256 }).ToList(),
-            })]);
+            }));
         }, ct, keepsSubmitted: true);
         return (receipt, violation);
     }
 
     public Task<RuleViolation?> WithdrawAsync(Guid tenderId, ClaimsPrincipal user, CancellationToken ct) =>
-        ChangeAsync(tenderId, user, (_, submission) =>
+        ChangeAsync(tenderId, user, (_, submission, now) =>
         {
             if (submission.Status != SubmissionStatus.Submitted)
             {
-                return Task.FromResult<(RuleViolation?, IReadOnlyList<AuditRecord>)>((SubmissionRules.NothingToWithdraw(), []));
+                return Task.FromResult(Change.Refused(SubmissionRules.NothingToWithdraw()));
             }
             submission.Status = SubmissionStatus.Withdrawn;
-            submission.WithdrawnAtUtc = clock.GetUtcNow().UtcDateTime;
+            submission.WithdrawnAtUtc = now;
             submission.SubmittedAtUtc = null;
             submission.AnswersSha256 = null;
-            return Task.FromResult<(RuleViolation?, IReadOnlyList<AuditRecord>)>((null, [new AuditRecord("submission.withdrawn", Subject(submission), new { })]));
+            return Task.FromResult(Change.Done(new AuditRecord("submission.withdrawn", Subject(submission), new { })));
         }, ct, keepsSubmitted: true, mayCreate: false);
 
     public Task<List<Domain.Documents.DocumentRecord>> CurrentDocumentsAsync(TenderSubmission submission, CancellationToken ct)
@@ -153,7 +165,7 @@ public sealed class SubmissionDesk(TenderFlowDbContext db, SubmissionWindow wind
     }
 
     private async Task<RuleViolation?> ChangeAsync(Guid tenderId, ClaimsPrincipal user,
-        Func<Tender, TenderSubmission, Task<(RuleViolation?, IReadOnlyList<AuditRecord>)>> change, CancellationToken ct,
+        Func<Tender, TenderSubmission, DateTime, Task<Change>> change, CancellationToken ct,
         bool keepsSubmitted = false, bool mayCreate = true)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -162,14 +174,16 @@ public sealed class SubmissionDesk(TenderFlowDbContext db, SubmissionWindow wind
             return SubmissionRules.NotTheParticipant();
         }
         var tender = await db.Tenders.AsNoTracking().SingleAsync(t => t.Id == tenderId, ct);
-        if (await window.RefuseAsync(db, tender, ct) is { } closed)
+        // One reading of the clock per change: the moment the window is judged by is the moment recorded.
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await window.RefuseAsync(db, tender, now, ct) is { } closed)
         {
             return closed;
         }
         var actor = user.ToActor();
-        var now = clock.GetUtcNow().UtcDateTime;
         var records = new List<AuditRecord>();
         var submission = await db.TenderSubmissions.SingleOrDefaultAsync(s => s.TenderId == tenderId, ct);
+        var existed = submission is not null;
         if (submission is null)
         {
             if (!mayCreate)
@@ -185,12 +199,16 @@ public sealed class SubmissionDesk(TenderFlowDbContext db, SubmissionWindow wind
             records.Add(new AuditRecord("submission.started", Subject(submission), new { applicationId = submission.ApplicationId }));
         }
         var wasSubmitted = submission.Status == SubmissionStatus.Submitted;
-        var (violation, changeRecords) = await change(tender, submission);
-        if (violation is not null)
+        var outcome = await change(tender, submission, now);
+        if (outcome.Violation is not null)
         {
-            return violation;
+            return outcome.Violation;
         }
-        records.AddRange(changeRecords);
+        if (outcome.Records.Count == 0 && existed)
+        {
+            return null;
+        }
+        records.AddRange(outcome.Records);
         if (!keepsSubmitted && submission.Status != SubmissionStatus.Draft)
         {
             submission.Status = SubmissionStatus.Draft;
@@ -204,5 +222,13 @@ public sealed class SubmissionDesk(TenderFlowDbContext db, SubmissionWindow wind
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return null;
+    }
+
+    /// <summary>What a change did: refused, nothing (no records: nothing is written), or done with its audit records.</summary>
+    private sealed record Change(RuleViolation? Violation, IReadOnlyList<AuditRecord> Records)
+    {
+        public static readonly Change None = new(null, []);
+        public static Change Refused(RuleViolation violation) => new(violation, []);
+        public static Change Done(AuditRecord record) => new(null, [record]);
     }
 }

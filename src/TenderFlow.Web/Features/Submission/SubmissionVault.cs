@@ -17,6 +17,7 @@ public sealed class SubmissionVault : ISealedVault
     public string Name => SubmissionSeal.Vault;
     public string DeadlineKey => SubmissionSeal.DeadlineKey;
     public string Capability => SubmissionSeal.OpeningCapability;
+    public string OwnerPrefix => "submission/";
 
     public async Task<IReadOnlyList<SealedEntry>> ContentsAsync(TenderFlowDbContext db, Guid tenderId, CancellationToken cancellationToken)
     {

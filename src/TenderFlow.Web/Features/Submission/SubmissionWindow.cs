@@ -13,14 +13,21 @@ namespace TenderFlow.Web.Features.Submission;
 /// </summary>
 public sealed class SubmissionWindow(DefinitionCatalog catalog, TimeProvider clock, IConfiguration configuration)
 {
-    public async Task<RuleViolation?> RefuseAsync(TenderFlowDbContext db, Tender tender, CancellationToken cancellationToken)
+    public Task<RuleViolation?> RefuseAsync(TenderFlowDbContext db, Tender tender, CancellationToken cancellationToken) =>
+        RefuseAsync(db, tender, clock.GetUtcNow().UtcDateTime, cancellationToken);
+
+    /// <summary>
+    /// The window at <paramref name="nowUtc"/>: a change reads the clock once and records what it accepts at that same
+    /// moment, so nothing accepted carries a time at or after the deadline.
+    /// </summary>
+    public async Task<RuleViolation?> RefuseAsync(TenderFlowDbContext db, Tender tender, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var due = tender.Deadline(SubmissionSeal.DeadlineKey)?.DueAtUtc;
         if (due is null)
         {
             return SubmissionRules.DeadlineNotPlanned();
         }
-        if (clock.GetUtcNow().UtcDateTime >= due.Value)
+        if (nowUtc >= due.Value)
         {
             return SubmissionRules.DeadlinePassed(AmsterdamTime.Format(due.Value));
         }

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using TenderFlow.Domain.Submission;
 using TenderFlow.Domain.Tenders;
+using TenderFlow.Domain.Time;
 using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Authorization;
 using TenderFlow.Web.Data;
@@ -24,6 +26,11 @@ public sealed class SubmitModel(TenderFlowDbContext db, SubmissionReader reader,
     public SubmissionView View { get; private set; } = null!;
     public bool IsParticipant { get; private set; }
     public string? Error { get; private set; }
+
+    /// <summary>The form field the refusal is about (<see cref="RuleViolation.Field"/>), e.g. <c>amount-2028</c> or <c>file</c>.</summary>
+    public string? ErrorField { get; private set; }
+
+    public Shared.FieldError ErrorOf(string field) => Shared.FieldError.For(ErrorField, field);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
 
@@ -91,9 +98,11 @@ public sealed class SubmitModel(TenderFlowDbContext db, SubmissionReader reader,
         {
             return Forbid();
         }
+        var wasSubmitted = View.Status == nameof(SubmissionStatus.Submitted);
         if (await act() is { } violation)
         {
             Error = PortalText.For(violation.Message);
+            ErrorField = violation.Field;
             Response.StatusCode = violation.Kind switch
             {
                 RuleKind.Invalid => StatusCodes.Status400BadRequest,
@@ -104,8 +113,23 @@ public sealed class SubmitModel(TenderFlowDbContext db, SubmissionReader reader,
             await LoadAsync(id, cancellationToken);
             return Page();
         }
-        TempData["Message"] = PortalText.Get(doneKey);
+        TempData["Message"] = PortalText.Get(doneKey) + await ReturnedToDraftAsync(id, wasSubmitted, cancellationToken);
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>
+    /// When the change took a submitted tender back to draft, the participant must know it has to submit again: a vault
+    /// that is empty at the deadline means no tender at all.
+    /// </summary>
+    private async Task<string> ReturnedToDraftAsync(Guid id, bool wasSubmitted, CancellationToken cancellationToken)
+    {
+        var status = await db.TenderSubmissions.AsNoTracking().Where(s => s.TenderId == id).Select(s => (SubmissionStatus?)s.Status).SingleOrDefaultAsync(cancellationToken);
+        if (!wasSubmitted || status != SubmissionStatus.Draft)
+        {
+            return "";
+        }
+        var due = Tender.Deadline(SubmissionSeal.DeadlineKey)?.DueAtUtc is { } d ? AmsterdamTime.Format(d) + " (Europe/Amsterdam)" : "—";
+        return " " + string.Format(CultureInfo.CurrentCulture, PortalText.Get("Your tender is a draft again: submit it anew before {0}."), due);
     }
 
     /// <summary>Null when the page may be shown; otherwise the refusal (unknown/hidden tender: 404; no part in the submission: 403).</summary>
