@@ -104,6 +104,10 @@ public sealed class AwardDecisionTests : IDisposable
         // Upheld: Procurement revises the decision (reason required) and announces the corrected one: a new standstill.
         Assert.Equal(HttpStatusCode.OK, (await world.Procurement().FireAsync(world.Tender, "reviseAward", "Bezwaar gegrond: motivering aanvullen")).StatusCode);
         Assert.Equal("assessment", await world.PhaseAsync());
+        // The participant hears that the decision it holds was withdrawn, and why; a rejected candidate is not told of it.
+        var told = (await world.ParticipantClient().GetArrayAsync("/api/notifications")).Select(n => n!.ToJsonString()).ToList();
+        Assert.Contains(told, n => n.Contains("award.decision.revised", StringComparison.Ordinal) && n.Contains("Bezwaar gegrond: motivering aanvullen", StringComparison.Ordinal));
+        Assert.DoesNotContain((await world.RejectedClient().GetArrayAsync("/api/notifications")).Select(n => n!.ToJsonString()), n => n.Contains("award.decision.revised", StringComparison.Ordinal));
         _app.Clock.Advance(TimeSpan.FromDays(2));
         Assert.Equal(HttpStatusCode.OK, (await world.Procurement().AnnounceAwardAsync(world, AwardTestSteps.Reasons + " Aangevuld na bezwaar.")).StatusCode);
         var newEnd = await world.DeadlineAsync("awardStandstillEnd");

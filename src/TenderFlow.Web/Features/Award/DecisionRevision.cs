@@ -11,9 +11,10 @@ namespace TenderFlow.Web.Features.Award;
 
 /// <summary>
 /// A revised decision no longer stands: every objection against it is settled by the revision (superseded), and a revised
-/// award decision is marked so. The corrected decision is announced again, with a new standstill and new objections.
+/// award decision is marked so. Everyone the decision was addressed to, and every objector, is told it was withdrawn and
+/// why (their standstill no longer runs). The corrected decision is announced again, with a new standstill and new objections.
 /// </summary>
-public abstract class DecisionRevision(TenderFlowDbContext db, AuditTrail audit, ObjectedDecision decision) : IStepFollowUp
+public abstract class DecisionRevision(TenderFlowDbContext db, AuditTrail audit, Notifications.Notifier notifier, ObjectedDecision decision) : IStepFollowUp
 {
     public abstract string Trigger { get; }
 
@@ -41,17 +42,33 @@ public abstract class DecisionRevision(TenderFlowDbContext db, AuditTrail audit,
         {
             await audit.AppendAsync(db, actor.Id, outcome.ActingRole, tender.Id, records, ct);
         }
+        await NotifyAddresseesAsync(tender, reason, objections.Select(o => o.ApplicationId), ct);
         await db.SaveChangesAsync(ct);
         return null;
     }
+
+    private async Task NotifyAddresseesAsync(Tender tender, string? reason, IEnumerable<Guid> objectors, CancellationToken ct)
+    {
+        var addressed = decision == ObjectedDecision.Award
+            ? await db.AwardDecisions.Where(d => d.TenderId == tender.Id).Select(d => d.ApplicationId).ToListAsync(ct)
+            : await db.SelectionLetters.Where(l => l.TenderId == tender.Id).Select(l => l.ApplicationId).ToListAsync(ct);
+        var applicationIds = addressed.Concat(objectors).Distinct().ToList();
+        var organisations = (await db.Applications.AsNoTracking().Include(a => a.Members).Where(a => applicationIds.Contains(a.Id)).ToListAsync(ct))
+            .SelectMany(a => a.Members.Select(m => m.OrganisationId).Append(a.LeadOrganisationId)).Distinct().ToList();
+        var (nl, en) = decision == ObjectedDecision.Award ? ("gunningsbeslissing", "award decision") : ("selectiebeslissing", "selection decision");
+        await notifier.NotifyOrganisationsAsync(db, organisations, tender.Id, $"{(decision == ObjectedDecision.Award ? "award" : "selection")}.decision.revised",
+            new($"De {nl} voor {tender.Title} is ingetrokken om te worden herzien; de opschortende termijn ervan loopt niet meer. Reden: “{reason}”. U ontvangt een nieuwe beslissing.",
+                $"The {en} for {tender.Title} has been withdrawn to be revised; its standstill period no longer runs. Reason: “{reason}”. You will receive a new decision."),
+            $"/tenders/{tender.Id}", ct);
+    }
 }
 
-public sealed class AwardRevision(TenderFlowDbContext db, AuditTrail audit) : DecisionRevision(db, audit, ObjectedDecision.Award)
+public sealed class AwardRevision(TenderFlowDbContext db, AuditTrail audit, Notifications.Notifier notifier) : DecisionRevision(db, audit, notifier, ObjectedDecision.Award)
 {
     public override string Trigger => AwardNames.ReviseAwardTrigger;
 }
 
-public sealed class SelectionRevision(TenderFlowDbContext db, AuditTrail audit) : DecisionRevision(db, audit, ObjectedDecision.Selection)
+public sealed class SelectionRevision(TenderFlowDbContext db, AuditTrail audit, Notifications.Notifier notifier) : DecisionRevision(db, audit, notifier, ObjectedDecision.Selection)
 {
     public override string Trigger => AwardNames.ReviseSelectionTrigger;
 }
