@@ -124,6 +124,28 @@ public sealed class QualityAssessmentTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refused_judgement_sheet_comes_back_as_filled_in_and_points_to_the_motivation_at_fault()
+    {
+        var w = await SubmittedAndClosedAsync();
+        await w.OpenAsync();
+        var keys = new[] { "dialogue-outcomes", "implementation-plan", "budget-plan", "contract-readiness" };
+        var form = keys.SelectMany(k => new[]
+        {
+            new KeyValuePair<string, string>($"sufficient-{k}", k == "budget-plan" ? "no" : "yes"),
+            new KeyValuePair<string, string>($"motivation-{k}", k == "budget-plan" ? "Begroting \u202Eonvolledig\u202C" : $"Uitgebreide motivering bij {k}"),
+        }).ToDictionary();
+
+        var (response, html) = await Portal.PortalForms.PostAsync(w.Chair(), $"/tenders/{w.Tender}/kwaliteitsbeoordeling?handler=Judge", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var decoded = WebUtility.HtmlDecode(html);
+        Assert.Contains("Uitgebreide motivering bij implementation-plan</textarea>", decoded);
+        Assert.Matches("id=\"Judge-budget-plan-no\"[^>]*checked", html);
+        Assert.Matches("id=\"Judge-budget-plan-motivation\"[^>]*aria-invalid=\"true\" aria-describedby=\"page-error\"", html);
+        Assert.DoesNotMatch("id=\"Judge-dialogue-outcomes-motivation\"[^>]*aria-invalid", html);
+    }
+
+    [Fact]
     public async Task Insufficient_quality_lets_Procurement_end_the_tender_with_a_reasoned_letter_the_participant_reads()
     {
         var w = await SubmittedAndClosedAsync();

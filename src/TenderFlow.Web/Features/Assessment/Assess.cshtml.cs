@@ -17,6 +17,11 @@ public sealed class AssessModel(TenderFlowDbContext db, QualityAssessment assess
     public QualityAssessmentView View { get; private set; } = null!;
     public string? Error { get; private set; }
 
+    /// <summary>The field the refusal is about, so that field can point to the message.</summary>
+    public string? ErrorField { get; private set; }
+
+    public Shared.FieldError ErrorOf(string field) => Shared.FieldError.For(ErrorField, field);
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
 
     public Task<IActionResult> OnPostJudgeAsync(Guid id, CancellationToken cancellationToken) =>
@@ -44,6 +49,7 @@ public sealed class AssessModel(TenderFlowDbContext db, QualityAssessment assess
                 return Forbid();
             }
             Error = PortalText.For(violation.Message);
+            ErrorField = violation.Field;
             Response.StatusCode = violation.Kind == RuleKind.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
             await LoadAsync(id, cancellationToken);
             return Page();

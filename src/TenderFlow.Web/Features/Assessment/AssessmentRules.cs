@@ -22,7 +22,10 @@ public static class AssessmentRules
             "Give exactly one judgement (sufficient or insufficient) with a motivation for every quality criterion."), "criteria");
 
     public static RuleViolation MotivationRequired(string key) => new("MotivationRequiredRule", RuleKind.Invalid,
-        new($"Motiveer het oordeel op '{key}' (ten hoogste 4000 tekens).", $"Give a motivation for the judgement on '{key}' (at most 4000 characters)."), "motivation");
+        new($"Motiveer het oordeel op '{key}' (ten hoogste 4000 tekens).", $"Give a motivation for the judgement on '{key}' (at most 4000 characters)."), MotivationField(key));
+
+    /// <summary>The form field of one criterion's motivation, as the portal names it and refusals point to it.</summary>
+    public static string MotivationField(string key) => $"motivation-{key}";
 
     public static RuleViolation JudgementsFinal() => new("QualityJudgementsFinalRule", RuleKind.Conflict,
         new("U hebt uw oordelen al ingediend; ingediende oordelen zijn definitief.", "You have already submitted your judgements; submitted judgements are final."));

@@ -193,7 +193,7 @@ public sealed class QualityAssessment(TenderFlowDbContext db, DefinitionCatalog 
         }
         foreach (var c in sheet)
         {
-            var (motivation, unreadable) = EnteredText.Read(c.Motivation, "motivation", multiline: true, $"De motivering bij '{c.Key}'", $"The motivation for '{c.Key}'");
+            var (motivation, unreadable) = EnteredText.Read(c.Motivation, AssessmentRules.MotivationField(c.Key!), multiline: true, $"De motivering bij '{c.Key}'", $"The motivation for '{c.Key}'");
             if (unreadable is not null)
             {
                 return unreadable;
