@@ -28,7 +28,11 @@ public static class IdentitySetup
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(1);
+                o.Events = new Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenEvents { OnMessageReceived = BearerTokenRecheck.OnMessageReceivedAsync };
+            })
             .AddIdentityCookies();
 
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, TenderAuthorizationHandler>();
@@ -55,9 +59,10 @@ public static class IdentitySetup
             };
         });
 
-        // A changed role, organisation or password ends the person's open portal (cookie) sessions within this interval.
-        // A bearer token is not re-checked: it keeps its claims until it expires (one hour); refreshing it checks the stamp.
+        // A changed role, organisation or password ends the person's open portal (cookie) sessions and issued bearer tokens
+        // within this interval: the cookie by SecurityStampValidator, the token by BearerTokenRecheck (its verdicts cached).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = SessionRecheckInterval);
+        services.AddMemoryCache();
 
         services.AddIdentityCore<TenderFlowUser>(o =>
             {

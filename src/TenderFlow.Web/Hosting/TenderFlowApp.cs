@@ -143,6 +143,7 @@ public static class TenderFlowApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseApiCookieAntiforgery();
 
         app.MapRazorPages();
 
