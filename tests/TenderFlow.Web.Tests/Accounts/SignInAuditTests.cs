@@ -202,6 +202,18 @@ public sealed class SignInAuditTests : IDisposable
     }
 
     [Fact]
+    public async Task Failed_log_ins_sent_all_at_once_are_held_to_the_same_limit()
+    {
+        var attempts = Enumerable.Range(0, 2 * LoginThrottle.FailuresPerWindow).Select(i => LoginAsync($"guess.{i}", "Zomer-Wachtwoord-2027"));
+
+        var answers = await Task.WhenAll(attempts);
+
+        Assert.Equal(LoginThrottle.FailuresPerWindow, answers.Count(a => a.StatusCode == HttpStatusCode.Unauthorized));
+        Assert.Equal(LoginThrottle.FailuresPerWindow, answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests));
+        Assert.Equal(LoginThrottle.FailuresPerWindow, _app.Db(db => db.AuditEvents.Count(e => e.Action == "auth.login.failed")));
+    }
+
+    [Fact]
     public async Task Behind_a_proxy_one_address_refused_for_failed_log_ins_does_not_refuse_another()
     {
         using var app = new TenderFlowFactory { Settings = new() { ["environment"] = "Production", ["FORWARDEDHEADERS_ENABLED"] = "true" } };

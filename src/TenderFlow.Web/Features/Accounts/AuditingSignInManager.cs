@@ -35,7 +35,7 @@ public sealed class AuditingSignInManager(
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
         var address = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (throttle.Refuses(address, out var firstRefusal))
+        if (throttle.Begin(address, out var firstRefusal) is not { } attempt)
         {
             Context.Items[ThrottledItem] = true;
             // Once per run of refusals: recording every refused attempt would hand the trail to the script after all.
@@ -47,9 +47,9 @@ public sealed class AuditingSignInManager(
             return SignInResult.Failed;
         }
         var result = await CheckAsync(userName, password, isPersistent, lockoutOnFailure);
-        if (!result.Succeeded)
+        if (result.Succeeded)
         {
-            throttle.Failed(address);
+            throttle.Succeeded(attempt);
         }
         return result;
     }

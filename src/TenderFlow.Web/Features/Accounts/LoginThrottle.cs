@@ -19,31 +19,15 @@ public sealed class LoginThrottle(TimeProvider clock)
 
     private readonly ConcurrentDictionary<string, Failures> _byAddress = new(StringComparer.Ordinal);
 
-    /// <summary>Whether this address is refused now; <paramref name="firstRefusal"/> tells whether it was not refused before (the moment to record it once).</summary>
-    public bool Refuses(string address, out bool firstRefusal)
+    /// <summary>
+    /// Starts a log-in attempt from <paramref name="address"/>, or refuses it (null) when the address has failed too often.
+    /// The attempt counts as a failure from this moment until <see cref="Succeeded"/> takes it back: attempts sent all at
+    /// once cannot each pass the check before any of their failures is counted. <paramref name="firstRefusal"/> tells
+    /// whether the address was not refused before (the moment to record it once).
+    /// </summary>
+    public Attempt? Begin(string address, out bool firstRefusal)
     {
         firstRefusal = false;
-        if (!_byAddress.TryGetValue(address, out var failures))
-        {
-            return false;
-        }
-        var now = clock.GetUtcNow();
-        lock (failures)
-        {
-            failures.DropBefore(now - Window);
-            if (failures.Moments.Count < FailuresPerWindow)
-            {
-                failures.Refusing = false;
-                return false;
-            }
-            firstRefusal = !failures.Refusing;
-            failures.Refusing = true;
-            return true;
-        }
-    }
-
-    public void Failed(string address)
-    {
         var now = clock.GetUtcNow();
         if (_byAddress.Count > PruneAbove)
         {
@@ -53,9 +37,32 @@ public sealed class LoginThrottle(TimeProvider clock)
         lock (failures)
         {
             failures.DropBefore(now - Window);
-            failures.Moments.Enqueue(now);
+            if (failures.Moments.Count >= FailuresPerWindow)
+            {
+                firstRefusal = !failures.Refusing;
+                failures.Refusing = true;
+                return null;
+            }
+            failures.Refusing = false;
+            failures.Moments.Add(now);
+            return new Attempt(address, now);
         }
     }
+
+    /// <summary>The attempt signed in: it no longer counts as a failure.</summary>
+    public void Succeeded(Attempt attempt)
+    {
+        if (_byAddress.TryGetValue(attempt.Address, out var failures))
+        {
+            lock (failures)
+            {
+                failures.Moments.Remove(attempt.At);
+            }
+        }
+    }
+
+    /// <summary>A log-in attempt under way, counted as a failure until it succeeds.</summary>
+    public readonly record struct Attempt(string Address, DateTimeOffset At);
 
     private void Prune(DateTimeOffset now)
     {
@@ -74,15 +81,10 @@ public sealed class LoginThrottle(TimeProvider clock)
 
     private sealed class Failures
     {
-        public Queue<DateTimeOffset> Moments { get; } = new();
+        /// <summary>In the order the attempts began (the clock only moves on), so the oldest are first.</summary>
+        public List<DateTimeOffset> Moments { get; } = [];
         public bool Refusing { get; set; }
 
-        public void DropBefore(DateTimeOffset cutoff)
-        {
-            while (Moments.TryPeek(out var oldest) && oldest <= cutoff)
-            {
-                Moments.Dequeue();
-            }
-        }
+        public void DropBefore(DateTimeOffset cutoff) => Moments.RemoveAll(m => m <= cutoff);
     }
 }
