@@ -11,8 +11,8 @@ public static class NotificationEndpoints
     {
         var group = app.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization(TenderPolicies.SignedIn);
 
-        group.MapGet("/", async (Inbox inbox, HttpContext http, CancellationToken ct) =>
-                TypedResults.Ok(await inbox.ListAsync(UserId(http), Language(http), ct)))
+        group.MapGet("/", async (int? page, Inbox inbox, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok((await inbox.PageAsync(UserId(http), Language(http), page ?? 1, ct)).Items))
             .WithName("ListNotifications");
 
         group.MapPost("/{notificationId:guid}/read", async Task<Results<NoContent, ProblemHttpResult>> (Guid notificationId, Inbox inbox, HttpContext http, CancellationToken ct) =>
@@ -21,7 +21,7 @@ public static class NotificationEndpoints
 
         group.MapPost("/read", async (Inbox inbox, HttpContext http, CancellationToken ct) =>
             {
-                await inbox.MarkAllReadAsync(UserId(http), ct);
+                await inbox.MarkAllReadAsync(UserId(http), null, ct);
                 return TypedResults.NoContent();
             })
             .WithName("MarkAllNotificationsRead");
