@@ -17,7 +17,7 @@ public sealed class QualityJudgement
     public DateTime? SupersededAtUtc { get; set; }
 }
 
-/// <summary>The committee's settled judgement on one criterion, recorded by the chair; final.</summary>
+/// <summary>The committee's settled judgement on one criterion, recorded by the chair; final until the award is revised.</summary>
 public sealed class QualityConsensus
 {
     public Guid Id { get; init; }
@@ -28,6 +28,6 @@ public sealed class QualityConsensus
     public required string ChairUserId { get; init; }
     public DateTime RecordedAtUtc { get; init; }
 
-    /// <summary>Set when a new submission round began (<c>returnToDialogue</c>): kept on record, no longer deciding.</summary>
+    /// <summary>Set when a new submission round began (<c>returnToDialogue</c>) or the award was revised (<c>reviseAward</c>): kept on record, no longer deciding.</summary>
     public DateTime? SupersededAtUtc { get; set; }
 }

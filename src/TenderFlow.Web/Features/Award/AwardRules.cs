@@ -57,10 +57,8 @@ public static class AwardRules
         new("U wijkt af van het advies van Juridische zaken: geef daarvoor een uitdrukkelijke reden.", "You deviate from Legal's advice: give an explicit reason for doing so."), "deviationReason");
 
     public static RuleViolation ContractClosed() => new("ContractRecordClosedRule", RuleKind.Conflict,
-        new("Het contract kan alleen na de definitieve gunning en vóór de ingang worden vastgelegd.", "The contract can only be recorded after the final award and before it starts."));
-
-    public static RuleViolation ContractLocked() => new("ContractLockedRule", RuleKind.Conflict,
-        new("Er zijn al verlengingsbesluiten genomen; het contract kan niet meer worden gewijzigd.", "Extension decisions have been taken; the contract can no longer be changed."));
+        new("Het contract kan alleen na de definitieve gunning worden vastgelegd, en worden gecorrigeerd tot het eerste verlengingsbesluit.",
+            "The contract can only be recorded after the final award, and corrected until the first extension decision."));
 
     public static RuleViolation StartDateInvalid() => new("ContractStartDateRule", RuleKind.Invalid,
         new("Geef een geldige ingangsdatum (jjjj-mm-dd).", "Give a valid start date (yyyy-mm-dd)."), "startDate");

@@ -44,12 +44,12 @@ public sealed record OcdsSnapshot(
         History.Where(h => h.Event.Action == action).Select(h => (DateTime?)h.Event.OccurredAtUtc).FirstOrDefault();
 
     /// <summary>
-    /// The contract as recorded by that moment, read from the last <c>contract.recorded</c> event by then: a later
+    /// The contract as recorded by that moment, read from the last <c>contract.recorded</c> or <c>contract.corrected</c> event by then: a later
     /// correction must not rewrite a release that was already published.
     /// </summary>
     public ContractRecord? ContractAt(DateTime at)
     {
-        if (History.LastOrDefault(h => h.Event.Action == "contract.recorded" && h.Event.OccurredAtUtc <= at) is not { } recorded)
+        if (History.LastOrDefault(h => h.Event.Action is "contract.recorded" or "contract.corrected" && h.Event.OccurredAtUtc <= at) is not { } recorded)
         {
             return null;
         }

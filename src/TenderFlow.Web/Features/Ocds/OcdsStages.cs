@@ -29,6 +29,7 @@ public static class OcdsStages
                 "question.published" or "nvi.published" => "tenderUpdate",
                 "document.uploaded" when publishedAt is { } p && e.OccurredAtUtc >= p && Kind(e.PayloadJson).StartsWith("publication.", StringComparison.Ordinal) => "tenderUpdate",
                 "contract.recorded" => contractSeen ? "contractUpdate" : "contract",
+                "contract.corrected" => "contractUpdate",
                 "contract.extension.decided" => "contractUpdate",
                 TenderHistory.StepAction => OcdsCodes.StepTag(Trigger(e.PayloadJson) ?? ""),
                 _ => null,

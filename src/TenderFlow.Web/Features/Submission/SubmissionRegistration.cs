@@ -21,6 +21,7 @@ public static class SubmissionRegistration
         services.AddScoped<IDocumentReadPolicy, AssessmentReadPolicy>();
         services.AddScoped<IStepFollowUp, UnsuccessfulLetterDispatch>();
         services.AddScoped<IStepFollowUp, NewSubmissionRound>();
+        services.AddScoped<IStepFollowUp, RevisedAwardConsensus>();
         return services;
     }
 

@@ -17,13 +17,19 @@ using TenderFlow.Web.Hosting;
 namespace TenderFlow.Web.Features.Award.Contract;
 
 /// <summary>
-/// The contract record (after the final award, capability <c>contract.record</c>) and the later extension decisions.
+/// The contract record (after the final award, capability <c>contract.record</c>; correctable after the start until the
+/// first extension decision) and the later extension decisions.
 /// Recording it plans the tender's <c>contractStart</c> deadline at 00:00 Amsterdam of the start date, which
 /// <c>startContract</c> waits for.
 /// </summary>
 public sealed class ContractService(TenderFlowDbContext db, DefinitionCatalog catalog, AuditTrail audit, TimeProvider clock, Deadlines.DeadlineSchedule schedule,
     Notifications.Notifier notifier)
 {
+    public const string ContractRecordedAction = "contract.recorded";
+
+    /// <summary>The record corrected after the contract started (its terms as they now stand, and the previous ones).</summary>
+    public const string ContractCorrectedAction = "contract.corrected";
+
     public async Task<RuleViolation?> RecordAsync(Guid tenderId, ClaimsPrincipal user, ContractRequest request, CancellationToken ct)
     {
         if (!DateOnly.TryParseExact(request.StartDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
@@ -35,13 +41,13 @@ public sealed class ContractService(TenderFlowDbContext db, DefinitionCatalog ca
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var tender = await db.Tenders.SingleAsync(t => t.Id == tenderId, ct);
         var definition = await catalog.ForHashAsync(db, tender.DefinitionHash, ct);
-        if (!definition.Phase(tender.Phase).Capabilities.Contains(AwardNames.ContractCapability))
+        // Once running (startContract: a start date already reached starts it at once) the record may still be corrected,
+        // until the first extension decision builds on it.
+        var running = tender.Phase == AwardNames.ContractRunningPhase;
+        if ((!running && !definition.Phase(tender.Phase).Capabilities.Contains(AwardNames.ContractCapability))
+            || (running && await db.ExtensionDecisions.AnyAsync(e => e.TenderId == tenderId, ct)))
         {
             return AwardRules.ContractClosed();
-        }
-        if (await db.ExtensionDecisions.AnyAsync(e => e.TenderId == tenderId, ct))
-        {
-            return AwardRules.ContractLocked();
         }
         var finalAward = await db.AwardDecisions.AsNoTracking().Where(d => d.TenderId == tenderId && d.FinalAwardAtUtc != null)
             .Select(d => d.FinalAwardAtUtc).MaxAsync(ct) ?? tender.PhaseEnteredAtUtc;
@@ -68,8 +74,9 @@ public sealed class ContractService(TenderFlowDbContext db, DefinitionCatalog ca
         // set before this phase began would never fire in it (a deadline passed before its window is planned anew).
         var deadline = tender.Deadline(AwardNames.ContractStart);
         var midnight = AmsterdamTime.ToUtcLenient(start.ToDateTime(TimeOnly.MinValue));
-        // Saved again after that: the moment already set stands (no new notice each time).
-        var startUtc = midnight > now ? midnight : deadline?.DueAtUtc is { } set && set <= now && set >= midnight ? set : now;
+        // Saved again after that: the moment already set stands (no new notice each time). Once running the deadline no
+        // longer fires anything (it is active in implementation only): it simply shows the corrected start.
+        var startUtc = running || midnight > now ? midnight : deadline?.DueAtUtc is { } set && set <= now && set >= midnight ? set : now;
         var moved = deadline?.DueAtUtc != startUtc;
         if (deadline is null)
         {
@@ -90,7 +97,7 @@ public sealed class ContractService(TenderFlowDbContext db, DefinitionCatalog ca
         }
         tender.Revision++;
         await audit.AppendAsync(db, actor.Id, Roles.Procurement, tenderId,
-            [new AuditRecord("contract.recorded", $"tender/{tenderId}", new
+            [new AuditRecord(running ? ContractCorrectedAction : ContractRecordedAction, $"tender/{tenderId}", new
             {
                 startDate = record.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), baseTermYears = record.BaseTermYears, extensionOptions = options,
                 maximumTermYears = record.MaximumTermYears, totalTermYears = record.TotalTermYears, contractStartUtc = startUtc, previous,
