@@ -19,6 +19,12 @@ public sealed class UploadSizeLimitAttribute : Attribute, IAuthorizationFilter, 
     {
         var http = context.HttpContext;
         var limit = http.RequestServices.GetRequiredService<IOptions<DocumentOptions>>().Value.MaxUploadBytes + FieldsAllowance;
+        if (http.Request.ContentLength > limit)
+        {
+            // Read anyway, the body would break off in the antiforgery check and the page would blame an old form.
+            context.Result = new Microsoft.AspNetCore.Mvc.StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
+            return;
+        }
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = limit;
