@@ -17,8 +17,6 @@ public sealed partial class CookieAntiforgeryTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 
     private async Task<HttpClient> CookieSessionAsync(string userName, params string[] roles)
     {
@@ -33,7 +31,7 @@ public sealed partial class CookieAntiforgeryTests : IDisposable
     private static async Task<string> PortalTokenAsync(HttpClient session)
     {
         var page = await session.GetStringAsync("/");
-        var token = TokenPattern().Match(page).Groups[1].Value;
+        var token = Portal.PortalForms.TokenIn(page);
         Assert.NotEmpty(token);
         return token;
     }

@@ -7,13 +7,11 @@ namespace TenderFlow.Web.Tests.Applications;
 /// <summary>The portal page without script: the upload form posts to the page handler, with the same checks and receipts.</summary>
 public sealed partial class ApplicationPageTests() : ApplicationTestBase(new TenderFlowFactory { Settings = { ["Documents:MaxUploadMegabytes"] = "1" } })
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 
     private async Task<HttpResponseMessage> PostUploadAsync(HttpClient client, string application, byte[] bytes, string fileName, string kind = "vision")
     {
         var page = await (await client.GetAsync($"/tenders/{S.Tender}/application")).Content.ReadAsStringAsync();
-        var token = TokenPattern().Match(page).Groups[1].Value;
+        var token = Portal.PortalForms.TokenIn(page);
         var form = TestFiles.Form(bytes, fileName, new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["applicationId"] = application, ["kind"] = kind });
         return await client.PostAsync($"/tenders/{S.Tender}/application?handler=Upload", form);
     }
@@ -62,7 +60,7 @@ public sealed partial class ApplicationPageTests() : ApplicationTestBase(new Ten
         var own = await (await S.Zorgplus1().GetAsync($"/tenders/{S.Tender}/application")).Content.ReadAsStringAsync();
         Assert.Contains("Utrechtse Combinatie", own);
         // A page handler aimed at someone else's application finds nothing.
-        var token = TokenPattern().Match(page).Groups[1].Value;
+        var token = Portal.PortalForms.TokenIn(page);
         var withdraw = await outsider.PostAsync($"/tenders/{S.Tender}/application?handler=Withdraw",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["applicationId"] = application }));
         Assert.Equal(HttpStatusCode.NotFound, withdraw.StatusCode);

@@ -19,14 +19,7 @@ public sealed class AuditTamperTests : IDisposable
         return tender.Id();
     }
 
-    private int Execute(string sql)
-    {
-        using var connection = new SqliteConnection(_app.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteNonQuery();
-    }
+    private int Execute(string sql) => _app.ExecuteSql(sql);
 
     [Fact]
     public async Task The_database_refuses_update_and_delete_on_audit_events()

@@ -75,15 +75,13 @@ public sealed partial class MatrixWorld(TenderFlowFactory app)
         return client;
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 
     /// <summary>Posts a portal form the way a browser would: with the antiforgery token of this caller's session.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, IDictionary<string, string> fields)
     {
         // Every page carries a token in its header (the language form); this one is open to everybody.
         var login = await (await client.GetAsync("/Accounts/AccessDenied")).Content.ReadAsStringAsync();
-        var token = TokenPattern().Match(login).Groups[1].Value;
+        var token = Portal.PortalForms.TokenIn(login);
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
         return await client.PostAsync(url, new FormUrlEncodedContent(form));
     }

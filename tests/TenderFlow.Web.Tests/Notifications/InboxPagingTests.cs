@@ -51,7 +51,7 @@ public sealed class InboxPagingTests : IDisposable
         var form = await client.GetAsync("/meldingen");
         var html = await form.Content.ReadAsStringAsync();
         await AddAsync(user.Id, 1, "Nieuw na het laden");
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Portal.PortalForms.TokenIn(html);
         var upTo = System.Text.RegularExpressions.Regex.Match(html, "name=\"upTo\" value=\"([^\"]+)\"").Groups[1].Value;
         var marked = await client.PostAsync("/meldingen?handler=ReadAll", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["upTo"] = upTo }));
         Assert.True(marked.IsSuccessStatusCode || marked.StatusCode == HttpStatusCode.Redirect, marked.StatusCode.ToString());

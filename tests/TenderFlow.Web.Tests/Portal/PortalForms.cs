@@ -11,6 +11,9 @@ public static partial class PortalForms
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
+    /// <summary>The antiforgery token a portal page carries in its forms.</summary>
+    public static string TokenIn(string html) => TokenPattern().Match(html).Groups[1].Value;
+
     [GeneratedRegex("name=\"expectedRevision\" value=\"([0-9]+)\"")]
     private static partial Regex RevisionPattern();
 
@@ -24,7 +27,7 @@ public static partial class PortalForms
     public static async Task<(HttpResponseMessage Response, string Html)> PostAsync(HttpClient client, string url, IDictionary<string, string> fields)
     {
         var page = await (await client.GetAsync(url)).Content.ReadAsStringAsync();
-        var form = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", TokenPattern().Match(page).Groups[1].Value) };
+        var form = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", TokenIn(page)) };
         // As a browser does: the revision the page showed goes with the form, unless the test sends its own.
         if (!fields.ContainsKey("expectedRevision") && RevisionPattern().Match(page) is { Success: true } revision)
         {

@@ -63,7 +63,7 @@ public sealed class SecurityHeaderTests : IDisposable
         }
         var page = await client.GetAsync("/Accounts/Login");
         var antiforgery = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Where(c => c.StartsWith("TenderFlow.Antiforgery", StringComparison.Ordinal));
-        var token = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Portal.PortalForms.TokenIn(await page.Content.ReadAsStringAsync());
         using var post = new HttpRequestMessage(HttpMethod.Post, "/Accounts/Login")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.UserName"] = "emma.english", ["Input.Password"] = TestUsers.Password, ["__RequestVerificationToken"] = token }),

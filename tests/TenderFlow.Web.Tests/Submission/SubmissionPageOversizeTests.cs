@@ -17,8 +17,6 @@ public sealed partial class SubmissionPageOversizeTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 
     [Fact]
     public async Task The_page_says_the_file_is_too_large_and_names_the_maximum()
@@ -30,7 +28,7 @@ public sealed partial class SubmissionPageOversizeTests : IDisposable
         byte[] document = [.. TestFiles.Pdf("Inschrijving met bijlagen"), .. new byte[2 * 1024 * 1024]];
         var form = TestFiles.Form(document, "inschrijving-groot.pdf", new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = TokenPattern().Match(page).Groups[1].Value, ["kind"] = "tender",
+            ["__RequestVerificationToken"] = Portal.PortalForms.TokenIn(page), ["kind"] = "tender",
         });
 
         var response = await participant.PostAsync($"/tenders/{w.Tender}/inschrijving?handler=Upload", form);

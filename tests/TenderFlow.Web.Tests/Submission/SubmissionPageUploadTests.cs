@@ -21,8 +21,6 @@ public sealed partial class SubmissionPageUploadTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 
     [Fact]
     public async Task A_30_MB_tender_document_posted_through_the_page_is_received()
@@ -33,7 +31,7 @@ public sealed partial class SubmissionPageUploadTests : IDisposable
         byte[] document = [.. TestFiles.Pdf("Inschrijving met bijlagen"), .. new byte[30 * 1024 * 1024]];
         var form = TestFiles.Form(document, "inschrijving-groot.pdf", new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = TokenPattern().Match(page).Groups[1].Value, ["kind"] = "tender",
+            ["__RequestVerificationToken"] = Portal.PortalForms.TokenIn(page), ["kind"] = "tender",
         });
 
         var response = await participant.PostAsync($"/tenders/{w.Tender}/inschrijving?handler=Upload", form);

@@ -13,14 +13,7 @@ public sealed class DefinitionSnapshotIntegrityTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private int Execute(string sql)
-    {
-        using var connection = new SqliteConnection(_app.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteNonQuery();
-    }
+    private int Execute(string sql) => _app.ExecuteSql(sql);
 
     [Fact]
     public async Task The_database_refuses_to_change_or_remove_a_stored_procedure_snapshot()
