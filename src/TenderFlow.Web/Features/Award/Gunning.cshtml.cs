@@ -26,6 +26,11 @@ public sealed class GunningModel(TenderSteps steps, IAuthorizationService author
     public Task<IActionResult> OnPostObjectAsync(Guid id, string? decision, string? grounds, CancellationToken ct) =>
         ActAsync(id, Roles.Bidder, async () => (await objections.FileAsync(id, User, decision, grounds, null, ct)).Violation, "Your objection has been filed.", ct);
 
+    public Task<IActionResult> OnPostRecordAsync(Guid id, string? decision, string? organisationId, string? grounds, string? receivedVia, CancellationToken ct) =>
+        ActAsync(id, [Roles.Legal, Roles.Procurement], async () => (await objections.RecordAsync(id, User,
+                new RecordObjectionRequest(decision, Guid.TryParse(organisationId, out var organisation) ? organisation : null, grounds, receivedVia), ct)).Violation,
+            "The objection has been recorded.", ct);
+
     public Task<IActionResult> OnPostAdviceAsync(Guid id, Guid objectionId, string? uphold, string? reasoning, CancellationToken ct) =>
         ActAsync(id, Roles.Legal, () => objections.AdviseAsync(Tender, objectionId, User, new ObjectionAdviceRequest(Choice(uphold), reasoning), ct),
             "Your advice has been recorded.", ct);
@@ -36,13 +41,16 @@ public sealed class GunningModel(TenderSteps steps, IAuthorizationService author
 
     private static bool? Choice(string? value) => value switch { "true" => true, "false" => false, _ => null };
 
-    private async Task<IActionResult> ActAsync(Guid id, string role, Func<Task<RuleViolation?>> act, string done, CancellationToken ct)
+    private Task<IActionResult> ActAsync(Guid id, string role, Func<Task<RuleViolation?>> act, string done, CancellationToken ct) =>
+        ActAsync(id, [role], act, done, ct);
+
+    private async Task<IActionResult> ActAsync(Guid id, string[] roles, Func<Task<RuleViolation?>> act, string done, CancellationToken ct)
     {
         if (!await LoadTenderAsync(id, ct))
         {
             return NotFound();
         }
-        if (!User.IsInRole(role))
+        if (!roles.Any(User.IsInRole))
         {
             return Forbid();
         }
