@@ -5,6 +5,7 @@ using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Authorization;
 using TenderFlow.Web.Features.Award.Objections;
 using TenderFlow.Web.Features.Evaluation;
+using TenderFlow.Web.Features.Shared;
 using TenderFlow.Web.Features.Tenders;
 
 namespace TenderFlow.Web.Features.Award;
@@ -38,6 +39,19 @@ public sealed class GunningModel(TenderSteps steps, IAuthorizationService author
     public Task<IActionResult> OnPostResolveAsync(Guid id, Guid objectionId, string? upheld, string? reasoning, string? deviationReason, CancellationToken ct) =>
         ActAsync(id, Roles.Procurement, () => objections.ResolveAsync(Tender, objectionId, User, new ObjectionResolutionRequest(Choice(upheld), reasoning, deviationReason), ct),
             "The objection has been decided; the letter has been sent.", ct);
+
+    /// <summary>The field's error attributes when the refused post was this handler's (several forms share field names).</summary>
+    public FieldError ErrorOf(string handler, string field) =>
+        string.Equals(Request.Query["handler"], handler, StringComparison.OrdinalIgnoreCase) ? ErrorOf(field) : default;
+
+    /// <summary>The field's error attributes when the refused post was this handler's form for this objection (one form per objection).</summary>
+    public FieldError ErrorOf(string handler, Guid objectionId, string field) => PostedFor(handler, objectionId) ? ErrorOf(field) : default;
+
+    /// <summary>What was typed into this objection's form of the handler, when that post was refused.</summary>
+    public string Posted(string handler, Guid objectionId, string field) => PostedFor(handler, objectionId) ? PostedForm.Value(HttpContext, handler, field) : "";
+
+    private bool PostedFor(string handler, Guid objectionId) =>
+        Guid.TryParse(PostedForm.Value(HttpContext, handler, "objectionId"), out var posted) && posted == objectionId;
 
     private static bool? Choice(string? value) => value switch { "true" => true, "false" => false, _ => null };
 
