@@ -22,6 +22,7 @@ public enum ObjectionStatus
 public sealed class Objection
 {
     public const int MaxTextLength = 8000;
+    public const int MaxReceivedViaLength = 500;
 
     public Guid Id { get; init; }
     public Guid TenderId { get; init; }
@@ -30,6 +31,12 @@ public sealed class Objection
     public Guid OrganisationId { get; init; }
     public required string FiledByUserId { get; init; }
     public required string Grounds { get; init; }
+
+    /// <summary>
+    /// How an objection that reached the authority outside the portal came in (e-mail, letter, a served summons), as noted by the
+    /// Legal or Procurement member who recorded it on the objector's behalf (then <see cref="FiledByUserId"/>); null when filed in the portal.
+    /// </summary>
+    public string? ReceivedVia { get; init; }
     public Guid? DocumentId { get; set; }
     public DateTime FiledAtUtc { get; init; }
     public DateTime StandstillEndUtc { get; init; }

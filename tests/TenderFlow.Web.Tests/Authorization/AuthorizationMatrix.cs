@@ -273,6 +273,8 @@ public static class AuthorizationMatrix
         ["POST /api/tenders/{id:guid}/award/announce"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/award/announce", new { reasons = "r" }), ProcurementOnly),
         ["GET /api/tenders/{id:guid}/award"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/award"), TenderReaders),
         ["POST /api/tenders/{id:guid}/objections"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/objections", new { decision = "selection", grounds = "g" }), [Caller.BidderOwnOrganisation]),
+        // Recording an objection received outside the portal (e-mail, letter, summons): Legal and Procurement; here they meet the closed window.
+        ["POST /api/tenders/{id:guid}/objections/recorded"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/objections/recorded", new { decision = "selection", organisationId = Guid.NewGuid(), grounds = "g", receivedVia = "per e-mail" }), [Caller.Procurement, Caller.Legal]),
         ["GET /api/tenders/{id:guid}/objections"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/objections"), [Caller.Procurement, Caller.Legal, Caller.BidderOwnOrganisation]),
         ["POST /api/tenders/{id:guid}/objections/{objectionId:guid}/advice"] = new((c, w) => c.PostAsJsonAsync($"/api/tenders/{w.Tender}/objections/{Guid.NewGuid()}/advice", new { uphold = true, reasoning = "r" }), [Caller.Legal]),
         ["GET /api/tenders/{id:guid}/deadline-jobs"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/deadline-jobs"), AuditReaders),
@@ -288,6 +290,7 @@ public static class AuthorizationMatrix
         ["GET /tenders/{id:guid}/gunning"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/gunning"), [Caller.Procurement, Caller.Legal, Caller.BidderOwnOrganisation]),
         ["POST /tenders/{id:guid}/gunning?handler=Announce"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/gunning?handler=Announce", Form(("reasons", "r"))), ProcurementOnly),
         ["POST /tenders/{id:guid}/gunning?handler=Object"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/gunning?handler=Object", Form(("decision", "selection"), ("grounds", "g"))), [Caller.BidderOwnOrganisation]),
+        ["POST /tenders/{id:guid}/gunning?handler=Record"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/gunning?handler=Record", Form(("decision", "selection"), ("organisationId", Guid.NewGuid().ToString()), ("grounds", "g"), ("receivedVia", "per e-mail"))), [Caller.Procurement, Caller.Legal]),
         ["POST /tenders/{id:guid}/gunning?handler=Advice"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/gunning?handler=Advice", Form(("objectionId", Guid.NewGuid().ToString()), ("uphold", "true"), ("reasoning", "r"))), [Caller.Legal]),
         ["POST /tenders/{id:guid}/gunning?handler=Resolve"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/gunning?handler=Resolve", Form(("objectionId", Guid.NewGuid().ToString()), ("upheld", "true"), ("reasoning", "r"))), ProcurementOnly),
         ["GET /tenders/{id:guid}/contract"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/contract"), AuthorityStaff),

@@ -11,8 +11,9 @@ public sealed class LegalReadOnlyTests
         ["POST /api/auth/", "POST /Accounts/", "POST /language", "POST /api/notifications/", "POST /meldingen"];
 
     /// <summary>
-    /// The two procedural acts the procedure gives the lawyer (approving the final specification, advising on an objection).
-    /// They add Legal's own advice to the record; they change nothing anyone else wrote.
+    /// The procedural acts the procedure gives the lawyer (approving the final specification, advising on an objection, recording
+    /// an objection or kort geding that reached the authority outside the portal, with how it came in). They add to the record;
+    /// they change nothing anyone else wrote.
     /// </summary>
     private static readonly string[] LegalActs =
     [
@@ -20,6 +21,8 @@ public sealed class LegalReadOnlyTests
         "POST /tenders/{id:guid}/opdrachtomschrijving?handler=Review",
         "POST /api/tenders/{id:guid}/objections/{objectionId:guid}/advice",
         "POST /tenders/{id:guid}/gunning?handler=Advice",
+        "POST /api/tenders/{id:guid}/objections/recorded",
+        "POST /tenders/{id:guid}/gunning?handler=Record",
     ];
 
     /// <summary>A form post that failed (e.g. its antiforgery token) is re-executed as a POST to the status page, which writes nothing.</summary>

@@ -31,6 +31,7 @@ public sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objection>
         builder.Property(o => o.Decision).HasConversion<string>().HasMaxLength(20);
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(o => o.Grounds).HasMaxLength(Objection.MaxTextLength);
+        builder.Property(o => o.ReceivedVia).HasMaxLength(Objection.MaxReceivedViaLength);
         builder.Property(o => o.AdviceReasoning).HasMaxLength(Objection.MaxTextLength);
         builder.Property(o => o.ResolutionReasoning).HasMaxLength(Objection.MaxTextLength);
         builder.Property(o => o.DeviationReason).HasMaxLength(Objection.MaxTextLength);

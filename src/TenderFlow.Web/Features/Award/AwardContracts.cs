@@ -6,15 +6,21 @@ public sealed record AwardDecisionView(Guid Id, string Participant, IReadOnlyLis
     DateTime StandstillEndUtc, Guid LetterDocumentId, DateTime? RevisedAtUtc, string? RevisionReason, DateTime? FinalAwardAtUtc);
 
 public sealed record AwardView(string Phase, DateTime? StandstillEndUtc, int? StandstillDaysLeft, IReadOnlyList<AwardDecisionView> Decisions,
-    IReadOnlyList<ObjectionView> Objections, bool MayObjectToAward, bool MayObjectToSelection);
+    IReadOnlyList<ObjectionView> Objections, bool MayObjectToAward, bool MayObjectToSelection, IReadOnlyList<RecordableObjector> RecordableObjectors);
 
 public sealed record FileObjectionRequest(string? Decision, string? Grounds);
+
+/// <summary>An objection received outside the portal, recorded by Legal or Procurement for an entitled organisation, with how it came in.</summary>
+public sealed record RecordObjectionRequest(string? Decision, Guid? OrganisationId, string? Grounds, string? ReceivedVia);
+
+/// <summary>An organisation Legal or Procurement may now record an objection for, against the named decision.</summary>
+public sealed record RecordableObjector(string Decision, Guid OrganisationId, string Name);
 
 public sealed record ObjectionAdviceRequest(bool? Uphold, string? Reasoning);
 
 public sealed record ObjectionResolutionRequest(bool? Upheld, string? Reasoning, string? DeviationReason);
 
-public sealed record ObjectionView(Guid Id, string Decision, string Objector, DateTime FiledAtUtc, string Grounds, Guid? DocumentId, string Status,
+public sealed record ObjectionView(Guid Id, string Decision, string Objector, DateTime FiledAtUtc, string Grounds, string? ReceivedVia, Guid? DocumentId, string Status,
     bool? AdviceUphold, string? AdviceReasoning, DateTime? AdvisedAtUtc, string? ResolutionReasoning, string? DeviationReason, DateTime? ResolvedAtUtc,
     Guid? OutcomeLetterDocumentId, bool Superseded);
 

@@ -57,7 +57,8 @@ public sealed class AwardDecisions(TenderFlowDbContext db, TenderSteps steps, Ob
         int? daysLeft = end is { } due ? Math.Max(0, (AmsterdamTime.ToLocal(due.AddTicks(-1)).Date - AmsterdamTime.ToLocal(now).Date).Days) : null;
         return new AwardView(tender.Phase, end, daysLeft, decisions, await objections.VisibleAsync(tender.Id, user, ct),
             await objections.EligibleAsync(tender, user, ObjectedDecision.Award, ct) is null,
-            await objections.EligibleAsync(tender, user, ObjectedDecision.Selection, ct) is null);
+            await objections.EligibleAsync(tender, user, ObjectedDecision.Selection, ct) is null,
+            user.IsInRole(Roles.Legal) || user.IsInRole(Roles.Procurement) ? await objections.RecordableAsync(tender, ct) : []);
     }
 
     /// <summary>Calendar days left after today; on the last day itself objections are still open until 24:00.</summary>

@@ -97,6 +97,20 @@ public static class AwardRegistration
             }
         }).WithName("FileObjection").DisableAntiforgery();
 
+        group.MapPost("/objections/recorded", async (Guid id, RecordObjectionRequest request, HttpContext http, TenderSteps steps, ObjectionService objections, CancellationToken ct) =>
+        {
+            if (await RefuseAsync(http, steps, id) is { } refused)
+            {
+                return refused;
+            }
+            if (!(http.User.IsInRole(Roles.Legal) || http.User.IsInRole(Roles.Procurement)))
+            {
+                return AwardRules.RecordingNotAllowed().ToProblem(http);
+            }
+            var (created, refusal) = await objections.RecordAsync(id, http.User, request, ct);
+            return refusal is not null ? refusal.ToProblem(http) : TypedResults.Created($"/api/tenders/{id}/objections/{created!.Id}", created);
+        }).WithName("RecordObjection");
+
         group.MapGet("/objections", async (Guid id, HttpContext http, TenderSteps steps, ObjectionService objections, CancellationToken ct) =>
         {
             if (await RefuseAsync(http, steps, id) is { } refused)

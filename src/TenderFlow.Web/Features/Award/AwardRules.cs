@@ -32,6 +32,17 @@ public static class AwardRules
                 ? "Only the participant the award decision is addressed to may object to it."
                 : "Only candidates who applied may object to the selection decision."));
 
+    public static RuleViolation RecordingNotAllowed() => new("ObjectionRecordingRule", RuleKind.Forbidden,
+        new("Alleen Juridische zaken en Inkoop kunnen een bezwaar vastleggen dat buiten het portaal is binnengekomen.",
+            "Only Legal and Procurement may record an objection that came in outside the portal."));
+
+    public static RuleViolation ReceivedViaRequired() => new("ObjectionReceivedViaRequiredRule", RuleKind.Invalid,
+        new("Vermeld hoe het bezwaar binnenkwam, bijvoorbeeld \u201eper e-mail van 12-06\u201d of \u201edagvaarding kort geding betekend op \u2026\u201d.",
+            "State how the objection came in, for example \u201cby e-mail of 12 June\u201d or \u201csummons in summary proceedings served on \u2026\u201d."), "receivedVia");
+
+    public static RuleViolation ObjectorRequired() => new("ObjectionObjectorRule", RuleKind.Invalid,
+        new("Kies de organisatie namens wie het bezwaar is gemaakt.", "Choose the organisation on whose behalf the objection was made."), "organisationId");
+
     public static RuleViolation AlreadyObjected() => new("ObjectionAlreadyFiledRule", RuleKind.Conflict,
         new("U heeft al bezwaar gemaakt tegen deze beslissing.", "You have already objected to this decision."));
 

@@ -5,6 +5,7 @@ using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Authorization;
 using TenderFlow.Web.Features.Award.Objections;
 using TenderFlow.Web.Features.Evaluation;
+using TenderFlow.Web.Features.Shared;
 using TenderFlow.Web.Features.Tenders;
 
 namespace TenderFlow.Web.Features.Award;
@@ -26,6 +27,11 @@ public sealed class GunningModel(TenderSteps steps, IAuthorizationService author
     public Task<IActionResult> OnPostObjectAsync(Guid id, string? decision, string? grounds, CancellationToken ct) =>
         ActAsync(id, Roles.Bidder, async () => (await objections.FileAsync(id, User, decision, grounds, null, ct)).Violation, "Your objection has been filed.", ct);
 
+    public Task<IActionResult> OnPostRecordAsync(Guid id, string? decision, string? organisationId, string? grounds, string? receivedVia, CancellationToken ct) =>
+        ActAsync(id, [Roles.Legal, Roles.Procurement], async () => (await objections.RecordAsync(id, User,
+                new RecordObjectionRequest(decision, Guid.TryParse(organisationId, out var organisation) ? organisation : null, grounds, receivedVia), ct)).Violation,
+            "The objection has been recorded.", ct);
+
     public Task<IActionResult> OnPostAdviceAsync(Guid id, Guid objectionId, string? uphold, string? reasoning, CancellationToken ct) =>
         ActAsync(id, Roles.Legal, () => objections.AdviseAsync(Tender, objectionId, User, new ObjectionAdviceRequest(Choice(uphold), reasoning), ct),
             "Your advice has been recorded.", ct);
@@ -34,15 +40,31 @@ public sealed class GunningModel(TenderSteps steps, IAuthorizationService author
         ActAsync(id, Roles.Procurement, () => objections.ResolveAsync(Tender, objectionId, User, new ObjectionResolutionRequest(Choice(upheld), reasoning, deviationReason), ct),
             "The objection has been decided; the letter has been sent.", ct);
 
+    /// <summary>The field's error attributes when the refused post was this handler's (several forms share field names).</summary>
+    public FieldError ErrorOf(string handler, string field) =>
+        string.Equals(Request.Query["handler"], handler, StringComparison.OrdinalIgnoreCase) ? ErrorOf(field) : default;
+
+    /// <summary>The field's error attributes when the refused post was this handler's form for this objection (one form per objection).</summary>
+    public FieldError ErrorOf(string handler, Guid objectionId, string field) => PostedFor(handler, objectionId) ? ErrorOf(field) : default;
+
+    /// <summary>What was typed into this objection's form of the handler, when that post was refused.</summary>
+    public string Posted(string handler, Guid objectionId, string field) => PostedFor(handler, objectionId) ? PostedForm.Value(HttpContext, handler, field) : "";
+
+    private bool PostedFor(string handler, Guid objectionId) =>
+        Guid.TryParse(PostedForm.Value(HttpContext, handler, "objectionId"), out var posted) && posted == objectionId;
+
     private static bool? Choice(string? value) => value switch { "true" => true, "false" => false, _ => null };
 
-    private async Task<IActionResult> ActAsync(Guid id, string role, Func<Task<RuleViolation?>> act, string done, CancellationToken ct)
+    private Task<IActionResult> ActAsync(Guid id, string role, Func<Task<RuleViolation?>> act, string done, CancellationToken ct) =>
+        ActAsync(id, [role], act, done, ct);
+
+    private async Task<IActionResult> ActAsync(Guid id, string[] roles, Func<Task<RuleViolation?>> act, string done, CancellationToken ct)
     {
         if (!await LoadTenderAsync(id, ct))
         {
             return NotFound();
         }
-        if (!User.IsInRole(role))
+        if (!roles.Any(User.IsInRole))
         {
             return Forbid();
         }

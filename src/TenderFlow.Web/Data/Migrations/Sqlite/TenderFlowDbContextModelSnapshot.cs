@@ -452,6 +452,10 @@ namespace TenderFlow.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("OutcomeLetterDocumentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReceivedVia")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResolutionReasoning")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");

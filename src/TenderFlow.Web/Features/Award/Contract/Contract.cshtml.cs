@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Authorization;
 using TenderFlow.Web.Features.Evaluation;
+using TenderFlow.Web.Features.Shared;
 using TenderFlow.Web.Features.Tenders;
 
 namespace TenderFlow.Web.Features.Award.Contract;
@@ -13,6 +14,15 @@ public sealed class ContractModel(TenderSteps steps, IAuthorizationService autho
 {
     public ContractView? Record { get; private set; }
     public bool MayManage { get; private set; }
+
+    /// <summary>What was typed into the field when this handler's post was refused; otherwise what is recorded (or the default).</summary>
+    public string? Typed(string handler, string field, string? recorded) => IsRefusedPostOf(handler) ? PostedForm.Value(HttpContext, handler, field) : recorded;
+
+    /// <summary>The field's error attributes when the refused post was this handler's (both forms could name a field alike).</summary>
+    public FieldError ErrorOf(string handler, string field) => IsRefusedPostOf(handler) ? ErrorOf(field) : default;
+
+    private bool IsRefusedPostOf(string handler) =>
+        HttpMethods.IsPost(Request.Method) && string.Equals(Request.Query["handler"], handler, StringComparison.OrdinalIgnoreCase);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, null, ct);
 

@@ -39,13 +39,18 @@ public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog c
         : (AwardNames.SelectionObjections, AwardNames.SelectionStandstillEnd);
 
     /// <summary>The application on whose behalf this bidder may object to the decision now, or why not.</summary>
-    private async Task<(Application? Application, DateTime StandstillEnd, RuleViolation? Violation)> EntitlementAsync(Tender tender, ClaimsPrincipal user, ObjectedDecision decision, CancellationToken ct)
+    private Task<(Application? Application, DateTime StandstillEnd, RuleViolation? Violation)> EntitlementAsync(Tender tender, ClaimsPrincipal user, ObjectedDecision decision, CancellationToken ct) =>
+        user.IsInRole(Roles.Bidder) && user.OrganisationId() is { } organisation
+            ? EntitlementAsync(tender, organisation, decision, ct)
+            : Task.FromResult<(Application?, DateTime, RuleViolation?)>((null, default, AwardRules.NotEntitled(Name(decision))));
+
+    /// <summary>
+    /// The application on whose behalf this organisation may object to the decision now, or why not: the participant's
+    /// organisations against the award, those of a submitted application against the selection; before the standstill ends.
+    /// </summary>
+    private async Task<(Application? Application, DateTime StandstillEnd, RuleViolation? Violation)> EntitlementAsync(Tender tender, Guid organisation, ObjectedDecision decision, CancellationToken ct)
     {
         var name = Name(decision);
-        if (!user.IsInRole(Roles.Bidder) || user.OrganisationId() is not { } organisation)
-        {
-            return (null, default, AwardRules.NotEntitled(name));
-        }
         var (capability, deadline) = Window(decision);
         var definition = await catalog.ForHashAsync(db, tender.DefinitionHash, ct);
         var end = tender.Deadline(deadline)?.DueAtUtc;
@@ -53,18 +58,8 @@ public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog c
         {
             return (null, default, AwardRules.ObjectionsClosed(name));
         }
-        Application? application;
-        if (decision == ObjectedDecision.Award)
-        {
-            var selected = await SelectedParticipant.ApplicationIdAsync(db, tender.Id, ct);
-            application = selected is null ? null : await db.Applications.AsNoTracking().SingleAsync(a => a.Id == selected, ct);
-        }
-        else
-        {
-            application = (await db.Applications.AsNoTracking().Where(a => a.TenderId == tender.Id && a.Status == ApplicationStatus.Submitted).ToListAsync(ct))
-                .FirstOrDefault(a => a.LeadOrganisationId == organisation || a.HasMember(organisation));
-        }
-        if (application is null || !(application.LeadOrganisationId == organisation || application.HasMember(organisation)))
+        var application = (await EntitledApplicationsAsync(tender.Id, decision, ct)).FirstOrDefault(a => a.LeadOrganisationId == organisation || a.HasMember(organisation));
+        if (application is null)
         {
             return (null, default, AwardRules.NotEntitled(name));
         }
@@ -75,11 +70,82 @@ public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog c
         return (application, end.Value, null);
     }
 
+    /// <summary>The applications whose organisations may object to the decision: the selected participant's (award) or every submitted one (selection).</summary>
+    private async Task<IReadOnlyList<Application>> EntitledApplicationsAsync(Guid tenderId, ObjectedDecision decision, CancellationToken ct)
+    {
+        if (decision == ObjectedDecision.Award)
+        {
+            var selected = await SelectedParticipant.ApplicationIdAsync(db, tenderId, ct);
+            return selected is null ? [] : [await db.Applications.AsNoTracking().SingleAsync(a => a.Id == selected, ct)];
+        }
+        return await db.Applications.AsNoTracking().Where(a => a.TenderId == tenderId && a.Status == ApplicationStatus.Submitted).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The organisations Legal or Procurement may record an objection for now (one received outside the portal): per decision whose
+    /// standstill runs, the organisations of each entitled application that has no objection against it yet.
+    /// </summary>
+    public async Task<IReadOnlyList<RecordableObjector>> RecordableAsync(Tender tender, CancellationToken ct)
+    {
+        var result = new List<RecordableObjector>();
+        foreach (var decision in new[] { ObjectedDecision.Award, ObjectedDecision.Selection })
+        {
+            foreach (var application in await EntitledApplicationsAsync(tender.Id, decision, ct))
+            {
+                var ids = application.Members.Select(m => m.OrganisationId).Prepend(application.LeadOrganisationId).Distinct().ToList();
+                foreach (var organisation in await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).OrderBy(o => o.Name).ToListAsync(ct))
+                {
+                    if ((await EntitlementAsync(tender, organisation.Id, decision, ct)).Violation is null)
+                    {
+                        result.Add(new RecordableObjector(Name(decision), organisation.Id, organisation.Name));
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
     public async Task<RuleViolation?> EligibleAsync(Tender tender, ClaimsPrincipal user, ObjectedDecision decision, CancellationToken ct) =>
         (await EntitlementAsync(tender, user, decision, ct)).Violation;
 
-    public async Task<(CreatedObjection? Created, RuleViolation? Violation)> FileAsync(Guid tenderId, ClaimsPrincipal user, string? decisionName, string? grounds,
-        StagedDocument? attachment, CancellationToken ct)
+    public Task<(CreatedObjection? Created, RuleViolation? Violation)> FileAsync(Guid tenderId, ClaimsPrincipal user, string? decisionName, string? grounds,
+        StagedDocument? attachment, CancellationToken ct) =>
+        CreateAsync(tenderId, user, decisionName, grounds, attachment, onBehalf: null, ct);
+
+    /// <summary>
+    /// Legal or Procurement records an objection (or a kort geding) that reached the authority outside the portal, on behalf of an
+    /// organisation entitled to object, with how it came in: the same window, eligibility and effect as one filed in the portal.
+    /// </summary>
+    public async Task<(CreatedObjection? Created, RuleViolation? Violation)> RecordAsync(Guid tenderId, ClaimsPrincipal user, RecordObjectionRequest request, CancellationToken ct)
+    {
+        if (!(user.IsInRole(Roles.Legal) || user.IsInRole(Roles.Procurement)))
+        {
+            return (null, AwardRules.RecordingNotAllowed());
+        }
+        var (receivedVia, unreadable) = EnteredText.Read(request.ReceivedVia, "receivedVia", multiline: false, "Hoe het bezwaar binnenkwam", "How the objection came in");
+        if (unreadable is not null)
+        {
+            return (null, unreadable);
+        }
+        if (receivedVia is null)
+        {
+            return (null, AwardRules.ReceivedViaRequired());
+        }
+        if (receivedVia.Length > Objection.MaxReceivedViaLength)
+        {
+            return (null, AwardRules.TextTooLong("receivedVia"));
+        }
+        if (request.OrganisationId is not { } organisation || organisation == Guid.Empty)
+        {
+            return (null, AwardRules.ObjectorRequired());
+        }
+        return await CreateAsync(tenderId, user, request.Decision, request.Grounds, null, new OnBehalf(organisation, receivedVia), ct);
+    }
+
+    private sealed record OnBehalf(Guid OrganisationId, string ReceivedVia);
+
+    private async Task<(CreatedObjection? Created, RuleViolation? Violation)> CreateAsync(Guid tenderId, ClaimsPrincipal user, string? decisionName, string? grounds,
+        StagedDocument? attachment, OnBehalf? onBehalf, CancellationToken ct)
     {
         if (Parse(decisionName) is not { } decision)
         {
@@ -100,7 +166,9 @@ public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog c
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var tender = await db.Tenders.AsNoTracking().SingleAsync(t => t.Id == tenderId, ct);
-        var (application, end, violation) = await EntitlementAsync(tender, user, decision, ct);
+        var (application, end, violation) = onBehalf is null
+            ? await EntitlementAsync(tender, user, decision, ct)
+            : await EntitlementAsync(tender, onBehalf.OrganisationId, decision, ct);
         if (violation is not null)
         {
             return (null, violation);
@@ -108,7 +176,8 @@ public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog c
         var actor = user.ToActor();
         var objection = new Objection
         {
-            Id = Guid.NewGuid(), TenderId = tenderId, Decision = decision, ApplicationId = application!.Id, OrganisationId = user.OrganisationId()!.Value,
+            Id = Guid.NewGuid(), TenderId = tenderId, Decision = decision, ApplicationId = application!.Id,
+            OrganisationId = onBehalf?.OrganisationId ?? user.OrganisationId()!.Value, ReceivedVia = onBehalf?.ReceivedVia,
             FiledByUserId = actor.Id, Grounds = grounds, FiledAtUtc = clock.GetUtcNow().UtcDateTime, StandstillEndUtc = end, Status = ObjectionStatus.Open,
         };
         var records = new List<AuditRecord>();
@@ -123,10 +192,12 @@ public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog c
         records.Add(new AuditRecord("award.objection.filed", $"objection/{objection.Id}", new
         {
             decision = Name(decision), objection.ApplicationId, objection.OrganisationId, grounds, documentId = objection.DocumentId, standstillEndUtc = end,
+            recordedOnBehalf = onBehalf is not null, receivedVia = objection.ReceivedVia,
         }));
         await NotifyStaffAsync(tenderId, new($"Er is bezwaar gemaakt tegen de {(decision == ObjectedDecision.Award ? "gunningsbeslissing" : "selectiebeslissing")} van {tender.Title}.",
             $"An objection has been filed against the {Name(decision)} decision of {tender.Title}."), ct);
-        await audit.AppendAsync(db, actor.Id, Roles.Bidder, tenderId, records, ct);
+        var role = onBehalf is null ? Roles.Bidder : user.IsInRole(Roles.Legal) ? Roles.Legal : Roles.Procurement;
+        await audit.AppendAsync(db, actor.Id, role, tenderId, records, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (new CreatedObjection(objection.Id), null);
@@ -276,7 +347,7 @@ public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog c
             var (name, _) = await ParticipantNames.OfApplicationAsync(db, o.ApplicationId, ct);
             // Legal's advice is internal until Procurement has decided; the objector then reads it with the decision (and in the letter).
             var adviceShown = staff || o.Status is ObjectionStatus.Upheld or ObjectionStatus.Rejected;
-            result.Add(new ObjectionView(o.Id, Name(o.Decision), name, o.FiledAtUtc, o.Grounds, o.DocumentId, o.Status.ToString(),
+            result.Add(new ObjectionView(o.Id, Name(o.Decision), name, o.FiledAtUtc, o.Grounds, o.ReceivedVia, o.DocumentId, o.Status.ToString(),
                 adviceShown ? o.AdviceUphold : null, adviceShown ? o.AdviceReasoning : null, adviceShown ? o.AdvisedAtUtc : null, o.ResolutionReasoning, o.DeviationReason, o.ResolvedAtUtc, o.OutcomeLetterDocumentId, o.SupersededAtUtc is not null));
         }
         return result;
