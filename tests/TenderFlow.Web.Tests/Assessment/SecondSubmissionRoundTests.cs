@@ -43,8 +43,11 @@ public sealed class SecondSubmissionRoundTests : IDisposable
         await IntoSubmissionPhaseAsync(w);
 
         await Ok(w.Participant().PutAsJsonAsync($"{w.Api}/answers", Answers("Tweede ronde: overgang per wijk in vier golven.")), HttpStatusCode.NoContent);
+        var firstRoundDocument = await w.DbAsync(db => db.Documents.AsNoTracking().Where(d => d.Kind == "submission.tender").Select(d => d.Id).SingleAsync());
+        await w.UploadAsync(w.Participant(), "tender", TestFiles.Pdf("Inschrijving tweede ronde"));
         var receipt = await w.SubmitAsync();
         var document = receipt["documents"]!.AsArray().Single()!["documentId"]!.GetValue<string>();
+        Assert.NotEqual(firstRoundDocument.ToString(), document);
         foreach (var (name, client) in new Dictionary<string, Func<HttpClient>> { ["Procurement"] = w.Procurement, ["Legal"] = w.Legal, ["Chair"] = w.Chair })
         {
             Assert.True((await client().GetJsonAsync(w.Api))["content"] is null, $"{name} read the second round's tender before its deadline");
@@ -59,6 +62,9 @@ public sealed class SecondSubmissionRoundTests : IDisposable
         var view = await w.Procurement().GetJsonAsync(w.Api);
         Assert.Equal("Tweede ronde: overgang per wijk in vier golven.", view["content"]!["implementationPlan"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, (await w.Procurement().GetAsync($"/api/documents/{document}")).StatusCode);
+        // The first round's document, replaced in this round, was submitted and opened: it stays readable as evidence.
+        Assert.Equal(HttpStatusCode.OK, (await w.Legal().GetAsync($"/api/documents/{firstRoundDocument}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await w.Procurement().GetAsync($"/api/documents/{firstRoundDocument}")).StatusCode);
         var audit = await w.Legal().GetArrayAsync($"/api/tenders/{w.Tender}/audit");
         Assert.Equal(2, audit.Count(e => e!["action"]!.GetValue<string>() == "vault.opened"));
         Assert.Single(audit, e => e!["action"]!.GetValue<string>() == "submission.round.superseded");

@@ -21,6 +21,6 @@ public sealed class ApplicationReadPolicy : IDocumentReadPolicy
         var application = await db.Applications.AsNoTracking()
             .SingleOrDefaultAsync(a => a.Id == applicationId && a.TenderId == document.TenderId, cancellationToken);
         var access = application is null ? DocumentAccess.Denied : await ApplicationAccess.DecideAsync(user, application, db, cancellationToken);
-        return SubmittedVersions.Only(document, access);
+        return await SubmittedVersions.OnlyAsync(document, access, ApplicationSeal.Vault, db, cancellationToken);
     }
 }

@@ -46,6 +46,6 @@ public sealed class SubmissionReadPolicy : IDocumentReadPolicy
         }
         var submission = await db.TenderSubmissions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.TenderId == document.TenderId, cancellationToken);
         var access = submission is null ? DocumentAccess.Denied : await SubmissionAccess.DecideAsync(user, submission, db, cancellationToken);
-        return SubmittedVersions.Only(document, access);
+        return await SubmittedVersions.OnlyAsync(document, access, SubmissionSeal.Vault, db, cancellationToken);
     }
 }
