@@ -55,8 +55,9 @@ public static class CliCommands
         {
             ("workflows", "validate") => Validate(positional.FirstOrDefault() ?? WorkflowsDirectory.Resolve(configuration)),
             ("workflows", "mermaid") => Mermaid(positional[0], positional.ElementAtOrDefault(1) ?? WorkflowsDirectory.Resolve(configuration)),
-            ("audit", "verify") when configuration["export"] is { } export => VerifyExport(export, configuration["key"], output, error),
-            ("audit", "verify") => Verify(new DataDirectory(configuration), configuration["anchor"], output, error),
+            // What to check is said on the command line only: an environment variable named EXPORT or ANCHOR is no argument.
+            ("audit", "verify") when options.GetValueOrDefault("export") is { } export => VerifyExport(export, options.GetValueOrDefault("key"), output, error),
+            ("audit", "verify") => Verify(new DataDirectory(configuration), options.GetValueOrDefault("anchor"), output, error),
             _ => Usage(),
         });
     }

@@ -77,6 +77,11 @@ public sealed class CliTests
         Assert.True(exit == 0, output);
         Assert.Contains(data.Path, output);
 
+        // What to check is an argument, never a setting: EXPORT in the environment does not turn this into a package check.
+        (exit, output) = RunWith(new() { ["EXPORT"] = empty.FilePath("no-such-package.zip"), ["ANCHOR"] = "1:00" }, "audit", "verify", "--data", data.Path);
+        Assert.True(exit == 0, output);
+        Assert.Contains("OK:", output);
+
         File.WriteAllText(empty.FilePath("broken.json"), """{ "id": "Broken Id" }""");
         (exit, output) = RunWith(new() { ["Workflows__Directory"] = empty.Path }, "workflows", "validate");
         Assert.Equal(1, exit);

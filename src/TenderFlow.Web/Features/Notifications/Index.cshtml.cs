@@ -26,9 +26,10 @@ public sealed class IndexModel(Inbox inbox) : PageModel
     public async Task OnGetAsync([FromQuery(Name = "page")] int? number, CancellationToken cancellationToken)
     {
         PageNumber = Math.Clamp(number ?? 1, 1, Inbox.MaxPage);
+        // The bound first: a notification written while the page is being made is then after it, and stays unread.
+        Newest = await inbox.NewestAsync(UserId, cancellationToken);
         (Items, More) = await inbox.PageAsync(UserId, PortalCultures.Language, PageNumber, cancellationToken);
         Unread = await inbox.UnreadCountAsync(UserId, cancellationToken);
-        Newest = await inbox.NewestAsync(UserId, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostReadAsync(Guid notificationId, CancellationToken cancellationToken)
