@@ -60,6 +60,9 @@ public sealed class RecordedObjectionTests : IDisposable
         Assert.Equal(participant, payload["organisationId"]!.GetValue<Guid>());
         Assert.Equal(legalId, _app.Db(db => db.Objections.AsNoTracking().Single(o => o.Id == Guid.Parse(objection)).FiledByUserId));
 
+        // The participant is told its objection is on record, with how it came in.
+        Assert.Contains(await world.ParticipantClient().GetArrayAsync("/api/notifications"),
+            n => n!["kind"]!.GetValue<string>() == "award.objection.recorded" && n["text"]!.GetValue<string>().Contains(Summons, StringComparison.Ordinal));
         // It follows the same advice and decision as a portal objection; the objector sees it with how it was received.
         var seen = Assert.Single(await world.ParticipantClient().GetArrayAsync($"/api/tenders/{world.Tender}/objections"))!;
         Assert.Equal(Summons, seen["receivedVia"]!.GetValue<string>());

@@ -44,7 +44,7 @@ public static class AwardRules
         new("Kies de organisatie namens wie het bezwaar is gemaakt.", "Choose the organisation on whose behalf the objection was made."), "organisationId");
 
     public static RuleViolation AlreadyObjected() => new("ObjectionAlreadyFiledRule", RuleKind.Conflict,
-        new("U heeft al bezwaar gemaakt tegen deze beslissing.", "You have already objected to this decision."));
+        new("Er is al bezwaar gemaakt tegen deze beslissing namens deze inschrijver.", "An objection to this decision has already been made on behalf of this applicant."));
 
     public static RuleViolation ObjectionNotFound() => new("ObjectionNotFoundRule", RuleKind.NotFound,
         new("Dit bezwaar bestaat niet.", "This objection does not exist."));

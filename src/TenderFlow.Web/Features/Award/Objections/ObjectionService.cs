@@ -196,6 +196,16 @@ public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog c
         }));
         await NotifyStaffAsync(tenderId, new($"Er is bezwaar gemaakt tegen de {(decision == ObjectedDecision.Award ? "gunningsbeslissing" : "selectiebeslissing")} van {tender.Title}.",
             $"An objection has been filed against the {Name(decision)} decision of {tender.Title}."), ct);
+        if (onBehalf is not null)
+        {
+            // The objector hears that its objection, sent outside the portal, is on record and suspends the decision.
+            var what = decision == ObjectedDecision.Award ? ("gunningsbeslissing", "award decision") : ("selectiebeslissing", "selection decision");
+            await notifier.NotifyOrganisationsAsync(db, application.Members.Select(m => m.OrganisationId).Append(application.LeadOrganisationId).Distinct(), tenderId,
+                "award.objection.recorded",
+                new($"Uw bezwaar tegen de {what.Item1} van {tender.Title} ({onBehalf.ReceivedVia}) is in het portaal vastgelegd. Zolang het in behandeling is, wordt de beslissing niet definitief.",
+                    $"Your objection to the {what.Item2} of {tender.Title} ({onBehalf.ReceivedVia}) has been recorded in the portal. While it is being handled, the decision does not become final."),
+                $"/tenders/{tenderId}/gunning", ct);
+        }
         var role = onBehalf is null ? Roles.Bidder : user.IsInRole(Roles.Legal) ? Roles.Legal : Roles.Procurement;
         await audit.AppendAsync(db, actor.Id, role, tenderId, records, ct);
         await db.SaveChangesAsync(ct);
