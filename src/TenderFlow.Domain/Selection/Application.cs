@@ -30,4 +30,7 @@ public sealed class Application
     public bool IsConsortium => Members.Count > 1;
 
     public bool HasMember(Guid organisationId) => Members.Any(m => m.OrganisationId == organisationId);
+
+    /// <summary>Every organisation the application stands for: the lead first, then the members (each once).</summary>
+    public IReadOnlyList<Guid> OrganisationIds => Members.Select(m => m.OrganisationId).Prepend(LeadOrganisationId).Distinct().ToList();
 }

@@ -54,7 +54,7 @@ public abstract class DecisionRevision(TenderFlowDbContext db, AuditTrail audit,
             : await db.SelectionLetters.Where(l => l.TenderId == tender.Id).Select(l => l.ApplicationId).ToListAsync(ct);
         var applicationIds = addressed.Concat(objectors).Distinct().ToList();
         var organisations = (await db.Applications.AsNoTracking().Include(a => a.Members).Where(a => applicationIds.Contains(a.Id)).ToListAsync(ct))
-            .SelectMany(a => a.Members.Select(m => m.OrganisationId).Append(a.LeadOrganisationId)).Distinct().ToList();
+            .SelectMany(a => a.OrganisationIds).Distinct().ToList();
         var (nl, en) = decision == ObjectedDecision.Award ? ("gunningsbeslissing", "award decision") : ("selectiebeslissing", "selection decision");
         await notifier.NotifyOrganisationsAsync(db, organisations, tender.Id, $"{(decision == ObjectedDecision.Award ? "award" : "selection")}.decision.revised",
             new($"De {nl} voor {tender.Title} is ingetrokken om te worden herzien; de opschortende termijn ervan loopt niet meer. Reden: “{reason}”. U ontvangt een nieuwe beslissing.",

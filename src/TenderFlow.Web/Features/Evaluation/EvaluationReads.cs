@@ -200,7 +200,7 @@ public sealed class EvaluationReads(TenderFlowDbContext db, EvaluationGate gate,
 
     public async Task<CandidateView> CandidateAsync(Application application, CancellationToken ct)
     {
-        var memberIds = application.Members.Select(m => m.OrganisationId).Append(application.LeadOrganisationId).Distinct().ToList();
+        var memberIds = application.OrganisationIds;
         var names = await db.Organisations.AsNoTracking().Where(o => memberIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var lead = names.GetValueOrDefault(application.LeadOrganisationId, "?");
         return new CandidateView(application.Id, application.ConsortiumName ?? lead,

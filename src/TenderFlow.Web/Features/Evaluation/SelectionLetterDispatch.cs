@@ -51,7 +51,7 @@ public sealed class SelectionLetterDispatch(TenderFlowDbContext db, EvaluationRe
                 Id = Guid.NewGuid(), TenderId = tenderId, ApplicationId = application.Id, DocumentId = document.Id,
                 Selected = isSelected, StandstillEndUtc = standstill, SentAtUtc = now,
             });
-            var members = application.Members.Select(m => m.OrganisationId).Append(application.LeadOrganisationId).Distinct().ToList();
+            var members = application.OrganisationIds;
             await notifier.NotifyOrganisationsAsync(db, members, tenderId, SelectionDecisions.LetterKind,
                 new($"De selectiebeslissing voor {tender.Title} is bekend: u bent {(isSelected ? "geselecteerd" : "niet geselecteerd")}. Lees de brief in het portaal.",
                     $"The selection decision for {tender.Title} has been announced: you have {(isSelected ? "been selected" : "not been selected")}. Read the letter in the portal."),

@@ -71,7 +71,7 @@ public sealed class OcdsSource(TenderFlowDbContext db, DefinitionCatalog catalog
     {
         var applications = await db.Applications.AsNoTracking()
             .Where(a => a.TenderId == tenderId && a.Status == ApplicationStatus.Submitted).OrderBy(a => a.SubmittedAtUtc).ToListAsync(ct);
-        var ids = applications.SelectMany(a => a.Members.Select(m => m.OrganisationId).Append(a.LeadOrganisationId)).Distinct().ToList();
+        var ids = applications.SelectMany(a => a.OrganisationIds).Distinct().ToList();
         var organisations = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         return applications.Select(a => new OcdsCandidate(a.Id, a.ConsortiumName,
                 a.Members.OrderByDescending(m => m.IsLead).Select(m => m.OrganisationId).Prepend(a.LeadOrganisationId).Distinct()

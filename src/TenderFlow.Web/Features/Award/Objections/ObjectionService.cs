@@ -92,7 +92,7 @@ public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog c
         {
             foreach (var application in await EntitledApplicationsAsync(tender.Id, decision, ct))
             {
-                var ids = application.Members.Select(m => m.OrganisationId).Prepend(application.LeadOrganisationId).Distinct().ToList();
+                var ids = application.OrganisationIds;
                 foreach (var organisation in await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).OrderBy(o => o.Name).ToListAsync(ct))
                 {
                     if ((await EntitlementAsync(tender, organisation.Id, decision, ct)).Violation is null)
@@ -200,7 +200,7 @@ public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog c
         {
             // The objector hears that its objection, sent outside the portal, is on record and suspends the decision.
             var what = decision == ObjectedDecision.Award ? ("gunningsbeslissing", "award decision") : ("selectiebeslissing", "selection decision");
-            await notifier.NotifyOrganisationsAsync(db, application.Members.Select(m => m.OrganisationId).Append(application.LeadOrganisationId).Distinct(), tenderId,
+            await notifier.NotifyOrganisationsAsync(db, application.OrganisationIds, tenderId,
                 "award.objection.recorded",
                 new($"Uw bezwaar tegen de {what.Item1} van {tender.Title} ({onBehalf.ReceivedVia}) is in het portaal vastgelegd. Zolang het in behandeling is, wordt de beslissing niet definitief.",
                     $"Your objection to the {what.Item2} of {tender.Title} ({onBehalf.ReceivedVia}) has been recorded in the portal. While it is being handled, the decision does not become final."),
@@ -305,7 +305,7 @@ public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog c
             new DocumentTarget(tender.Id, AwardNames.ObjectionOwner(objection.Id), AwardNames.ObjectionOutcomeKind, objection.OrganisationId), actor.Id, ct);
         objection.OutcomeLetterDocumentId = document.Id;
         var application = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == objection.ApplicationId, ct);
-        await notifier.NotifyOrganisationsAsync(db, application.Members.Select(m => m.OrganisationId).Append(application.LeadOrganisationId).Distinct(), tender.Id,
+        await notifier.NotifyOrganisationsAsync(db, application.OrganisationIds, tender.Id,
             AwardNames.ObjectionOutcomeKind,
             new($"Op uw bezwaar in {fresh.Title} is beslist: {(request.Upheld.Value ? "gegrond" : "ongegrond")}.", $"Your objection in {fresh.Title} has been decided: {(request.Upheld.Value ? "upheld" : "rejected")}."),
             $"/tenders/{tender.Id}/gunning", ct);
