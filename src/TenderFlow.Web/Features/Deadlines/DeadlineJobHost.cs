@@ -19,6 +19,8 @@ public sealed class DeadlineJobHost(
     private readonly CancellationTokenSource _stopping = new();
     private BackgroundJobServer? _server;
     private Task? _sweep;
+    private readonly Lock _gate = new();
+    private Task? _stop;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -85,7 +87,20 @@ public sealed class DeadlineJobHost(
         scoped.GetRequiredService<Data.TenderFlowDbContext>().ChangeTracker.Clear();
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The host is stopped twice at once: by whoever ends it (a test, a service manager) and by <c>app.RunAsync</c>, which
+    /// then disposes it. Both callers share one stop, and disposal waits for it, so the server is never disposed while a
+    /// stop is still waiting for it to shut down.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _stop ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
         if (_sweep is { } sweep)
@@ -99,10 +114,18 @@ public sealed class DeadlineJobHost(
         }
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        Task? stop;
+        lock (_gate)
+        {
+            stop = _stop;
+        }
+        if (stop is not null)
+        {
+            await stop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
         _server?.Dispose();
         _server = null;
-        return ValueTask.CompletedTask;
     }
 }
