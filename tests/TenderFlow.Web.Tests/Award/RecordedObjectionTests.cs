@@ -109,4 +109,54 @@ public sealed class RecordedObjectionTests : IDisposable
         var objection = Assert.Single(await world.Legal().GetArrayAsync($"/api/tenders/{world.Tender}/objections"))!;
         Assert.Equal("Per e-mail van 12-06", objection["receivedVia"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task The_summons_as_received_is_attached_on_the_award_page_and_read_only_by_the_objector_and_staff()
+    {
+        var world = await DialogueWorld.CreateAsync(_app);
+        await world.EnterAssessmentAsync();
+        Assert.True((await world.Procurement().AnnounceAwardAsync(world)).IsSuccessStatusCode);
+        var page = $"/tenders/{world.Tender}/gunning";
+        var legal = world.Legal();
+        var html = await (await legal.GetAsync(page)).Content.ReadAsStringAsync();
+        Assert.Matches("<form[^>]*enctype=\"multipart/form-data\"[^>]*handler=Record\"", html);
+        Assert.Contains("<label for=\"record-file\">", html);
+        var summons = TestFiles.Pdf("Dagvaarding in kort geding, betekend op 12 juni");
+
+        var response = await legal.PostAsync($"{page}?handler=Record", TestFiles.Form(summons, "dagvaarding.pdf", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Portal.PortalForms.TokenIn(html), ["decision"] = "award",
+            ["organisationId"] = world.Participant.Organisations[0].ToString(), ["grounds"] = Grounds, ["receivedVia"] = Summons,
+        }));
+
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());   // the redirect to the page that says it is done
+        var objection = Assert.Single(await legal.GetArrayAsync($"/api/tenders/{world.Tender}/objections"))!;
+        var document = objection["documentId"]!.GetValue<Guid>();
+        Assert.Equal(summons, await (await world.ParticipantClient().GetAsync($"/api/documents/{document}")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(summons, await (await world.Procurement().GetAsync($"/api/documents/{document}")).Content.ReadAsByteArrayAsync());
+        Assert.False((await world.RejectedClient().GetAsync($"/api/documents/{document}")).IsSuccessStatusCode);
+        Assert.False((await world.Evaluator().GetAsync($"/api/documents/{document}")).IsSuccessStatusCode);
+        var filed = Assert.Single(_app.Events(world.TenderId, "award.objection.filed"));
+        Assert.Equal(document, filed.Payload()["documentId"]!.GetValue<Guid>());
+        Assert.Single(_app.Events(world.TenderId, "document.uploaded"), e => e.Subject == $"document/{document}");
+    }
+
+    [Fact]
+    public async Task Through_the_API_a_recorded_objection_takes_the_summons_as_a_multipart_attachment()
+    {
+        var world = await DialogueWorld.CreateAsync(_app);
+        await world.EnterAssessmentAsync();
+        Assert.True((await world.Procurement().AnnounceAwardAsync(world)).IsSuccessStatusCode);
+        var summons = TestFiles.Pdf("Aangetekende brief met bezwaar");
+
+        var response = await world.Legal().PostAsync(Url(world), TestFiles.Form(summons, "brief.pdf", new Dictionary<string, string>
+        {
+            ["decision"] = "award", ["organisationId"] = world.Participant.Organisations[0].ToString(), ["grounds"] = Grounds, ["receivedVia"] = "Aangetekende brief van 12-06",
+        }));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var objection = Assert.Single(await world.Legal().GetArrayAsync($"/api/tenders/{world.Tender}/objections"))!;
+        Assert.Equal("Aangetekende brief van 12-06", objection["receivedVia"]!.GetValue<string>());
+        Assert.Equal(summons, await (await world.ParticipantClient().GetAsync($"/api/documents/{objection["documentId"]!.GetValue<Guid>()}")).Content.ReadAsByteArrayAsync());
+    }
 }

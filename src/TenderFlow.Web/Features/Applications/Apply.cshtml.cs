@@ -82,12 +82,7 @@ public sealed class ApplyModel(TenderFlowDbContext db, ApplicationDesk desk, App
         {
             return NotFound();
         }
-        if (file is null || file.Length == 0)
-        {
-            return await RefuseAsync(file is null ? DocumentRules.NoFile() : DocumentRules.Empty(), id, cancellationToken);
-        }
-        await using var stream = file.OpenReadStream();
-        var (staged, invalid) = await intake.StageAsync(stream, file.FileName, cancellationToken);
+        var (staged, invalid) = await intake.StageAsync(file, cancellationToken);
         if (staged is null)
         {
             return await RefuseAsync(invalid!, id, cancellationToken);

@@ -61,43 +61,20 @@ public static class AwardRegistration
             {
                 return AwardRules.NotEntitled("selection").ToProblem(http);
             }
-            string? decision, grounds;
-            UploadForm? form = null;
-            try
+            var (request, form, unreadable) = await ObjectionRequestReader.ReadAsync(http, intake,
+                f => new FileObjectionRequest(f.Field("decision"), f.Field("grounds")), ct);
+            using (form)
             {
-                if (http.Request.HasFormContentType)
+                if (unreadable is not null)
                 {
-                    var (read, violation) = await MultipartUpload.ReadAsync(http, intake, ct);
-                    if (violation is not null)
-                    {
-                        return violation.ToProblem(http);
-                    }
-                    form = read!;
-                    (decision, grounds) = (form.Field("decision"), form.Field("grounds"));
+                    return unreadable.ToProblem(http);
                 }
-                else if (!http.Request.HasJsonContentType())
-                {
-                    return AwardRules.ObjectionContentType().ToProblem(http);
-                }
-                else
-                {
-                    var body = await http.Request.ReadFromJsonAsync<FileObjectionRequest>(ct);
-                    (decision, grounds) = (body?.Decision, body?.Grounds);
-                }
-                var (created, refusal) = await objections.FileAsync(id, http.User, decision, grounds, form?.Document, ct);
+                var (created, refusal) = await objections.FileAsync(id, http.User, request?.Decision, request?.Grounds, form?.Document, ct);
                 return refusal is not null ? refusal.ToProblem(http) : TypedResults.Created($"/api/tenders/{id}/objections/{created!.Id}", created);
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                return AwardRules.GroundsRequired().ToProblem(http);
-            }
-            finally
-            {
-                form?.Dispose();
             }
         }).WithName("FileObjection").DisableAntiforgery();
 
-        group.MapPost("/objections/recorded", async (Guid id, RecordObjectionRequest request, HttpContext http, TenderSteps steps, ObjectionService objections, CancellationToken ct) =>
+        group.MapPost("/objections/recorded", async (Guid id, HttpContext http, TenderSteps steps, DocumentIntake intake, ObjectionService objections, CancellationToken ct) =>
         {
             if (await RefuseAsync(http, steps, id) is { } refused)
             {
@@ -107,9 +84,18 @@ public static class AwardRegistration
             {
                 return AwardRules.RecordingNotAllowed().ToProblem(http);
             }
-            var (created, refusal) = await objections.RecordAsync(id, http.User, request, ct);
-            return refusal is not null ? refusal.ToProblem(http) : TypedResults.Created($"/api/tenders/{id}/objections/{created!.Id}", created);
-        }).WithName("RecordObjection");
+            var (request, form, unreadable) = await ObjectionRequestReader.ReadAsync(http, intake, f => new RecordObjectionRequest(f.Field("decision"),
+                Guid.TryParse(f.Field("organisationId"), out var organisation) ? organisation : null, f.Field("grounds"), f.Field("receivedVia")), ct);
+            using (form)
+            {
+                if (unreadable is not null)
+                {
+                    return unreadable.ToProblem(http);
+                }
+                var (created, refusal) = await objections.RecordAsync(id, http.User, request ?? new RecordObjectionRequest(null, null, null, null), form?.Document, ct);
+                return refusal is not null ? refusal.ToProblem(http) : TypedResults.Created($"/api/tenders/{id}/objections/{created!.Id}", created);
+            }
+        }).WithName("RecordObjection").DisableAntiforgery();
 
         group.MapGet("/objections", async (Guid id, HttpContext http, TenderSteps steps, ObjectionService objections, CancellationToken ct) =>
         {

@@ -4,6 +4,7 @@ using TenderFlow.Domain.Workflow;
 using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Authorization;
 using TenderFlow.Web.Features.Award.Objections;
+using TenderFlow.Web.Features.Documents;
 using TenderFlow.Web.Features.Evaluation;
 using TenderFlow.Web.Features.Shared;
 using TenderFlow.Web.Features.Tenders;
@@ -11,7 +12,8 @@ using TenderFlow.Web.Features.Tenders;
 namespace TenderFlow.Web.Features.Award;
 
 /// <summary>The award page: the decision and its letter, the standstill, objections (filing, Legal's advice, Procurement's decision).</summary>
-public sealed class GunningModel(TenderSteps steps, IAuthorizationService authorization, AwardDecisions decisions, ObjectionService objections)
+[UploadSizeLimit]
+public sealed class GunningModel(TenderSteps steps, IAuthorizationService authorization, AwardDecisions decisions, ObjectionService objections, DocumentIntake intake)
     : EvaluationPageModel(steps, authorization)
 {
     public AwardView View { get; private set; } = null!;
@@ -24,13 +26,34 @@ public sealed class GunningModel(TenderSteps steps, IAuthorizationService author
         ActAsync(id, Roles.Procurement, async () => (await decisions.AnnounceAsync(id, User, new AnnounceAwardRequest(reasons, null), ct)).Violation,
             "The award decision has been sent.", ct);
 
-    public Task<IActionResult> OnPostObjectAsync(Guid id, string? decision, string? grounds, CancellationToken ct) =>
-        ActAsync(id, Roles.Bidder, async () => (await objections.FileAsync(id, User, decision, grounds, null, ct)).Violation, "Your objection has been filed.", ct);
+    public Task<IActionResult> OnPostObjectAsync(Guid id, string? decision, string? grounds, IFormFile? file, CancellationToken ct) =>
+        ActAsync(id, Roles.Bidder, () => WithAttachmentAsync(file, attachment => objections.FileAsync(id, User, decision, grounds, attachment, ct), ct),
+            "Your objection has been filed.", ct);
 
-    public Task<IActionResult> OnPostRecordAsync(Guid id, string? decision, string? organisationId, string? grounds, string? receivedVia, CancellationToken ct) =>
-        ActAsync(id, [Roles.Legal, Roles.Procurement], async () => (await objections.RecordAsync(id, User,
-                new RecordObjectionRequest(decision, Guid.TryParse(organisationId, out var organisation) ? organisation : null, grounds, receivedVia), ct)).Violation,
+    public Task<IActionResult> OnPostRecordAsync(Guid id, string? decision, string? organisationId, string? grounds, string? receivedVia, IFormFile? file,
+        CancellationToken ct) =>
+        ActAsync(id, [Roles.Legal, Roles.Procurement], () => WithAttachmentAsync(file, attachment => objections.RecordAsync(id, User,
+                new RecordObjectionRequest(decision, Guid.TryParse(organisationId, out var organisation) ? organisation : null, grounds, receivedVia), attachment, ct), ct),
             "The objection has been recorded.", ct);
+
+    /// <summary>The letter is optional: with no file chosen the browser sends none, and the objection is filed without it.</summary>
+    private async Task<RuleViolation?> WithAttachmentAsync(IFormFile? file, Func<StagedDocument?, Task<(CreatedObjection? Created, RuleViolation? Violation)>> create,
+        CancellationToken ct)
+    {
+        StagedDocument? attachment = null;
+        if (file is not null)
+        {
+            (attachment, var invalid) = await intake.StageAsync(file, ct);
+            if (invalid is not null)
+            {
+                return invalid;
+            }
+        }
+        using (attachment)
+        {
+            return (await create(attachment)).Violation;
+        }
+    }
 
     public Task<IActionResult> OnPostAdviceAsync(Guid id, Guid objectionId, string? uphold, string? reasoning, CancellationToken ct) =>
         ActAsync(id, Roles.Legal, () => objections.AdviseAsync(Tender, objectionId, User, new ObjectionAdviceRequest(Choice(uphold), reasoning), ct),

@@ -50,12 +50,7 @@ public sealed class SubmitModel(TenderFlowDbContext db, SubmissionReader reader,
     public Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file, CancellationToken cancellationToken) =>
         ActAsync(id, async () =>
         {
-            if (file is null || file.Length == 0)
-            {
-                return file is null ? DocumentRules.NoFile() : DocumentRules.Empty();
-            }
-            await using var stream = file.OpenReadStream();
-            var (staged, invalid) = await intake.StageAsync(stream, file.FileName, cancellationToken);
+            var (staged, invalid) = await intake.StageAsync(file, cancellationToken);
             if (staged is null)
             {
                 return invalid;

@@ -116,7 +116,8 @@ public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog c
     /// Legal or Procurement records an objection (or a kort geding) that reached the authority outside the portal, on behalf of an
     /// organisation entitled to object, with how it came in: the same window, eligibility and effect as one filed in the portal.
     /// </summary>
-    public async Task<(CreatedObjection? Created, RuleViolation? Violation)> RecordAsync(Guid tenderId, ClaimsPrincipal user, RecordObjectionRequest request, CancellationToken ct)
+    public async Task<(CreatedObjection? Created, RuleViolation? Violation)> RecordAsync(Guid tenderId, ClaimsPrincipal user, RecordObjectionRequest request,
+        StagedDocument? attachment, CancellationToken ct)
     {
         if (!(user.IsInRole(Roles.Legal) || user.IsInRole(Roles.Procurement)))
         {
@@ -139,7 +140,7 @@ public sealed class ObjectionService(TenderFlowDbContext db, DefinitionCatalog c
         {
             return (null, AwardRules.ObjectorRequired());
         }
-        return await CreateAsync(tenderId, user, request.Decision, request.Grounds, null, new OnBehalf(organisation, receivedVia), ct);
+        return await CreateAsync(tenderId, user, request.Decision, request.Grounds, attachment, new OnBehalf(organisation, receivedVia), ct);
     }
 
     private sealed record OnBehalf(Guid OrganisationId, string ReceivedVia);
