@@ -37,9 +37,15 @@ public sealed class SubmissionWorld
     public HttpClient Chair() => Dialogue.Evaluator(EvaluationWorld.Chair);
     public HttpClient SecondEvaluator() => Dialogue.Evaluator(EvaluationWorld.Second);
 
-    public static async Task<SubmissionWorld> CreateAsync(TenderFlowFactory app)
+    public static async Task<SubmissionWorld> CreateAsync(TenderFlowFactory app) =>
+        await EnterSubmissionAsync(app, new SubmissionWorld(await DialogueWorld.CreateAsync(app)));
+
+    /// <summary>As <see cref="CreateAsync"/>, but the dialogue was concluded by its step (in the trail, where open data reads it).</summary>
+    public static async Task<SubmissionWorld> AfterAConcludedDialogueAsync(TenderFlowFactory app) =>
+        await EnterSubmissionAsync(app, new SubmissionWorld((await Specification.SpecificationWorld.CreateAsync(app)).Dialogue));
+
+    private static async Task<SubmissionWorld> EnterSubmissionAsync(TenderFlowFactory app, SubmissionWorld world)
     {
-        var world = new SubmissionWorld(await DialogueWorld.CreateAsync(app));
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TenderFlowDbContext>();
         var tender = await db.Tenders.SingleAsync(t => t.Id == world.TenderId);

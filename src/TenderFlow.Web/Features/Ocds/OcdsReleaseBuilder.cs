@@ -144,7 +144,9 @@ public sealed class OcdsReleaseBuilder(OcdsSnapshot snapshot, OcdsOptions option
 
     /// <summary>
     /// The themes the procedure definition opens (public in the guiding document), titles only: no status per theme, no
-    /// outcome. Themes added during the dialogue are dialogue content and left out. "Met" once the dialogue is concluded.
+    /// outcome. Themes added during the dialogue are dialogue content and left out. "Met" from the dialogue's first
+    /// conclusion on, and never back: a later return to the dialogue would tell rejected candidates, who know the
+    /// participant, that its tender was judged insufficient.
     /// </summary>
     private JsonArray ThemeMilestones(DateTime at)
     {
@@ -153,9 +155,7 @@ public sealed class OcdsReleaseBuilder(OcdsSnapshot snapshot, OcdsOptions option
         {
             return milestones;
         }
-        var concluded = snapshot.Steps("concludeDialogue").Where(d => d <= at).Cast<DateTime?>().LastOrDefault();
-        var reopened = snapshot.Steps("reopenDialogue").Concat(snapshot.Steps("returnToDialogue")).Where(d => d <= at).Cast<DateTime?>().LastOrDefault();
-        var met = concluded is { } c && (reopened is null || reopened < c) ? concluded : null;
+        var met = snapshot.Steps("concludeDialogue").Where(d => d <= at).Cast<DateTime?>().FirstOrDefault();
         foreach (var theme in snapshot.Tender.Themes.Where(t => t.AddedByUserId is null).OrderBy(t => t.Key, StringComparer.Ordinal))
         {
             var milestone = new JsonObject

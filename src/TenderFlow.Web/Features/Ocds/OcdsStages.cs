@@ -8,7 +8,9 @@ public sealed record OcdsStage(long Sequence, DateTime AtUtc, string Phase, stri
 
 /// <summary>
 /// Which audit events become releases: the tender's creation and announcement, consultation sessions and public reports,
-/// every step, published answers and notes, uploads of published tender documents, and the contract record.
+/// every step, published answers and notes, uploads of published tender documents, and the contract record. Not a
+/// return to the dialogue: rejected candidates know the participant, and a release dated at it would tell them its
+/// tender was judged insufficient.
 /// </summary>
 public static class OcdsStages
 {
@@ -31,6 +33,7 @@ public static class OcdsStages
                 "contract.recorded" => contractSeen ? "contractUpdate" : "contract",
                 "contract.corrected" => "contractUpdate",
                 "contract.extension.decided" => "contractUpdate",
+                TenderHistory.StepAction when Trigger(e.PayloadJson) is "reopenDialogue" or "returnToDialogue" => null,
                 TenderHistory.StepAction => OcdsCodes.StepTag(Trigger(e.PayloadJson) ?? ""),
                 _ => null,
             };
