@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using TenderFlow.Web.Tests.Award;
+using TenderFlow.Web.Tests.Deadlines;
 using TenderFlow.Web.Tests.Infrastructure;
 
 namespace TenderFlow.Web.Tests.Ocds;
@@ -62,5 +63,28 @@ public sealed class OcdsContractReleaseTests : IDisposable
         Assert.Equal("cancelled", latest["tender"]!["status"]!.GetValue<string>());
         Assert.All(latest["awards"]!.AsArray(), a => Assert.Equal("cancelled", a!["status"]!.GetValue<string>()));
         Assert.All(latest["contracts"]!.AsArray(), c => Assert.Equal("cancelled", c!["status"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Renaming_the_winner_afterwards_does_not_rewrite_the_release_that_named_it()
+    {
+        var world = await FinallyAwardedAsync();
+        var supplierRelease = (await ReleasesAsync(world)).Last(r => r["awards"] is not null);
+        var published = supplierRelease.ToJsonString();
+        var winner = world.Participant.Organisations[0];
+        _app.Clock.Advance(TimeSpan.FromDays(30));
+        var admin = _app.ClientAs("adam.beheer", "Admin");
+
+        var (changed, html) = await Portal.PortalForms.PostAsync(admin, $"/admin/organisations/edit/{winner}", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Zorgcoöperatie Nieuwe Naam", ["Input.KvkNumber"] = "87654321", ["Input.Address"] = "Nieuwe Gracht 1",
+            ["Input.PostalCode"] = "3512 AB", ["Input.City"] = "Utrecht",
+        });
+        Assert.True(changed.IsSuccessStatusCode || changed.StatusCode == HttpStatusCode.Redirect, html);
+        Assert.Equal("Zorgcoöperatie Nieuwe Naam", _app.Db(db => db.Organisations.Single(o => o.Id == winner).Name));
+
+        var again = (await ReleasesAsync(world)).Single(r => r["id"]!.GetValue<string>() == supplierRelease["id"]!.GetValue<string>());
+        Assert.Equal(published, again.ToJsonString());
+        Assert.DoesNotContain("87654321", again.ToJsonString());
     }
 }

@@ -54,6 +54,9 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
         {
             return AdminResult.Fail("", "This organisation does not exist.");
         }
+        // What a change replaces goes into its event: open data published earlier keeps showing the old name and number.
+        var before = organisation is null ? null
+            : new { organisation.Name, organisation.KvkNumber, organisation.Address, organisation.PostalCode, organisation.City };
         if (organisation is null)
         {
             organisation = new Organisation { Id = Guid.NewGuid(), Name = name.Trim(), KvkNumber = kvkNumber, Address = address.Trim(), PostalCode = postal, City = city.Trim() };
@@ -69,7 +72,7 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
         }
         await trail.AppendAsync(db, admin.Id, Roles.Admin, null,
             [new AuditRecord(id is null ? "organisation.created" : "organisation.changed", $"organisation/{organisation.Id}",
-                new { organisation.Name, organisation.KvkNumber, organisation.Address, organisation.PostalCode, organisation.City })], ct);
+                new { organisation.Name, organisation.KvkNumber, organisation.Address, organisation.PostalCode, organisation.City, before })], ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return AdminResult.Ok;

@@ -34,7 +34,7 @@ public sealed class OcdsAwardBuilder(OcdsSnapshot snapshot, string ocid)
             };
             if (status == "active" && snapshot.Candidates.FirstOrDefault(c => c.ApplicationId == decision.ApplicationId) is { } winner)
             {
-                award["suppliers"] = new JsonArray(winner.Members.Select(o => (JsonNode)parties.Add(o, "supplier")).ToArray());
+                award["suppliers"] = new JsonArray(winner.Members.Select(o => (JsonNode)parties.Add(snapshot.Organisations.At(o, at), "supplier")).ToArray());
                 if (ContractPeriod(snapshot, at) is { } period)
                 {
                     award["contractPeriod"] = period;

@@ -30,7 +30,8 @@ public sealed record OcdsSnapshot(
     IReadOnlyList<OcdsCandidate> Candidates,
     IReadOnlyList<AwardDecision> Awards,
     ContractRecord? Contract,
-    IReadOnlyList<ExtensionDecision> Extensions)
+    IReadOnlyList<ExtensionDecision> Extensions,
+    OcdsOrganisationHistory Organisations)
 {
     /// <summary>When the first step with this trigger was taken, or null.</summary>
     public DateTime? FirstStep(string trigger) => Steps(trigger).Cast<DateTime?>().FirstOrDefault();

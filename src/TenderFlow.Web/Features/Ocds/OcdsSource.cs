@@ -42,9 +42,16 @@ public sealed class OcdsSource(TenderFlowDbContext db, DefinitionCatalog catalog
         var contract = await db.ContractRecords.AsNoTracking().SingleOrDefaultAsync(c => c.TenderId == tender.Id, ct);
         var extensions = await db.ExtensionDecisions.AsNoTracking().Where(x => x.TenderId == tender.Id).ToListAsync(ct);
 
+        var candidates = await CandidatesAsync(tender.Id, ct);
+        var subjects = candidates.SelectMany(c => c.Members).Select(o => OcdsOrganisationHistory.Subject(o.Id)).Distinct().ToList();
+        var organisationEvents = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.TenderId == null && (e.Action == OcdsOrganisationHistory.Created || e.Action == OcdsOrganisationHistory.Changed) && subjects.Contains(e.Subject))
+            .ToListAsync(ct);
+
         return new OcdsSnapshot(tender, events, sessions, reports, documents.OrderBy(d => d.PublicFromUtc).ToList(),
-            questions.OrderBy(q => q.PublishedAtUtc).ThenBy(q => q.NumberInNote).ToList(), await CandidatesAsync(tender.Id, ct),
-            awards.OrderBy(a => a.AnnouncedAtUtc).ToList(), contract, extensions.OrderBy(x => x.DecidedAtUtc).ToList());
+            questions.OrderBy(q => q.PublishedAtUtc).ThenBy(q => q.NumberInNote).ToList(), candidates,
+            awards.OrderBy(a => a.AnnouncedAtUtc).ToList(), contract, extensions.OrderBy(x => x.DecidedAtUtc).ToList(),
+            new OcdsOrganisationHistory(organisationEvents));
     }
 
     /// <summary>The versions of tender documents the public may read (the same rule as the download policy), public from publication on.</summary>
