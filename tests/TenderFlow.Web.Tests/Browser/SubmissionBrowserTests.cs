@@ -133,7 +133,7 @@ public sealed class SubmissionBrowserTests(ChromiumFixture chromium) : IAsyncLif
         await w.Dialogue.ClockAtAsync("awardStandstillEnd", TimeSpan.FromMinutes(1));
         var buyer = await SignedInAsync("anna.inkoper");
         await buyer.GotoAsync($"/tenders/{w.Tender}");
-        await buyer.GetByRole(AriaRole.Button, new() { Name = "Definitief gunnen" }).ClickAsync();
+        await buyer.GetByRole(AriaRole.Button, new() { Name = "Definitief gunnen" }).ClickAndWaitForNewPageAsync();
         Assert.Equal("implementation", await w.Dialogue.PhaseAsync());
         await buyer.GotoAsync($"/tenders/{w.Tender}/contract");
         await CheckAsync(buyer, "contract form");

@@ -61,7 +61,7 @@ public sealed class CliTests
         }
         // Shut down means the app's pooled connections are closed too, as when its process ends: the CLI then opens a
         // database nobody holds. Left open, a read-only CLI could meet a WAL it may not recover (a CI run once exited 2).
-        SqliteConnection.ClearAllPools();
+        SqlitePools.Clear(data.Path);
         return data;
     }
 
@@ -111,7 +111,7 @@ public sealed class CliTests
             command.CommandText = """DROP TRIGGER "AuditEvents_NoUpdate"; UPDATE "AuditEvents" SET "ActorId" = 'someone-else' WHERE "Sequence" = 2;""";
             command.ExecuteNonQuery();
         }
-        SqliteConnection.ClearAllPools();
+        SqlitePools.Clear(data.Path);
         var (brokenExit, brokenOutput) = Run("audit", "verify", "--data", data.Path);
         Assert.Equal(1, brokenExit);
         Assert.Contains("BROKEN at event 2", brokenOutput);
@@ -128,7 +128,7 @@ public sealed class CliTests
         Assert.Contains($"Anchor {anchor}: the chain still holds it", okOutput);
 
         Audit.ChainForgery.RewriteFrom(connectionString, 2, "user:someone-else");
-        SqliteConnection.ClearAllPools();
+        SqlitePools.Clear(data.Path);
         var (plainExit, _) = Run("audit", "verify", "--data", data.Path);
         var (brokenExit, brokenOutput) = Run("audit", "verify", "--data", data.Path, "--anchor", anchor);
 
@@ -215,7 +215,7 @@ public sealed class CliTests
             create.CommandText = """CREATE TABLE "Other" ("Id" INTEGER PRIMARY KEY)""";
             create.ExecuteNonQuery();
         }
-        SqliteConnection.ClearAllPools();
+        SqlitePools.Clear(noAuditTable.Path);
 
         foreach (var (dir, says) in new[] { (notSqlite, "file is not a database"), (noAuditTable, "no such table: AuditEvents") })
         {

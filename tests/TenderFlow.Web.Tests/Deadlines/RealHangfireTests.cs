@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Microsoft.Extensions.DependencyInjection;
 using TenderFlow.Domain.Deadlines;
 using TenderFlow.Domain.Tenders;
@@ -18,15 +19,16 @@ public class RealHangfireTests
     [Fact]
     public async Task A_deadline_job_fires_within_a_few_seconds_of_its_moment()
     {
-        using var app = new TenderFlowFactory { RealJobs = true };
+        // The sweep's catch-up waits a minute here, so only Hangfire's wake-up can have run the job.
+        using var app = new TenderFlowFactory { RealJobs = true, Settings = { ["Jobs:SweepGraceSeconds"] = "60" } };
         var procurement = app.Procurement();   // the host is up before the clock starts counting
-        var due = DateTimeOffset.UtcNow.AddSeconds(3);
+        var due = DateTimeOffset.UtcNow.AddSeconds(5);
         var tender = Guid.Parse((await procurement.CreateTenderAsync(deadlines: new Dictionary<string, DateTimeOffset> { ["publication"] = due })).Id());
 
         var close = await WaitForAsync(() => app.Jobs(tender, "publication").SingleOrDefault(j => j.Kind == DeadlineJobKind.Close && j.State == DeadlineJobState.Done));
 
         var lateness = close.CompletedAtUtc - close.RunAtUtc;
-        Assert.InRange(lateness, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        Assert.InRange(lateness, TimeSpan.Zero, TimeSpan.FromSeconds(10));
         var passed = Assert.Single(app.Events(tender, "deadline.passed"));
         Assert.False(passed.Payload()["late"]!.GetValue<bool>());
     }
@@ -58,13 +60,16 @@ public class RealHangfireTests
     [Fact]
     public async Task A_deadline_whose_Hangfire_wake_up_is_lost_is_still_fired_by_our_own_sweep()
     {
-        using var app = new TenderFlowFactory { RealJobs = true, Settings = { ["Jobs:SweepSeconds"] = "1", ["Jobs:SweepGraceSeconds"] = "2" } };
+        using var app = new TenderFlowFactory
+        {
+            RealJobs = true,
+            Settings = { ["Jobs:SweepSeconds"] = "1", ["Jobs:SweepGraceSeconds"] = "2" },
+            ExtraServices = LosingWakeUps.Register,
+        };
         var procurement = app.Procurement();   // the host is up before the clock starts counting
-        var due = DateTimeOffset.UtcNow.AddSeconds(2);
+        var due = DateTimeOffset.UtcNow.AddSeconds(5);
         var tender = Guid.Parse((await procurement.CreateTenderAsync(deadlines: new Dictionary<string, DateTimeOffset> { ["publication"] = due })).Id());
-        // Hangfire's storage loses the wake-up (as Hangfire.Storage.SQLite did under load in the benchmark).
-        var wakeUp = Assert.Single(app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100), j => (Guid)j.Value.Job.Args[0] == tender).Key;
-        Assert.True(app.Services.GetRequiredService<IBackgroundJobClient>().Delete(wakeUp));
+        Assert.DoesNotContain(app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100), j => (Guid)j.Value.Job.Args[0] == tender);
 
         var done = await WaitForAsync(() => app.Jobs(tender, "publication").SingleOrDefault(j => j.Kind == DeadlineJobKind.Close && j.State == DeadlineJobState.Done));
 
@@ -75,15 +80,21 @@ public class RealHangfireTests
     [Fact]
     public async Task A_wake_up_stored_before_the_upgrade_succeeds_and_runs_what_is_due()
     {
-        using var app = new TenderFlowFactory { RealJobs = true, Settings = { ["Jobs:SweepSeconds"] = "1", ["Jobs:SweepGraceSeconds"] = "30" } };
+        using var app = new TenderFlowFactory
+        {
+            RealJobs = true,
+            Settings = { ["Jobs:SweepSeconds"] = "1", ["Jobs:SweepGraceSeconds"] = "30" },
+            ExtraServices = LosingWakeUps.Register,
+        };
         var procurement = app.Procurement();   // the host is up before the clock starts counting
-        var due = DateTimeOffset.UtcNow.AddSeconds(3);
+        var due = DateTimeOffset.UtcNow.AddSeconds(5);
         var tender = Guid.Parse((await procurement.CreateTenderAsync(deadlines: new Dictionary<string, DateTimeOffset> { ["publication"] = due })).Id());
         var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
         var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        Assert.True(jobs.Delete(Assert.Single(monitoring.ScheduledJobs(0, 100), j => (Guid)j.Value.Job.Args[0] == tender).Key));
-        // The old kind named a planned job row; the upgrade deleted those rows.
-        var old = jobs.Schedule<DeadlineJobRunner>(r => r.RunAsync(Guid.NewGuid(), CancellationToken.None), due);
+        Assert.DoesNotContain(monitoring.ScheduledJobs(0, 100), j => (Guid)j.Value.Job.Args[0] == tender);
+        // The old kind named a planned job row; the upgrade deleted those rows. It runs what is overdue, so it is given a
+        // second's margin: Hangfire stores whole seconds and may start a job up to a second before its moment.
+        var old = jobs.Schedule<DeadlineJobRunner>(r => r.RunAsync(Guid.NewGuid(), CancellationToken.None), due.AddSeconds(1));
 
         var done = await WaitForAsync(() => app.Jobs(tender, "publication").SingleOrDefault(j => j.Kind == DeadlineJobKind.Close && j.State == DeadlineJobState.Done));
 
@@ -130,7 +141,7 @@ public class RealHangfireTests
         var tender = (await procurement.CreateTenderAsync(deadlines: new Dictionary<string, DateTimeOffset>
         {
             ["publication"] = now.AddSeconds(5),
-            ["applicationsClose"] = now.AddSeconds(8),
+            ["applicationsClose"] = now.AddSeconds(15),
         })).Id();
         // A planned date must lie ahead when the tender is created; publishing waits until it has passed.
         var untilPublication = now.AddSeconds(5) - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(50);
@@ -157,6 +168,21 @@ public class RealHangfireTests
         Assert.Contains("Deadline job &#x27;applicationsClose&#x27;", page, StringComparison.Ordinal);
         var bidderPage = await (await PortalForms.SignedInAsync(app, "bram.bieder", "Bidder")).GetAsync($"/tenders/{tender}");
         Assert.DoesNotContain("Incidenten", await bidderPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Hangfire's storage losing every deadline wake-up (as Hangfire.Storage.SQLite did under load); other jobs pass.</summary>
+    private sealed class LosingWakeUps(JobStorage storage, IJobFilterProvider filters) : IBackgroundJobClient
+    {
+        private readonly BackgroundJobClient _real = new(storage, filters);
+
+        public static void Register(IServiceCollection services) => services.AddSingleton<IBackgroundJobClient>(provider =>
+            new LosingWakeUps(provider.GetRequiredService<JobStorage>(), provider.GetRequiredService<IJobFilterProvider>()));
+
+        public string Create(Hangfire.Common.Job job, Hangfire.States.IState state) =>
+            job.Method.Name == nameof(DeadlineJobRunner.RunDueAsync) ? $"lost-{Guid.NewGuid():N}" : _real.Create(job, state);
+
+        public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) =>
+            !jobId.StartsWith("lost-", StringComparison.Ordinal) && _real.ChangeState(jobId, state, expectedState);
     }
 
     private static async Task<T> WaitForAsync<T>(Func<T?> probe) where T : class

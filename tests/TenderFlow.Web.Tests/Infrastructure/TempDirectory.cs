@@ -21,7 +21,7 @@ public sealed class TempDirectory : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqlitePools.Clear(Path);
         try
         {
             Directory.Delete(Path, recursive: true);

@@ -65,7 +65,8 @@ public sealed class TenderFlowFactory : WebApplicationFactory<Program>
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Clock);
                 services.RemoveAll<Hangfire.JobStorage>();
-                services.AddSingleton<Hangfire.JobStorage>(new Hangfire.InMemory.InMemoryStorage());
+                // Made by the container, so the host disposes it and its dispatcher thread ends with the test.
+                services.AddSingleton<Hangfire.JobStorage>(_ => new Hangfire.InMemory.InMemoryStorage());
             }
             // PBKDF2's production cost (100,000 rounds) only slows the suite: tests create and sign in hundreds of users.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
@@ -100,7 +101,7 @@ public sealed class TenderFlowFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing && _ownsData)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            SqlitePools.Clear(Data);
             try
             {
                 Directory.Delete(Data, recursive: true);

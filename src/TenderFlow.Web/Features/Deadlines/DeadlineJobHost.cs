@@ -114,17 +114,10 @@ public sealed class DeadlineJobHost(
         }
     }
 
+    /// <summary>After the stop, whoever called it (also when no one did, as after a failed start: the sweep must end too).</summary>
     public async ValueTask DisposeAsync()
     {
-        Task? stop;
-        lock (_gate)
-        {
-            stop = _stop;
-        }
-        if (stop is not null)
-        {
-            await stop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
+        await StopAsync(CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _server?.Dispose();
         _server = null;
     }
