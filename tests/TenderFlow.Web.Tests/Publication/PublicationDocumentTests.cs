@@ -130,4 +130,39 @@ public sealed class PublicationDocumentTests : IDisposable
     }
 
     public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task A_tender_document_changed_or_added_after_publication_is_told_to_every_interested_organisation()
+    {
+        var world = await new QaWorld(_app).StartAsync(publish: false);
+        await UploadAsync(world.Procurement, world.Tender, "Definitieve nota");
+        await world.PublishAsync();
+        var asker = await world.AskerAsync();
+        await QaWorld.AskAsync(asker, world.Tender, "Geldt de termijn ook voor onderaannemers?");
+
+        await UploadAsync(world.Procurement, world.Tender, "Nota met correctie");
+        await UploadAsync(world.Procurement, world.Tender, "Prijsblad", kind: "attachment", title: "Prijsblad");
+
+        var told = (await asker.GetArrayAsync("/api/notifications")).Where(n => n!["kind"]!.GetValue<string>().StartsWith("publication.document", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, told.Count);
+        Assert.Contains(told, n => n!["kind"]!.GetValue<string>() == "publication.document.changed" && n["text"]!.GetValue<string>().Contains("Nota van uitgangspunten", StringComparison.Ordinal));
+        Assert.Contains(told, n => n!["kind"]!.GetValue<string>() == "publication.document.added" && n["text"]!.GetValue<string>().Contains("Prijsblad", StringComparison.Ordinal));
+        Assert.All(told, n => Assert.Equal($"/tenders/{world.Tender}/publicatie", n!["link"]!.GetValue<string>()));
+        Assert.Contains(await (await world.OtherBidderAsync()).GetArrayAsync("/api/notifications"), n => n!["kind"]!.GetValue<string>() == "publication.document.changed");
+        var uninvolved = await _app.Users.ClientAsync("dirk.derde", await _app.OrganisationAsync("Derde Zorg", "99887766"), "Bidder");
+        Assert.DoesNotContain(await uninvolved.GetArrayAsync("/api/notifications"),
+            n => n!["kind"]!.GetValue<string>().StartsWith("publication.document", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_document_title_with_a_direction_override_is_refused()
+    {
+        var world = await new QaWorld(_app).StartAsync(publish: false);
+
+        var response = await world.Procurement.PostAsync($"/api/tenders/{world.Tender}/publication/documents",
+            TestFiles.Form(TestFiles.Pdf(), "bijlage.pdf", new Dictionary<string, string> { ["kind"] = "attachment", ["title"] = "Prijsblad \u202Etxt.exe" }));
+
+        Assert.Equal("UnreadableTextRule", (await response.ProblemAsync(400))["rule"]!.GetValue<string>());
+        Assert.Empty(await world.Procurement.GetArrayAsync($"/api/tenders/{world.Tender}/publication/documents"));
+    }
 }

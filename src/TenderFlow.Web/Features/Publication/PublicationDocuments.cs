@@ -2,20 +2,25 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Audit;
 using TenderFlow.Domain.Documents;
+using TenderFlow.Domain.Input;
 using TenderFlow.Domain.Publication;
 using TenderFlow.Domain.Tenders;
 using TenderFlow.Domain.Workflow;
+using TenderFlow.Domain.Workflow.Definitions;
 using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Data;
 using TenderFlow.Web.Features.Audit;
 using TenderFlow.Web.Features.Documents;
+using TenderFlow.Web.Features.Notifications;
 
 namespace TenderFlow.Web.Features.Publication;
 
 /// <summary>The guiding document and the other tender documents: upload by Procurement, listing per reader.</summary>
-public sealed class PublicationDocuments(TenderFlowDbContext db, PublicationStage stage, DocumentIntake intake, AuditTrail audit, TimeProvider clock)
+public sealed class PublicationDocuments(TenderFlowDbContext db, PublicationStage stage, DocumentIntake intake, AuditTrail audit, Notifier notifier, TimeProvider clock)
 {
     public const string PublicationDocumentsCapability = "publication.documents";
+    public const string AddedKind = "publication.document.added";
+    public const string ChangedKind = "publication.document.changed";
 
     /// <summary>
     /// Adds a document (or a new version of one) inside one transaction. Preparing is allowed in the initial
@@ -33,7 +38,11 @@ public sealed class PublicationDocuments(TenderFlowDbContext db, PublicationStag
         {
             return (null, PublicationRules.UnknownKind());
         }
-        var title = form.Field("title")?.Trim();
+        var (title, unreadable) = EnteredText.Read(form.Field("title"), "title", multiline: false, "De titel", "The title");
+        if (unreadable is not null)
+        {
+            return (null, unreadable);
+        }
         var documentIdField = form.Field("documentId");
         Guid? existingId = null;
         if (!string.IsNullOrWhiteSpace(documentIdField))
@@ -81,6 +90,7 @@ public sealed class PublicationDocuments(TenderFlowDbContext db, PublicationStag
         {
             document = null;
         }
+        var added = document is null;
         if (document is null)
         {
             document = new PublicationDocument
@@ -103,10 +113,29 @@ public sealed class PublicationDocuments(TenderFlowDbContext db, PublicationStag
         }
         var (record, uploaded) = await intake.RecordAsync(db, form.Document!, new DocumentTarget(tenderId, document.Owner, kind, null), actor.Id, cancellationToken);
         records.Add(uploaded);
+        if (state.IsPublished)
+        {
+            await TellTheAudienceAsync(tender, document, added, record.Version, cancellationToken);
+        }
         await audit.AppendAsync(db, actor.Id, Roles.Procurement, tenderId, records, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (new PublicationUploadReceipt(document.Id, DocumentReceipt.From(record)), null);
+    }
+
+    /// <summary>
+    /// A tender document added or replaced after publication is told to everyone who may apply on it, at the same moment
+    /// (equal treatment), as a nota van inlichtingen is: a silent change to the documents they apply on is not.
+    /// </summary>
+    private async Task TellTheAudienceAsync(Tender tender, PublicationDocument document, bool added, int version, CancellationToken cancellationToken)
+    {
+        var text = added
+            ? new LocalizedText($"Bij {tender.Title} is een aanbestedingsdocument toegevoegd: {document.Title}.",
+                $"A tender document has been added to {tender.Title}: {document.Title}.")
+            : new LocalizedText($"Het aanbestedingsdocument {document.Title} van {tender.Title} is gewijzigd (versie {version}).",
+                $"The tender document {document.Title} of {tender.Title} has been changed (version {version}).");
+        await notifier.NotifyOrganisationsAsync(db, await TenderAudience.OrganisationsAsync(db, tender.Id, cancellationToken), tender.Id,
+            added ? AddedKind : ChangedKind, text, $"/tenders/{tender.Id}/publicatie", cancellationToken);
     }
 
     /// <summary>What <paramref name="user"/> may see: staff everything (marked public or not), anyone else only published versions.</summary>

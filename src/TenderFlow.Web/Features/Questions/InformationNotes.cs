@@ -58,7 +58,7 @@ public sealed class InformationNotes(TenderFlowDbContext db, PublicationStage st
         note.DocumentId = record.Id;
         db.InformationNotes.Add(note);
 
-        var candidates = await CandidateOrganisationsAsync(tenderId, cancellationToken);
+        var candidates = await TenderAudience.OrganisationsAsync(db, tenderId, cancellationToken);
         await notifier.NotifyOrganisationsAsync(db, candidates, tenderId, PublishedKind,
             new($"Nota van inlichtingen {number} voor {tender.Title} is gepubliceerd ({questions.Count} vragen).",
                 $"Nota van inlichtingen (Q&A) {number} for {tender.Title} has been published ({questions.Count} questions)."),
@@ -91,17 +91,6 @@ public sealed class InformationNotes(TenderFlowDbContext db, PublicationStage st
             .OrderBy(n => n.Number)
             .Select(n => new InformationNoteView(n.Id, n.Number, n.QuestionCount, n.PublishedAtUtc, n.DocumentId, $"/api/documents/{n.DocumentId}"))
             .ToList();
-
-    /// <summary>
-    /// Everyone the answers may concern, told at the same moment (equal treatment): the organisations taking part, and every
-    /// one that showed interest (consultation registration, a question, an application in the making), as deadline
-    /// reminders to the interested go.
-    /// </summary>
-    private async Task<List<Guid>> CandidateOrganisationsAsync(Guid tenderId, CancellationToken cancellationToken)
-    {
-        var participants = await db.TenderParticipants.Where(p => p.TenderId == tenderId).Select(p => p.OrganisationId).ToListAsync(cancellationToken);
-        return participants.Union(await DeadlineRecipients.InterestedAsync(db, tenderId, cancellationToken)).ToList();
-    }
 
     /// <summary>The note's content: only the published (possibly rephrased) question, its section and the answer — never the asker.</summary>
     public static PdfReport Report(Tender tender, int number, IReadOnlyList<Question> questions, DateTime nowUtc)
