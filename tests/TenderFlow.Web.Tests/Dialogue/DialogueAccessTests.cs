@@ -90,6 +90,39 @@ public sealed class DialogueAccessTests(DialogueFixture f) : IClassFixture<Dialo
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Concepttekst die blijft staan</textarea>", System.Net.WebUtility.HtmlDecode(html));
         Assert.Matches("id=\"status-reason\"[^>]*aria-invalid=\"true\" aria-describedby=\"page-error\"", html);
+        // The chosen status stays chosen: the next submit must not silently agree the theme instead of waiving it.
+        Assert.Contains("<option value=\"waived\" selected", html);
+        Assert.DoesNotContain("<option value=\"agreed\" selected", html);
+        Assert.DoesNotMatch("id=\"status-value\"[^>]*aria-invalid", html);
+
+        // A refusal about the status itself points at the status select.
+        (response, html) = await Portal.PortalForms.PostAsync(f.App.Procurement(), $"/tenders/{f.World.Tender}/dialoog/{theme}?handler=Status",
+            new Dictionary<string, string> { ["status"] = "closed" });
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("Een thema met status open kan niet naar closed.", html, StringComparison.Ordinal);
+        Assert.Matches("id=\"status-value\"[^>]*aria-invalid=\"true\" aria-describedby=\"page-error\"", html);
+        Assert.Contains("<option value=\"closed\" selected", html);
+    }
+
+    [Fact]
+    public async Task A_refused_message_keeps_its_reply_to_and_a_bad_reply_to_points_at_its_select()
+    {
+        var theme = await f.CreatedIdAsync(await f.World.ParticipantClient().PostAsJsonAsync($"{f.Api}/themes", new { titleNl = "Overdracht bij verhuizing" }));
+        var first = await f.CreatedIdAsync(await f.World.ParticipantClient().PostAsJsonAsync($"{f.Api}/themes/{theme}/messages", new { text = "Hoe regelen we de overdracht?" }));
+        await f.CreatedIdAsync(await f.World.ParticipantClient().PostAsJsonAsync($"{f.Api}/themes/{theme}/messages", new { text = "Een tweede vraag." }));
+        var url = $"/tenders/{f.World.Tender}/dialoog/{theme}?handler=Message";
+
+        var (response, html) = await Portal.PortalForms.PostAsync(f.App.Procurement(), url, new Dictionary<string, string> { ["text"] = " ", ["replyTo"] = first });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"<option value=\"{first}\" selected", html);
+        Assert.DoesNotMatch("id=\"message-reply\"[^>]*aria-invalid", html);
+
+        var other = await f.CreatedIdAsync(await f.World.ParticipantClient().PostAsJsonAsync($"{f.Api}/themes", new { titleNl = "Een ander thema" }));
+        var elsewhere = await f.CreatedIdAsync(await f.World.ParticipantClient().PostAsJsonAsync($"{f.Api}/themes/{other}/messages", new { text = "Elders." }));
+        (response, html) = await Portal.PortalForms.PostAsync(f.App.Procurement(), url, new Dictionary<string, string> { ["text"] = "Antwoord", ["replyTo"] = elsewhere });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Matches("id=\"message-reply\"[^>]*aria-invalid=\"true\" aria-describedby=\"page-error\"", html);
+        Assert.Contains("Antwoord</textarea>", html);
     }
 
     [Fact]
