@@ -149,6 +149,28 @@ public sealed class DialogueAccessTests(DialogueFixture f) : IClassFixture<Dialo
         }
     }
 
+    [Fact]
+    public async Task An_English_page_marks_a_theme_title_that_only_exists_in_Dutch()
+    {
+        var participant = f.World.ParticipantClient();
+        var dutchOnly = await f.CreatedIdAsync(await participant.PostAsJsonAsync($"{f.Api}/themes", new { titleNl = "Wijkgericht werken in Overvecht" }));
+        var translated = await f.CreatedIdAsync(await participant.PostAsJsonAsync($"{f.Api}/themes", new { titleNl = "Nazorg na ontslag", titleEn = "Aftercare after discharge" }));
+
+        var page = await participant.GetStringAsync($"/tenders/{f.World.Tender}/dialoog/{dutchOnly}?culture=en");
+        Assert.Contains("<h1 lang=\"nl\">Wijkgericht werken in Overvecht</h1>", page, StringComparison.Ordinal);
+        page = await participant.GetStringAsync($"/tenders/{f.World.Tender}/dialoog/{translated}?culture=en");
+        Assert.Contains("<h1>Aftercare after discharge</h1>", page, StringComparison.Ordinal);
+
+        var overview = await participant.GetStringAsync($"/tenders/{f.World.Tender}/dialoog?culture=en");
+        Assert.Matches($"<a href=\"[^\"]*{dutchOnly}\" lang=\"nl\">Wijkgericht werken in Overvecht</a>", overview);
+        Assert.Matches($"<a href=\"[^\"]*{translated}\">Aftercare after discharge</a>", overview);
+        var tenderPage = await participant.GetStringAsync($"/tenders/{f.World.Tender}?culture=en");
+        Assert.Matches($"<a href=\"[^\"]*{dutchOnly}\" lang=\"nl\">Wijkgericht werken in Overvecht</a>", tenderPage);
+
+        // On the Dutch page the Dutch title is the page's own language.
+        Assert.Contains("<h1>Wijkgericht werken in Overvecht</h1>", await participant.GetStringAsync($"/tenders/{f.World.Tender}/dialoog/{dutchOnly}"), StringComparison.Ordinal);
+    }
+
     // Invisible-only text is blank (the field's own rule); control or direction characters are refused by name. Nothing is written.
     [Theory]
     [InlineData("messages", "text", "\u200b", "DialogueMessageTextRule")]
