@@ -171,6 +171,17 @@ public sealed class DialogueAccessTests(DialogueFixture f) : IClassFixture<Dialo
         Assert.Contains("<h1>Wijkgericht werken in Overvecht</h1>", await participant.GetStringAsync($"/tenders/{f.World.Tender}/dialoog/{dutchOnly}"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Only_staff_receive_who_is_invited_to_a_theme()
+    {
+        Assert.Contains(f.PartnerId, (await f.App.Procurement().GetJsonAsync($"{f.Api}/themes/{f.ThemeA}"))["partners"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(f.PartnerId, (await f.World.Legal().GetJsonAsync($"{f.Api}/themes/{f.ThemeA}"))["partners"]!.ToJsonString(), StringComparison.Ordinal);
+
+        var body = await f.World.ParticipantClient().GetStringAsync($"{f.Api}/themes/{f.ThemeA}");
+        Assert.DoesNotContain(f.PartnerId, body, StringComparison.Ordinal);
+        Assert.Empty(JsonNode.Parse(body)!["partners"]!.AsArray());
+    }
+
     // Invisible-only text is blank (the field's own rule); control or direction characters are refused by name. Nothing is written.
     [Theory]
     [InlineData("messages", "text", "\u200b", "DialogueMessageTextRule")]
