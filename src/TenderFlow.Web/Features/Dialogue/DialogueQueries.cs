@@ -69,7 +69,10 @@ public sealed class DialogueQueries(TenderFlowDbContext db, DialogueGate gate, A
             messages.OrderBy(m => m.PostedAtUtc).ThenBy(m => m.Id).Select(m => new MessageView(m.Id, m.ReplyToId, m.AuthorName, SideName(m.Side), m.Text, m.PostedAtUtc)).ToList(),
             documents.OrderBy(d => d.UploadedAtUtc).Select(d => new ThemeDocumentView(d.Id, d.FileName, d.SizeBytes, d.UploadedAtUtc,
                 names.GetValueOrDefault(d.UploadedByUserId) ?? d.UploadedByUserId)).ToList(),
-            invitations.OrderBy(i => i.InvitedAtUtc).Select(i => new PartnerView(i.UserId, names.GetValueOrDefault(i.UserId) ?? i.UserId)).ToList());
+            // Who is invited is Procurement's business (and Legal's to check): the participant and partners do not receive it.
+            viewer.IsAuthority || viewer.IsLegal
+                ? invitations.OrderBy(i => i.InvitedAtUtc).Select(i => new PartnerView(i.UserId, names.GetValueOrDefault(i.UserId) ?? i.UserId)).ToList()
+                : []);
         await audit.WriteAsync(DialogueGate.UserId(user), DialogueGate.AuditRole(viewer), tenderId,
             [new AuditRecord("dialogue.theme.read", $"dialogue-theme/{themeId}",
                 new { theme = themeId, messages = view.Messages.Count, meetings = view.Meetings.Count, documents = view.Documents.Count })], cancellationToken);

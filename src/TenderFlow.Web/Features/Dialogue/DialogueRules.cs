@@ -44,8 +44,9 @@ public static class DialogueRules
         new($"Gebruik ten hoogste {max} tekens.", $"Use at most {max} characters."), field);
 
     public static RuleViolation MinutesAwaitingApproval() => new("DialogueMinutesAwaitingApprovalRule", RuleKind.Conflict,
-        new("Een verslag van een overleg over dit thema wacht nog op goedkeuring door de andere partij. Laat het eerst goedkeuren: na het afsluiten kan dat niet meer.",
-            "Minutes of a meeting on this theme still await the other side's approval. Have them approved first: once the theme is settled that is no longer possible."));
+        new("Een verslag van een overleg over dit thema wacht nog op goedkeuring door de andere partij. Laat het eerst goedkeuren (na het afronden kan dat niet meer), of motiveer waarom het thema toch wordt afgerond: het verslag blijft dan gemarkeerd als niet goedgekeurd.",
+            "Minutes of a meeting on this theme still await the other side's approval. Have them approved first (once the theme is settled that is no longer possible), or give the reason to settle the theme anyway: the minutes then stay marked as not approved."),
+        "reason");
 
     public static RuleViolation AgreedOutcomeRequired() => new("DialogueAgreedOutcomeRule", RuleKind.Invalid,
         new("Leg de afspraak vast die beide partijen zijn overeengekomen.", "Record the outcome both sides agreed."), "agreedOutcome");

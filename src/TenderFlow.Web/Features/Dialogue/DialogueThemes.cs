@@ -3,16 +3,19 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Audit;
+using TenderFlow.Domain.Dialogue;
 using TenderFlow.Domain.Input;
 using TenderFlow.Domain.Tenders;
+using TenderFlow.Domain.Workflow.Definitions;
 using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Data;
 using TenderFlow.Web.Features.Audit;
+using TenderFlow.Web.Features.Notifications;
 
 namespace TenderFlow.Web.Features.Dialogue;
 
 /// <summary>Adding themes (participant or Procurement) and their status (Procurement only): open → agreed → closed, waived, reopened.</summary>
-public sealed class DialogueThemes(TenderFlowDbContext db, DialogueGate gate, AuditTrail trail, TimeProvider clock)
+public sealed class DialogueThemes(TenderFlowDbContext db, DialogueGate gate, AuditTrail trail, Notifier notifier, TimeProvider clock)
 {
     public const int MaxTitleLength = 300;
 
@@ -94,9 +97,15 @@ public sealed class DialogueThemes(TenderFlowDbContext db, DialogueGate gate, Au
         {
             return DialogueRules.StatusTextTooLong("reason", DialogueTheme.MaxReasonLength);
         }
-        // Settling a theme ends the approval of its minutes: a record of a meeting must not stay unsigned for good.
-        if (target is DialogueThemeStatus.Closed or DialogueThemeStatus.Waived
-            && await db.DialogueMeetings.AnyAsync(m => m.ThemeId == theme.Id && m.MinutesDocumentId != null && m.MinutesApprovedAtUtc == null, cancellationToken))
+        // Settling a theme ends the approval of its minutes. Minutes awaiting approval are not settled over silently, but one side
+        // withholding its approval must not hold up the end of the dialogue either: with a reason the theme settles, the minutes
+        // stay marked as not approved, and the trail names them.
+        IReadOnlyList<UnapprovedMinutes> unapproved = target is DialogueThemeStatus.Closed or DialogueThemeStatus.Waived
+            ? await db.DialogueMeetings.AsNoTracking()
+                .Where(m => m.ThemeId == theme.Id && m.MinutesDocumentId != null && m.MinutesApprovedAtUtc == null)
+                .Select(m => new UnapprovedMinutes(m.Id, m.MinutesDocumentId!.Value, DialogueQueries.SideName(m.MinutesUploadedBy))).ToListAsync(cancellationToken)
+            : [];
+        if (unapproved.Count > 0 && string.IsNullOrEmpty(reason))
         {
             return DialogueRules.MinutesAwaitingApproval();
         }
@@ -140,14 +149,39 @@ public sealed class DialogueThemes(TenderFlowDbContext db, DialogueGate gate, Au
                 return DialogueRules.Transition(Name(from), Name(target));
         }
         theme.Status = target;
-        await trail.AppendAsync(db, DialogueGate.UserId(user), DialogueGate.AuditRole(viewer), tenderId,
-            [new AuditRecord($"dialogue.theme.{Name(target)}", $"dialogue-theme/{theme.Id}", new { from = Name(from), to = Name(target), agreedOutcome = theme.AgreedOutcome, reason })], cancellationToken);
+        var userId = DialogueGate.UserId(user);
+        // The participant confirms an agreed outcome on the theme page; the notice (also an e-mail) names the theme, not the outcome.
+        var participants = (await DialogueRecipients.OtherSideAsync(db, tenderId, DialogueSide.Authority, cancellationToken)).Where(r => r != userId);
+        notifier.NotifyUsers(db, participants, tenderId, $"dialogue.theme.{Name(target)}", StatusNotice(theme, target, unapproved.Count > 0), DialoguePaths.Theme(tenderId, theme.Id));
+        await trail.AppendAsync(db, userId, DialogueGate.AuditRole(viewer), tenderId,
+            [new AuditRecord($"dialogue.theme.{Name(target)}", $"dialogue-theme/{theme.Id}",
+                new { from = Name(from), to = Name(target), agreedOutcome = theme.AgreedOutcome, reason, unapprovedMinutes = unapproved.Count > 0 ? unapproved : null })],
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return null;
     }
 
     public static string Name(DialogueThemeStatus status) => status.ToString().ToLowerInvariant();
+
+    /// <summary>Minutes a theme was settled without: named in the trail.</summary>
+    private sealed record UnapprovedMinutes(Guid Meeting, Guid Document, string UploadedBy);
+
+    private static LocalizedText StatusNotice(DialogueTheme theme, DialogueThemeStatus status, bool minutesUnapproved)
+    {
+        var (nl, en) = status switch
+        {
+            DialogueThemeStatus.Agreed => ($"Voor het dialoogthema “{theme.TitleNl}” is een afspraak vastgelegd. Lees en controleer de afspraak bij het thema.",
+                $"An agreed outcome has been recorded for the dialogue theme “{theme.TitleEn}”. Read and check it on the theme's page."),
+            DialogueThemeStatus.Closed => ($"Het dialoogthema “{theme.TitleNl}” is afgerond.", $"The dialogue theme “{theme.TitleEn}” has been closed."),
+            DialogueThemeStatus.Waived => ($"Het dialoogthema “{theme.TitleNl}” is vervallen.", $"The dialogue theme “{theme.TitleEn}” has been waived."),
+            _ => ($"Het dialoogthema “{theme.TitleNl}” is heropend.", $"The dialogue theme “{theme.TitleEn}” has been reopened."),
+        };
+        return minutesUnapproved
+            ? new(nl + " Een verslag van een overleg over dit thema is niet goedgekeurd en blijft zo gemarkeerd.",
+                en + " Minutes of a meeting on this theme were not approved and stay marked as such.")
+            : new(nl, en);
+    }
 
     private static bool TryParse(string? value, out DialogueThemeStatus status)
     {
