@@ -19,9 +19,11 @@ namespace TenderFlow.Web.Features.AuditExport;
 public sealed record ExportedPackage(FileStream File, string FileName, string ManifestSha256);
 
 /// <summary>
-/// Builds a tender's signed audit package. In one transaction (BEGIN IMMEDIATE, so the chain cannot grow meanwhile):
-/// reads the range from the tender's first event to the current head, checks the whole chain, writes the tar, and appends
-/// <c>audit.exported</c> (after the range) naming the manifest's SHA-256.
+/// Builds a tender's signed audit package. In one read transaction (a WAL snapshot: the chain may grow meanwhile, the
+/// package does not see it): reads the range from the tender's first event to the head, checks the whole chain and writes
+/// the tar. Then, in a write transaction of its own, appends <c>audit.exported</c> naming the manifest's SHA-256 and the
+/// range (after the range; other events may come between). Writing the package can take as long as copying the
+/// documents, and holding the write lock for it made every other write wait, then fail.
 /// </summary>
 public sealed class AuditExporter(TenderFlowDbContext db, AuditTrail trail, ExportDocumentContent content, ContentStore store,
     AuditExportSigningKey signingKey, DataDirectory data, TimeProvider clock)
@@ -30,8 +32,11 @@ public sealed class AuditExporter(TenderFlowDbContext db, AuditTrail trail, Expo
 
     public async Task<ExportedPackage> ExportAsync(Tender tender, Actor actor, bool includeDocuments, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        await db.Database.OpenConnectionAsync(ct);
+        var snapshot = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+        await using var reading = snapshot.BeginTransaction(deferred: true);
+        await db.Database.UseTransactionAsync(reading, ct);
         var first = await db.AuditEvents.AsNoTracking().Where(e => e.TenderId == tender.Id).MinAsync(e => (long?)e.Sequence, ct)
             ?? throw new InvalidOperationException($"Tender {tender.Id} has no audit events.");
         var last = await db.AuditEvents.AsNoTracking().MaxAsync(e => e.Sequence, ct);
@@ -80,12 +85,12 @@ public sealed class AuditExporter(TenderFlowDbContext db, AuditTrail trail, Expo
         var (documentEntries, documentsJsonl) = await DocumentsAsync(tender.Id, includeDocuments, actor.Roles.Contains(Roles.Legal), ct);
         entries.Add(PackageEntry.FromBytes(AuditExportFormat.Documents, documentsJsonl));
         var definitions = new List<ExportDefinition>();
-        var snapshot = await db.DefinitionSnapshots.AsNoTracking().SingleOrDefaultAsync(s => s.Hash == tender.DefinitionHash, ct);
-        if (snapshot is not null)
+        var pinned = await db.DefinitionSnapshots.AsNoTracking().SingleOrDefaultAsync(s => s.Hash == tender.DefinitionHash, ct);
+        if (pinned is not null)
         {
-            var path = AuditExportFormat.DefinitionPath(snapshot.DefinitionId, snapshot.Version);
-            entries.Add(PackageEntry.FromBytes(path, Encoding.UTF8.GetBytes(snapshot.Json)));
-            definitions.Add(new ExportDefinition(snapshot.DefinitionId, snapshot.Version, snapshot.Hash, path));
+            var path = AuditExportFormat.DefinitionPath(pinned.DefinitionId, pinned.Version);
+            entries.Add(PackageEntry.FromBytes(path, Encoding.UTF8.GetBytes(pinned.Json)));
+            definitions.Add(new ExportDefinition(pinned.DefinitionId, pinned.Version, pinned.Hash, path));
         }
         entries.Add(PackageEntry.FromBytes(AuditExportFormat.Verification, JsonSerializer.SerializeToUtf8Bytes(server, AuditExportFormat.Json)));
         entries.AddRange(documentEntries);
@@ -105,6 +110,9 @@ public sealed class AuditExporter(TenderFlowDbContext db, AuditTrail trail, Expo
         {
             var manifestBytes = await AuditExportPackage.WriteAsync(file, manifest, entries, signingKey.Key, ct);
             var manifestSha = Convert.ToHexStringLower(SHA256.HashData(manifestBytes));
+            await reading.CommitAsync(ct);
+            await db.Database.UseTransactionAsync(null, ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await trail.AppendAsync(db, actor.Id, role, tender.Id,
             [
                 new AuditRecord(ExportedAction, $"tender/{tender.Id:D}", new
