@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Audit;
 using TenderFlow.Domain.Documents;
+using TenderFlow.Domain.Input;
 using TenderFlow.Domain.Specification;
 using TenderFlow.Domain.Tenders;
 using TenderFlow.Domain.Workflow;
@@ -81,8 +82,12 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
 
     public async Task<RuleViolation?> ReviewAsync(Guid tenderId, ReviewRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        var comment = request.Comment?.Trim();
-        if (request.Approve != true && string.IsNullOrEmpty(comment))
+        var (comment, unreadable) = EnteredText.Read(request.Comment, "comment", multiline: true, "De toelichting", "The comment");
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+        if (request.Approve != true && comment is null)
         {
             return SpecificationRules.CommentRequired();
         }
@@ -143,7 +148,7 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
         db.SpecificationReviews.Add(new SpecificationReview
         {
             Id = reviewId, TenderId = tenderId, VersionId = latest.Id, VersionNumber = latest.Number,
-            Verdict = approve ? ReviewVerdict.Approved : ReviewVerdict.ChangesRequested, Comment = string.IsNullOrEmpty(comment) ? null : comment,
+            Verdict = approve ? ReviewVerdict.Approved : ReviewVerdict.ChangesRequested, Comment = comment,
             ReviewerUserId = actor.Id, ReviewedAtUtc = now, DocumentId = documentId,
         });
         records.Insert(0, new AuditRecord(approve ? "specification.approved" : "specification.changesRequested", $"specification/{tenderId}/v{latest.Number}",
@@ -209,8 +214,14 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
 
     private static (SpecificationContent? Content, RuleViolation? Violation) Validate(Tender tender, SaveSpecificationRequest request)
     {
-        // Measured as stored: a browser sends a textarea's line breaks as CRLF, which would count twice.
-        var introduction = SpecificationContent.Normalise(request.Introduction ?? "");
+        // Read as stored (line breaks as \n: a browser sends a textarea's as CRLF, which would count twice against the
+        // length), and refused when it holds characters that make the page and the PDF read otherwise than it is stored.
+        var (readIntroduction, unreadableIntroduction) = EnteredText.Read(request.Introduction, "introduction", multiline: true, "De inleiding", "The introduction");
+        if (unreadableIntroduction is not null)
+        {
+            return (null, unreadableIntroduction);
+        }
+        var introduction = readIntroduction ?? "";
         if (introduction.Length > SpecificationVersion.MaxIntroductionLength)
         {
             return (null, SpecificationRules.TooLong("introduction", SpecificationVersion.MaxIntroductionLength));
@@ -225,12 +236,21 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
         for (var i = 0; i < sections.Count; i++)
         {
             var s = sections[i];
-            var heading = SpecificationContent.Normalise(s.Heading ?? "");
-            var text = SpecificationContent.Normalise(s.Text ?? "");
-            if (heading.Length == 0)
+            var (heading, unreadableHeading) = EnteredText.Read(s.Heading, $"sections[{i}].heading", multiline: false, "De kop", "The heading");
+            if (unreadableHeading is not null)
+            {
+                return (null, unreadableHeading);
+            }
+            if (heading is null)
             {
                 return (null, SpecificationRules.HeadingRequired(i));
             }
+            var (readText, unreadableText) = EnteredText.Read(s.Text, $"sections[{i}].text", multiline: true, "De tekst", "The text");
+            if (unreadableText is not null)
+            {
+                return (null, unreadableText);
+            }
+            var text = readText ?? "";
             if (heading.Length > SpecificationSection.MaxHeadingLength)
             {
                 return (null, SpecificationRules.TooLong($"sections[{i}].heading", SpecificationSection.MaxHeadingLength));
