@@ -47,7 +47,12 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
         return (version, null);
     }
 
-    public async Task<(SpecificationVersion? Version, RuleViolation? Violation)> SaveAsync(Guid tenderId, SaveSpecificationRequest request, Actor actor, CancellationToken cancellationToken)
+    /// <param name="rows">
+    /// For each requested section, the row the person sees it as (the portal leaves out rows marked for removal or blank),
+    /// so that a refusal names and marks that row; null when the request's own positions are the rows.
+    /// </param>
+    public async Task<(SpecificationVersion? Version, RuleViolation? Violation)> SaveAsync(Guid tenderId, SaveSpecificationRequest request, Actor actor,
+        CancellationToken cancellationToken, IReadOnlyList<int>? rows = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var tender = await db.Tenders.AsNoTracking().SingleAsync(t => t.Id == tenderId, cancellationToken);
@@ -64,7 +69,7 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
         {
             return (null, SpecificationRules.NotLatest(request.BasedOnVersion ?? 0, latest.Number));
         }
-        var (content, invalid) = Validate(tender, request);
+        var (content, invalid) = Validate(tender, request, rows);
         if (content is null)
         {
             return (null, invalid);
@@ -212,7 +217,7 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
         return version;
     }
 
-    private static (SpecificationContent? Content, RuleViolation? Violation) Validate(Tender tender, SaveSpecificationRequest request)
+    private static (SpecificationContent? Content, RuleViolation? Violation) Validate(Tender tender, SaveSpecificationRequest request, IReadOnlyList<int>? rows)
     {
         // Read as stored (line breaks as \n: a browser sends a textarea's as CRLF, which would count twice against the
         // length), and refused when it holds characters that make the page and the PDF read otherwise than it is stored.
@@ -236,16 +241,17 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
         for (var i = 0; i < sections.Count; i++)
         {
             var s = sections[i];
-            var (heading, unreadableHeading) = EnteredText.Read(s.Heading, $"sections[{i}].heading", multiline: false, "De kop", "The heading");
+            var row = rows is not null && i < rows.Count ? rows[i] : i;
+            var (heading, unreadableHeading) = EnteredText.Read(s.Heading, $"sections[{row}].heading", multiline: false, "De kop", "The heading");
             if (unreadableHeading is not null)
             {
                 return (null, unreadableHeading);
             }
             if (heading is null)
             {
-                return (null, SpecificationRules.HeadingRequired(i));
+                return (null, SpecificationRules.HeadingRequired(row));
             }
-            var (readText, unreadableText) = EnteredText.Read(s.Text, $"sections[{i}].text", multiline: true, "De tekst", "The text");
+            var (readText, unreadableText) = EnteredText.Read(s.Text, $"sections[{row}].text", multiline: true, "De tekst", "The text");
             if (unreadableText is not null)
             {
                 return (null, unreadableText);
@@ -253,15 +259,15 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
             var text = readText ?? "";
             if (heading.Length > SpecificationSection.MaxHeadingLength)
             {
-                return (null, SpecificationRules.TooLong($"sections[{i}].heading", SpecificationSection.MaxHeadingLength));
+                return (null, SpecificationRules.TooLong($"sections[{row}].heading", SpecificationSection.MaxHeadingLength));
             }
             if (text.Length > SpecificationSection.MaxTextLength)
             {
-                return (null, SpecificationRules.TooLong($"sections[{i}].text", SpecificationSection.MaxTextLength));
+                return (null, SpecificationRules.TooLong($"sections[{row}].text", SpecificationSection.MaxTextLength));
             }
             if (s.ThemeId is { } theme && !themes.Contains(theme))
             {
-                return (null, SpecificationRules.UnknownTheme(i));
+                return (null, SpecificationRules.UnknownTheme(row));
             }
             result.Add(new SectionContent(s.ThemeId, heading, text));
         }
