@@ -100,6 +100,22 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
         {
             return SpecificationRules.TooLong("comment", SpecificationReview.MaxCommentLength);
         }
+        var approve = request.Approve == true;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var reviewId = Guid.NewGuid();
+        // Rendered before the transaction: laying out a long specification takes a while, and the transaction (BEGIN IMMEDIATE)
+        // holds off every other writer meanwhile. A version never changes, so once the transaction finds the version asked
+        // for still the latest and unapproved, this is the PDF of what is approved.
+        ApprovalPdf? rendered = null;
+        if (approve && request.Version is { } asked)
+        {
+            var askedVersion = await db.SpecificationVersions.AsNoTracking().SingleOrDefaultAsync(v => v.TenderId == tenderId && v.Number == asked, cancellationToken);
+            if (askedVersion is not null)
+            {
+                var current = await db.Tenders.AsNoTracking().SingleAsync(t => t.Id == tenderId, cancellationToken);
+                rendered = await RenderApprovalAsync(current, askedVersion, reviewId, actor, now, cancellationToken);
+            }
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var tender = await db.Tenders.AsNoTracking().SingleAsync(t => t.Id == tenderId, cancellationToken);
         if (!await OpenAsync(tender, SpecificationRules.ReviewCapability, cancellationToken))
@@ -124,17 +140,16 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
         {
             return SpecificationRules.AlreadyApproved(latest.Number);
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var approve = request.Approve == true;
         var records = new List<AuditRecord>();
         Guid? documentId = null;
-        var reviewId = Guid.NewGuid();
         if (approve)
         {
-            var names = await NamesAsync([latest.AuthorUserId, actor.Id], cancellationToken);
-            var provisional = new SpecificationReview { Id = reviewId, TenderId = tenderId, VersionId = latest.Id, VersionNumber = latest.Number, Verdict = ReviewVerdict.Approved, ReviewerUserId = actor.Id, ReviewedAtUtc = now };
-            var report = SpecificationPdf.Build(tender, latest, names.GetValueOrDefault(latest.AuthorUserId, latest.AuthorUserId), provisional, names.GetValueOrDefault(actor.Id, actor.Id));
-            using var pdf = new MemoryStream(PdfRenderer.Render(report, now));
+            // Rendered here only when the version was written between the render above and this transaction.
+            if (rendered?.VersionId != latest.Id)
+            {
+                rendered = await RenderApprovalAsync(tender, latest, reviewId, actor, now, cancellationToken);
+            }
+            using var pdf = new MemoryStream(rendered.Pdf);
             var (record, documentAudit) = await intake.RecordGeneratedAsync(db, pdf, SpecificationPdf.FileName(tender, latest.Number), DocumentFormat.Pdf,
                 new DocumentTarget(tenderId, $"specification/{tenderId}", SpecificationPdf.Kind, null), actor.Id, cancellationToken);
             documentId = record.Id;
@@ -162,6 +177,19 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
+    }
+
+    private sealed record ApprovalPdf(Guid VersionId, byte[] Pdf);
+
+    private async Task<ApprovalPdf> RenderApprovalAsync(Tender tender, SpecificationVersion version, Guid reviewId, Actor actor, DateTime now, CancellationToken cancellationToken)
+    {
+        var names = await NamesAsync([version.AuthorUserId, actor.Id], cancellationToken);
+        var approval = new SpecificationReview
+        {
+            Id = reviewId, TenderId = tender.Id, VersionId = version.Id, VersionNumber = version.Number, Verdict = ReviewVerdict.Approved, ReviewerUserId = actor.Id, ReviewedAtUtc = now,
+        };
+        var report = SpecificationPdf.Build(tender, version, names.GetValueOrDefault(version.AuthorUserId, version.AuthorUserId), approval, names.GetValueOrDefault(actor.Id, actor.Id));
+        return new(version.Id, PdfRenderer.Render(report, now));
     }
 
     /// <summary>The participant's confirmation that it received an approved version; once per version and organisation.</summary>
