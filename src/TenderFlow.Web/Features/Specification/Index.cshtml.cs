@@ -38,7 +38,7 @@ public sealed class IndexModel(TenderFlowDbContext db, SpecificationAccess acces
     public string? Error { get; private set; }
     public string? ErrorField { get; private set; }
 
-    /// <summary>Readers who are in the dialogue get a link to each section's theme; others (evaluators, Admin) the title only.</summary>
+    /// <summary>Readers who are in the dialogue get a link to each section's theme; others (evaluators) the title only.</summary>
     public bool SeesDialogue { get; private set; }
 
     [BindProperty] public string? Introduction { get; set; }
