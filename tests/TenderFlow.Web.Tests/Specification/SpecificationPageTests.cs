@@ -86,4 +86,30 @@ public sealed class SpecificationPageTests
         Assert.DoesNotMatch("<textarea[^>]*id=\"section-text-5\"[^>]*aria-invalid", html);
         Assert.Equal(1, world.Db(db => db.SpecificationVersions.Count(v => v.TenderId == world.Dialogue.TenderId)));
     }
+
+    [Fact]
+    public async Task On_the_English_page_the_Dutch_specification_text_is_marked_as_Dutch()
+    {
+        using var app = new TenderFlowFactory();
+        var world = await SpecificationWorld.CreateAsync(app);
+        var v1 = await world.DraftAsync();
+        await SpecificationWorld.CreatedAsync(await world.SaveWithTextAsync(v1, 0, "Aangescherpt na overleg."));
+        var english = app.Procurement();
+        english.DefaultRequestHeaders.Add("Cookie", $".AspNetCore.Culture={Uri.EscapeDataString("c=en|uic=en")}");
+        var url = $"/tenders/{world.Tender}/opdrachtomschrijving";
+
+        var html = await english.GetStringAsync(url);
+
+        Assert.Contains("<html lang=\"en\"", html);
+        Assert.Matches("<p class=\"multiline\" lang=\"nl\">Deze definitieve opdrachtomschrijving", html);
+        Assert.Matches("<h3 id=\"section-0\" lang=\"nl\">", html);
+        Assert.Contains("<p class=\"multiline\" lang=\"nl\">Aangescherpt na overleg.</p>", html);
+        Assert.Matches("<p class=\"diff multiline\" lang=\"nl\">", html);
+        Assert.Matches("<span class=\"visually-hidden\" lang=\"en\">\\[inserted: </span>", html);
+
+        // On the Dutch page only the page itself says it is Dutch.
+        var dutch = await app.Procurement().GetStringAsync(url);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(dutch, "lang=\"nl\""));
+        Assert.Matches("<span class=\"visually-hidden\">\\[ingevoegd: </span>", dutch);
+    }
 }
