@@ -208,15 +208,16 @@ public static class AuthorizationMatrix
         ["GET /tenders/{id:guid}/beoordeling/brief"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/beoordeling/brief"), TenderReaders),
         // Final specification (issue 5, phase 5). Tender T is in consultation: drafting and review are refused by phase (409) after
         // authorisation; no version exists, so version reads are 404 for everyone; T has no selected participant, so nobody acknowledges.
-        // Participant, rejected candidate, evaluator-from-assessment and Legal/Procurement rules: tests/Specification.
-        ["GET /api/tenders/{id:guid}/specification/"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/specification"), AuthorityStaff),
+        // Participant, rejected candidate, evaluator-from-assessment and Legal/Procurement rules: tests/Specification. Admin reads
+        // no specification: drafts carry the dialogue outcomes, and Admin is not in the dialogue.
+        ["GET /api/tenders/{id:guid}/specification/"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/specification"), [Caller.Procurement, Caller.Legal]),
         ["POST /api/tenders/{id:guid}/specification/draft"] = new((c, w) => c.PostAsync($"/api/tenders/{w.Tender}/specification/draft", null), ProcurementOnly),
         ["PUT /api/tenders/{id:guid}/specification/"] = new((c, w) => c.PutAsync($"/api/tenders/{w.Tender}/specification", Json("""{"introduction":"x","sections":[],"basedOnVersion":1}""")), ProcurementOnly),
         ["GET /api/tenders/{id:guid}/specification/versions/{number:int}"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/specification/versions/1"), Nobody),
         ["GET /api/tenders/{id:guid}/specification/versions/{number:int}/diff"] = new((c, w) => c.GetAsync($"/api/tenders/{w.Tender}/specification/versions/2/diff"), Nobody),
         ["POST /api/tenders/{id:guid}/specification/review"] = new((c, w) => c.PostAsync($"/api/tenders/{w.Tender}/specification/review", Json("""{"version":1,"approve":true}""")), [Caller.Legal]),
         ["POST /api/tenders/{id:guid}/specification/acknowledgement"] = new((c, w) => c.PostAsync($"/api/tenders/{w.Tender}/specification/acknowledgement", Json("""{"version":1}""")), Nobody),
-        ["GET /tenders/{id:guid}/opdrachtomschrijving"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/opdrachtomschrijving"), AuthorityStaff),
+        ["GET /tenders/{id:guid}/opdrachtomschrijving"] = new((c, w) => c.GetAsync($"/tenders/{w.Tender}/opdrachtomschrijving"), [Caller.Procurement, Caller.Legal]),
         ["POST /tenders/{id:guid}/opdrachtomschrijving?handler=Draft"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/opdrachtomschrijving?handler=Draft", Form()), ProcurementOnly),
         ["POST /tenders/{id:guid}/opdrachtomschrijving?handler=Save"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/opdrachtomschrijving?handler=Save", Form(("Introduction", "x"), ("BasedOnVersion", "1"))), ProcurementOnly),
         ["POST /tenders/{id:guid}/opdrachtomschrijving?handler=Review"] = new((c, w) => MatrixWorld.PostFormAsync(c, $"/tenders/{w.Tender}/opdrachtomschrijving?handler=Review", Form(("version", "1"), ("decision", "approve"))), [Caller.Legal]),

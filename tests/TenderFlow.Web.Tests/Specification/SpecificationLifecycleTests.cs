@@ -124,6 +124,10 @@ public sealed class SpecificationLifecycleTests
         Assert.Equal(HttpStatusCode.NotFound, (await evaluator.GetAsync($"{world.Api}/versions/2")).StatusCode);
         Assert.Equal("SpecificationAccessRule", await RuleAsync(await evaluator.GetAsync($"{world.Api}/versions/3/diff"), 403));
         Assert.Equal(HttpStatusCode.OK, (await evaluator.GetAsync($"/api/documents/{finalPdf}")).StatusCode);
+        // Not in the dialogue: a section names its theme without linking to it.
+        var evaluatorPage = await evaluator.GetStringAsync($"/tenders/{world.Tender}/opdrachtomschrijving");
+        Assert.Contains("Dialoogthema:", evaluatorPage);
+        Assert.DoesNotContain($"/tenders/{world.Tender}/dialoog/", evaluatorPage);
         Assert.Equal(HttpStatusCode.NotFound, (await evaluator.GetAsync($"/api/documents/{v2Pdf}")).StatusCode);
 
         var actions = world.Db(db => db.AuditEvents.Where(e => e.TenderId == world.Dialogue.TenderId && e.Action.StartsWith("specification.")).Select(e => e.Action).ToList());
@@ -218,18 +222,43 @@ public sealed class SpecificationLifecycleTests
         await world.DraftAsync();
         var before = world.Db(db => db.AuditEvents.Max(e => e.Sequence));
 
-        await app.ClientAs("adam.beheer", "Admin").GetJsonAsync($"{world.Api}/versions/1");
+        await app.Procurement().GetJsonAsync($"{world.Api}/versions/1");
         await app.Legal().GetJsonAsync(world.Api);
 
         var reads = world.Db(db => db.AuditEvents.Where(e => e.TenderId == world.Dialogue.TenderId && e.Action == "specification.read" && e.Sequence > before).Select(e => e.ActorRole).ToList());
-        Assert.Equal(["Admin", "Legal"], reads.Order(StringComparer.Ordinal));
+        Assert.Equal(["Legal", "Procurement"], reads.Order(StringComparer.Ordinal));
 
         // A diff carries both versions' text: two reads.
         await CreatedAsync(await world.SaveWithTextAsync(await app.Procurement().GetJsonAsync($"{world.Api}/versions/1"), 0, "Aangescherpt."));
         before = world.Db(db => db.AuditEvents.Max(e => e.Sequence));
-        await app.ClientAs("adam.beheer", "Admin").GetJsonAsync($"{world.Api}/versions/2/diff");
+        await app.Legal().GetJsonAsync($"{world.Api}/versions/2/diff");
         var diffReads = world.Db(db => db.AuditEvents.Where(e => e.TenderId == world.Dialogue.TenderId && e.Action == "specification.read" && e.Sequence > before).Select(e => e.Subject).ToList());
         Assert.Equal([$"specification/{world.Dialogue.TenderId}/v1", $"specification/{world.Dialogue.TenderId}/v2"], diffReads.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Admin_is_not_in_the_dialogue_and_reads_no_draft_diff_or_pdf_of_the_specification()
+    {
+        using var app = new TenderFlowFactory();
+        var world = await SpecificationWorld.CreateAsync(app);
+        var v1 = await world.DraftAsync();
+        await NoContentAsync(world.ReviewAsync(1, true, "Akkoord."));
+        await CreatedAsync(await world.SaveWithTextAsync(v1, 0, "Aangescherpt."));
+        var pdf = (await app.Legal().GetJsonAsync($"{world.Api}/versions/1"))["documentId"]!.GetValue<Guid>();
+        var admin = app.ClientAs("adam.beheer", "Admin");
+        var before = world.Db(db => db.AuditEvents.Max(e => e.Sequence));
+
+        foreach (var url in new[] { world.Api, $"{world.Api}/versions/1", $"{world.Api}/versions/2", $"{world.Api}/versions/2/diff" })
+        {
+            var response = await admin.GetAsync(url);
+            Assert.Equal("SpecificationAccessRule", await RuleAsync(response, 403));
+        }
+        var page = await admin.GetAsync($"/tenders/{world.Tender}/opdrachtomschrijving");
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.DoesNotContain("Afgesproken uitkomst", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/documents/{pdf}")).StatusCode);
+        Assert.DoesNotContain("link-specification", await admin.GetStringAsync($"/tenders/{world.Tender}"));
+        Assert.Equal(0, world.Db(db => db.AuditEvents.Count(e => e.Sequence > before && e.Action == "specification.read")));
     }
 
     [Fact]

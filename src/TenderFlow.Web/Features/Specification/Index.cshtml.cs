@@ -38,7 +38,7 @@ public sealed class IndexModel(TenderFlowDbContext db, SpecificationAccess acces
     public string? Error { get; private set; }
     public string? ErrorField { get; private set; }
 
-    /// <summary>Readers who are in the dialogue get a link to each section's theme; others (evaluators, Admin) the title only.</summary>
+    /// <summary>Readers who are in the dialogue get a link to each section's theme; others (evaluators) the title only.</summary>
     public bool SeesDialogue { get; private set; }
 
     [BindProperty] public string? Introduction { get; set; }
@@ -56,12 +56,20 @@ public sealed class IndexModel(TenderFlowDbContext db, SpecificationAccess acces
 
     public Task<IActionResult> OnPostSaveAsync(Guid id, CancellationToken cancellationToken)
     {
+        // The blank row at the end is the form's "new section"; after a refusal it is that row again, not one more section.
+        while (Sections.Count > 0 && Sections[^1] is { ThemeId: null } last && IsBlank(last))
+        {
+            Sections.RemoveAt(Sections.Count - 1);
+        }
+        // The rows sent, by their place in the form: a refusal names and marks the row as the person sees it.
+        var rows = Enumerable.Range(0, Sections.Count).Where(i => !Sections[i].Remove && !IsBlank(Sections[i])).ToList();
         var request = new SaveSpecificationRequest(Introduction,
-            Sections.Where(s => !s.Remove && !(string.IsNullOrWhiteSpace(s.Heading) && string.IsNullOrWhiteSpace(s.Text)))
-                .Select(s => new SectionRequest(s.ThemeId, s.Heading, s.Text)).ToList(), BasedOnVersion);
-        return ActAsync(id, () => MayWrite, async () => (await desk.SaveAsync(id, request, User.ToActor(), cancellationToken)).Violation,
+            rows.Select(i => new SectionRequest(Sections[i].ThemeId, Sections[i].Heading, Sections[i].Text)).ToList(), BasedOnVersion);
+        return ActAsync(id, () => MayWrite, async () => (await desk.SaveAsync(id, request, User.ToActor(), cancellationToken, rows)).Violation,
             "A new version has been saved.", cancellationToken, keepInput: true);
     }
+
+    private static bool IsBlank(SectionForm row) => string.IsNullOrWhiteSpace(row.Heading) && string.IsNullOrWhiteSpace(row.Text);
 
     public Task<IActionResult> OnPostReviewAsync(Guid id, int version, string? decision, string? comment, CancellationToken cancellationToken) =>
         ActAsync(id, () => User.IsInRole(Roles.Legal), () => desk.ReviewAsync(id, new ReviewRequest(version, decision == "approve", comment), User.ToActor(), cancellationToken),

@@ -11,10 +11,13 @@ namespace TenderFlow.Web.Features.Specification;
 
 public enum SpecificationAudience
 {
-    /// <summary>Sees nothing: rejected candidates, partners, other bidders, evaluators before the assessment.</summary>
+    /// <summary>Sees nothing: Admin, rejected candidates, partners, other bidders, evaluators before the assessment.</summary>
     None,
 
-    /// <summary>Procurement, Legal and Admin: every version, every review.</summary>
+    /// <summary>
+    /// Procurement and Legal: every version, every review. Not Admin: drafts carry the dialogue's outcomes word for word,
+    /// and the dialogue is only for the participant, the procurement team and invited partners (Legal reviews it all).
+    /// </summary>
     Staff,
 
     /// <summary>The selected participant: the versions Legal approved.</summary>
@@ -31,7 +34,7 @@ public sealed class SpecificationAccess(TenderFlowDbContext db, Hosting.Definiti
 
     public async Task<SpecificationAudience> AudienceAsync(Tender tender, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (user.IsInRole(Roles.Procurement) || user.IsInRole(Roles.Legal) || user.IsInRole(Roles.Admin))
+        if (user.IsInRole(Roles.Procurement) || user.IsInRole(Roles.Legal))
         {
             return SpecificationAudience.Staff;
         }

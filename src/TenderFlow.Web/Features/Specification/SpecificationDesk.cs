@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TenderFlow.Domain.Audit;
 using TenderFlow.Domain.Documents;
+using TenderFlow.Domain.Input;
 using TenderFlow.Domain.Specification;
 using TenderFlow.Domain.Tenders;
 using TenderFlow.Domain.Workflow;
@@ -46,7 +47,12 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
         return (version, null);
     }
 
-    public async Task<(SpecificationVersion? Version, RuleViolation? Violation)> SaveAsync(Guid tenderId, SaveSpecificationRequest request, Actor actor, CancellationToken cancellationToken)
+    /// <param name="rows">
+    /// For each requested section, the row the person sees it as (the portal leaves out rows marked for removal or blank),
+    /// so that a refusal names and marks that row; null when the request's own positions are the rows.
+    /// </param>
+    public async Task<(SpecificationVersion? Version, RuleViolation? Violation)> SaveAsync(Guid tenderId, SaveSpecificationRequest request, Actor actor,
+        CancellationToken cancellationToken, IReadOnlyList<int>? rows = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var tender = await db.Tenders.AsNoTracking().SingleAsync(t => t.Id == tenderId, cancellationToken);
@@ -63,7 +69,7 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
         {
             return (null, SpecificationRules.NotLatest(request.BasedOnVersion ?? 0, latest.Number));
         }
-        var (content, invalid) = Validate(tender, request);
+        var (content, invalid) = Validate(tender, request, rows);
         if (content is null)
         {
             return (null, invalid);
@@ -81,14 +87,34 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
 
     public async Task<RuleViolation?> ReviewAsync(Guid tenderId, ReviewRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        var comment = request.Comment?.Trim();
-        if (request.Approve != true && string.IsNullOrEmpty(comment))
+        var (comment, unreadable) = EnteredText.Read(request.Comment, "comment", multiline: true, "De toelichting", "The comment");
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+        if (request.Approve != true && comment is null)
         {
             return SpecificationRules.CommentRequired();
         }
         if (comment?.Length > SpecificationReview.MaxCommentLength)
         {
             return SpecificationRules.TooLong("comment", SpecificationReview.MaxCommentLength);
+        }
+        var approve = request.Approve == true;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var reviewId = Guid.NewGuid();
+        // Rendered before the transaction: laying out a long specification takes a while, and the transaction (BEGIN IMMEDIATE)
+        // holds off every other writer meanwhile. A version never changes, so once the transaction finds the version asked
+        // for still the latest and unapproved, this is the PDF of what is approved.
+        ApprovalPdf? rendered = null;
+        if (approve && request.Version is { } asked)
+        {
+            var askedVersion = await db.SpecificationVersions.AsNoTracking().SingleOrDefaultAsync(v => v.TenderId == tenderId && v.Number == asked, cancellationToken);
+            if (askedVersion is not null)
+            {
+                var current = await db.Tenders.AsNoTracking().SingleAsync(t => t.Id == tenderId, cancellationToken);
+                rendered = await RenderApprovalAsync(current, askedVersion, reviewId, actor, now, cancellationToken);
+            }
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var tender = await db.Tenders.AsNoTracking().SingleAsync(t => t.Id == tenderId, cancellationToken);
@@ -114,17 +140,16 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
         {
             return SpecificationRules.AlreadyApproved(latest.Number);
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var approve = request.Approve == true;
         var records = new List<AuditRecord>();
         Guid? documentId = null;
-        var reviewId = Guid.NewGuid();
         if (approve)
         {
-            var names = await NamesAsync([latest.AuthorUserId, actor.Id], cancellationToken);
-            var provisional = new SpecificationReview { Id = reviewId, TenderId = tenderId, VersionId = latest.Id, VersionNumber = latest.Number, Verdict = ReviewVerdict.Approved, ReviewerUserId = actor.Id, ReviewedAtUtc = now };
-            var report = SpecificationPdf.Build(tender, latest, names.GetValueOrDefault(latest.AuthorUserId, latest.AuthorUserId), provisional, names.GetValueOrDefault(actor.Id, actor.Id));
-            using var pdf = new MemoryStream(PdfRenderer.Render(report, now));
+            // Rendered here only when the version was written between the render above and this transaction.
+            if (rendered?.VersionId != latest.Id)
+            {
+                rendered = await RenderApprovalAsync(tender, latest, reviewId, actor, now, cancellationToken);
+            }
+            using var pdf = new MemoryStream(rendered.Pdf);
             var (record, documentAudit) = await intake.RecordGeneratedAsync(db, pdf, SpecificationPdf.FileName(tender, latest.Number), DocumentFormat.Pdf,
                 new DocumentTarget(tenderId, $"specification/{tenderId}", SpecificationPdf.Kind, null), actor.Id, cancellationToken);
             documentId = record.Id;
@@ -143,7 +168,7 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
         db.SpecificationReviews.Add(new SpecificationReview
         {
             Id = reviewId, TenderId = tenderId, VersionId = latest.Id, VersionNumber = latest.Number,
-            Verdict = approve ? ReviewVerdict.Approved : ReviewVerdict.ChangesRequested, Comment = string.IsNullOrEmpty(comment) ? null : comment,
+            Verdict = approve ? ReviewVerdict.Approved : ReviewVerdict.ChangesRequested, Comment = comment,
             ReviewerUserId = actor.Id, ReviewedAtUtc = now, DocumentId = documentId,
         });
         records.Insert(0, new AuditRecord(approve ? "specification.approved" : "specification.changesRequested", $"specification/{tenderId}/v{latest.Number}",
@@ -152,6 +177,19 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
+    }
+
+    private sealed record ApprovalPdf(Guid VersionId, byte[] Pdf);
+
+    private async Task<ApprovalPdf> RenderApprovalAsync(Tender tender, SpecificationVersion version, Guid reviewId, Actor actor, DateTime now, CancellationToken cancellationToken)
+    {
+        var names = await NamesAsync([version.AuthorUserId, actor.Id], cancellationToken);
+        var approval = new SpecificationReview
+        {
+            Id = reviewId, TenderId = tender.Id, VersionId = version.Id, VersionNumber = version.Number, Verdict = ReviewVerdict.Approved, ReviewerUserId = actor.Id, ReviewedAtUtc = now,
+        };
+        var report = SpecificationPdf.Build(tender, version, names.GetValueOrDefault(version.AuthorUserId, version.AuthorUserId), approval, names.GetValueOrDefault(actor.Id, actor.Id));
+        return new(version.Id, PdfRenderer.Render(report, now));
     }
 
     /// <summary>The participant's confirmation that it received an approved version; once per version and organisation.</summary>
@@ -207,10 +245,16 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
         return version;
     }
 
-    private static (SpecificationContent? Content, RuleViolation? Violation) Validate(Tender tender, SaveSpecificationRequest request)
+    private static (SpecificationContent? Content, RuleViolation? Violation) Validate(Tender tender, SaveSpecificationRequest request, IReadOnlyList<int>? rows)
     {
-        // Measured as stored: a browser sends a textarea's line breaks as CRLF, which would count twice.
-        var introduction = SpecificationContent.Normalise(request.Introduction ?? "");
+        // Read as stored (line breaks as \n: a browser sends a textarea's as CRLF, which would count twice against the
+        // length), and refused when it holds characters that make the page and the PDF read otherwise than it is stored.
+        var (readIntroduction, unreadableIntroduction) = EnteredText.Read(request.Introduction, "introduction", multiline: true, "De inleiding", "The introduction");
+        if (unreadableIntroduction is not null)
+        {
+            return (null, unreadableIntroduction);
+        }
+        var introduction = readIntroduction ?? "";
         if (introduction.Length > SpecificationVersion.MaxIntroductionLength)
         {
             return (null, SpecificationRules.TooLong("introduction", SpecificationVersion.MaxIntroductionLength));
@@ -225,23 +269,33 @@ public sealed class SpecificationDesk(TenderFlowDbContext db, DefinitionCatalog 
         for (var i = 0; i < sections.Count; i++)
         {
             var s = sections[i];
-            var heading = SpecificationContent.Normalise(s.Heading ?? "");
-            var text = SpecificationContent.Normalise(s.Text ?? "");
-            if (heading.Length == 0)
+            var row = rows is not null && i < rows.Count ? rows[i] : i;
+            var (heading, unreadableHeading) = EnteredText.Read(s.Heading, $"sections[{row}].heading", multiline: false, "De kop", "The heading");
+            if (unreadableHeading is not null)
             {
-                return (null, SpecificationRules.HeadingRequired(i));
+                return (null, unreadableHeading);
             }
+            if (heading is null)
+            {
+                return (null, SpecificationRules.HeadingRequired(row));
+            }
+            var (readText, unreadableText) = EnteredText.Read(s.Text, $"sections[{row}].text", multiline: true, "De tekst", "The text");
+            if (unreadableText is not null)
+            {
+                return (null, unreadableText);
+            }
+            var text = readText ?? "";
             if (heading.Length > SpecificationSection.MaxHeadingLength)
             {
-                return (null, SpecificationRules.TooLong($"sections[{i}].heading", SpecificationSection.MaxHeadingLength));
+                return (null, SpecificationRules.TooLong($"sections[{row}].heading", SpecificationSection.MaxHeadingLength));
             }
             if (text.Length > SpecificationSection.MaxTextLength)
             {
-                return (null, SpecificationRules.TooLong($"sections[{i}].text", SpecificationSection.MaxTextLength));
+                return (null, SpecificationRules.TooLong($"sections[{row}].text", SpecificationSection.MaxTextLength));
             }
             if (s.ThemeId is { } theme && !themes.Contains(theme))
             {
-                return (null, SpecificationRules.UnknownTheme(i));
+                return (null, SpecificationRules.UnknownTheme(row));
             }
             result.Add(new SectionContent(s.ThemeId, heading, text));
         }

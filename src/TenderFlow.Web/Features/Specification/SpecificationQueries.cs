@@ -129,7 +129,7 @@ public sealed class SpecificationQueries(TenderFlowDbContext db, AuditWriter aud
         {
             SpecificationAudience.Participant => Domain.Workflow.Roles.Bidder,
             SpecificationAudience.Evaluator => Domain.Workflow.Roles.Evaluator,
-            _ => actor.FirstRoleIn([Domain.Workflow.Roles.Procurement, Domain.Workflow.Roles.Legal, Domain.Workflow.Roles.Admin]),
+            _ => actor.FirstRoleIn([Domain.Workflow.Roles.Procurement, Domain.Workflow.Roles.Legal]),
         };
         if (role is not null)
         {

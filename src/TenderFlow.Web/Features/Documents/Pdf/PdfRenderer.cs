@@ -128,41 +128,7 @@ public static class PdfRenderer
             _y += height;
         }
 
-        private List<string> Wrap(string text, XFont font, double width)
-        {
-            var lines = new List<string>();
-            foreach (var paragraph in text.Replace("\r", "").Split('\n'))
-            {
-                var line = "";
-                foreach (var word in paragraph.Split(' '))
-                {
-                    var candidate = line.Length == 0 ? word : line + " " + word;
-                    if (_gfx.MeasureString(candidate, font).Width <= width)
-                    {
-                        line = candidate;
-                        continue;
-                    }
-                    if (line.Length > 0)
-                    {
-                        lines.Add(line);
-                    }
-                    line = word;
-                    // A word wider than the column (a SHA-256, a long URL) is broken by characters.
-                    while (line.Length > 1 && _gfx.MeasureString(line, font).Width > width)
-                    {
-                        var fit = line.Length - 1;
-                        while (fit > 1 && _gfx.MeasureString(line[..fit], font).Width > width)
-                        {
-                            fit--;
-                        }
-                        lines.Add(line[..fit]);
-                        line = line[fit..];
-                    }
-                }
-                lines.Add(line);
-            }
-            return lines;
-        }
+        private List<string> Wrap(string text, XFont font, double width) => LineWrap.Lines(text, t => _gfx.MeasureString(t, font).Width, width);
 
         private void NewPage()
         {
