@@ -8,6 +8,7 @@ using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Data;
 using TenderFlow.Web.Features.Accounts;
 using TenderFlow.Web.Features.Audit;
+using TenderFlow.Web.Features.Dialogue;
 
 namespace TenderFlow.Web.Features.Admin;
 
@@ -21,7 +22,7 @@ public sealed record AdminResult(bool Succeeded, IReadOnlyDictionary<string, str
 /// Users, roles and organisations, managed by Admin through the portal. Every change is one transaction with its
 /// audit events; role changes are audited one by one (who gave whom which role, when).
 /// </summary>
-public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserManager<TenderFlowUser> users, AuditTrail trail)
+public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserManager<TenderFlowUser> users, AuditTrail trail, DialoguePartners partners)
 {
     [GeneratedRegex(@"^[1-9][0-9]{3} ?[A-Z]{2}$")]
     private static partial Regex PostalCodePattern();
@@ -124,6 +125,11 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
         {
             return AdminResult.Fail("OrganisationId", "A bidder user belongs to an organisation.");
         }
+        // A partner reads a confidential dialogue between the municipality and one participant; a bidder's employee must not.
+        if (roles.Contains(Roles.Bidder) && roles.Contains(Roles.Partner))
+        {
+            return AdminResult.Fail("Roles", "A partner of the dialogue cannot also be a bidder.");
+        }
         // A bidder's employee who also evaluates, advises or runs the procedure would judge their own competitors.
         return roles.Any(MarketRoles.Contains) && roles.Any(r => !MarketRoles.Contains(r))
             ? AdminResult.Fail("Roles", "A person of a market party cannot also hold a role of the contracting authority.")
@@ -216,8 +222,14 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
         if (records.Count > 0)
         {
             await trail.AppendAsync(db, admin.Id, Roles.Admin, null, records, ct);
-            await db.SaveChangesAsync(ct);
         }
+        // An invitation was for this person as a partner of that organisation. Without the role, or at another employer, it
+        // ends now: giving the role back later must not revive it; Procurement invites again if it wants to.
+        if (!roles.Contains(Roles.Partner) || organisationChanged)
+        {
+            await partners.RevokeAllOfAsync(user.Id, admin.Id, Roles.Admin, ct);
+        }
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return AdminResult.Ok;
     }
