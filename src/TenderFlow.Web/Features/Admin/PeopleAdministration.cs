@@ -105,7 +105,7 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
         {
             return AdminResult.Fail("Roles", "The roles could not be changed.");
         }
-        var records = new List<AuditRecord> { new("user.created", $"user/{user.Id}", new { user.UserName, user.DisplayName, organisationId }) };
+        var records = new List<AuditRecord> { new("user.created", $"user/{user.Id}", new { user.UserName, user.Email, user.DisplayName, organisationId }) };
         records.AddRange(roles.Select(r => new AuditRecord("user.role.added", $"user/{user.Id}", new { user.UserName, role = r })));
         await trail.AppendAsync(db, admin.Id, Roles.Admin, null, records, ct);
         await db.SaveChangesAsync(ct);
@@ -162,8 +162,9 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
         _ => ("", "The user could not be saved."),
     };
 
-    public async Task<AdminResult> UpdateUserAsync(string userId, string displayName, string language, Guid? organisationId, IReadOnlyCollection<string> roles,
-        Actor admin, CancellationToken ct)
+    /// <param name="email">The new address; null keeps the stored one.</param>
+    public async Task<AdminResult> UpdateUserAsync(string userId, string? email, string displayName, string language, Guid? organisationId,
+        IReadOnlyCollection<string> roles, Actor admin, CancellationToken ct)
     {
         if (CheckRoles(roles, organisationId) is { } refused)
         {
@@ -194,6 +195,21 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
         {
             return AdminResult.Fail("Roles", "This person evaluates a tender that is still running; the Evaluator role stays until that tender is closed.");
         }
+        var previousEmail = user.Email;
+        var newEmail = email?.Trim() ?? previousEmail;
+        var emailChanged = !string.Equals(previousEmail, newEmail, StringComparison.Ordinal);
+        if (emailChanged)
+        {
+            // Identity's validator refuses an invalid or taken address (RequireUniqueEmail) before anything is stored.
+            var set = await users.SetEmailAsync(user, newEmail);
+            if (!set.Succeeded)
+            {
+                return new AdminResult(false, set.Errors.Select(IdentityErrorText).DistinctBy(e => e.Field).ToDictionary(e => e.Field, e => e.Key));
+            }
+            // As at creation: the administrator enters the address of someone they know (a password reset needs it confirmed).
+            user.EmailConfirmed = true;
+            records.Add(new AuditRecord("user.email.changed", $"user/{user.Id}", new { user.UserName, from = previousEmail, to = newEmail }));
+        }
         if (toRemove.Count > 0 && !(await users.RemoveFromRolesAsync(user, toRemove)).Succeeded)
         {
             return AdminResult.Fail("Roles", "The roles could not be changed.");
@@ -214,9 +230,10 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
             user.PreferredLanguage = preferredLanguage;
             await users.UpdateAsync(user);
         }
-        if (toAdd.Count + toRemove.Count > 0 || organisationChanged)
+        if (toAdd.Count + toRemove.Count > 0 || organisationChanged || emailChanged)
         {
-            // Sessions of this person carry the old roles and organisation: make them sign in again.
+            // Sessions of this person carry the old roles, organisation and address: make them sign in again. This also
+            // voids password reset links mailed to the old address.
             await users.UpdateSecurityStampAsync(user);
         }
         if (records.Count > 0)

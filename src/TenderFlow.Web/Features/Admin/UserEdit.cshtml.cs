@@ -33,10 +33,11 @@ public sealed class UserEditModel(TenderFlowDbContext db, UserManager<TenderFlow
             return NotFound();
         }
         IsNew = false;
+        var roles = await users.GetRolesAsync(user);
         Input = new UserInput
         {
             UserName = user.UserName, Email = user.Email, DisplayName = user.DisplayName, Language = user.PreferredLanguage,
-            OrganisationId = user.OrganisationId, Roles = [.. await users.GetRolesAsync(user)],
+            OrganisationId = user.OrganisationId, Roles = [.. roles],
         };
         return Page();
     }
@@ -48,11 +49,17 @@ public sealed class UserEditModel(TenderFlowDbContext db, UserManager<TenderFlow
         {
             ModelState.AddModelError("Input.Password", PortalText.Get("Enter an initial password."));
         }
+        // A post without the e-mail field at all (a script, a form from before the address could be changed) keeps the stored
+        // address; a field left empty is an error.
+        var emailPosted = Request.HasFormContentType && Request.Form.ContainsKey("Input.Email");
         if (!IsNew)
         {
             ModelState.Remove("Input.UserName");
-            ModelState.Remove("Input.Email");
             ModelState.Remove("Input.Password");
+            if (!emailPosted)
+            {
+                ModelState.Remove("Input.Email");
+            }
         }
         if (!ModelState.IsValid)
         {
@@ -61,7 +68,8 @@ public sealed class UserEditModel(TenderFlowDbContext db, UserManager<TenderFlow
         }
         var result = IsNew
             ? await admin.CreateUserAsync(Input.UserName!, Input.Email!, Input.DisplayName!, Input.Language, Input.OrganisationId, Input.Roles, Input.Password!, User.ToActor(), ct)
-            : await admin.UpdateUserAsync(id!, Input.DisplayName!, Input.Language, Input.OrganisationId, Input.Roles, User.ToActor(), ct);
+            : await admin.UpdateUserAsync(id!, emailPosted ? Input.Email : null, Input.DisplayName!, Input.Language, Input.OrganisationId, Input.Roles,
+                User.ToActor(), ct);
         if (!result.Succeeded)
         {
             foreach (var (field, message) in result.Errors)
