@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -162,9 +165,22 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
         _ => ("", "The user could not be saved."),
     };
 
+    /// <summary>
+    /// What the edit form showed of a person, as a number for its hidden <c>expectedRevision</c> field. The form posts the whole role
+    /// list; saved over a newer state it would silently undo another administrator's change, so a different revision is refused.
+    /// Not Identity's ConcurrencyStamp: that also moves when the person merely mistypes their password.
+    /// </summary>
+    public static string EditRevision(TenderFlowUser user, IEnumerable<string> roles)
+    {
+        var shown = string.Join('\n', user.Id, user.Email, user.DisplayName, user.PreferredLanguage, user.OrganisationId?.ToString() ?? "",
+            string.Join(',', roles.Order(StringComparer.Ordinal)));
+        return BitConverter.ToUInt64(SHA256.HashData(Encoding.UTF8.GetBytes(shown)), 0).ToString(CultureInfo.InvariantCulture);
+    }
+
     /// <param name="email">The new address; null keeps the stored one.</param>
+    /// <param name="expectedRevision"><see cref="EditRevision"/> of the state the administrator's form showed.</param>
     public async Task<AdminResult> UpdateUserAsync(string userId, string? email, string displayName, string language, Guid? organisationId,
-        IReadOnlyCollection<string> roles, Actor admin, CancellationToken ct)
+        IReadOnlyCollection<string> roles, string? expectedRevision, Actor admin, CancellationToken ct)
     {
         if (CheckRoles(roles, organisationId) is { } refused)
         {
@@ -181,6 +197,10 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
             return AdminResult.Fail("", "This user does not exist.");
         }
         var current = await users.GetRolesAsync(user);
+        if (expectedRevision != EditRevision(user, current))
+        {
+            return AdminResult.Fail("", "This user was changed by someone else in the meantime. Reload the page to see the current details and make your change again.");
+        }
         // An administrator who could give themselves Legal or Evaluator would read what Admin is kept from; another Admin decides.
         if (userId == admin.Id && !current.ToHashSet(StringComparer.Ordinal).SetEquals(roles))
         {

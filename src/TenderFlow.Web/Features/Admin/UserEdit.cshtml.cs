@@ -16,6 +16,10 @@ public sealed class UserEditModel(TenderFlowDbContext db, UserManager<TenderFlow
     [BindProperty]
     public UserInput Input { get; set; } = new();
 
+    /// <summary>What the form showed of the person (<see cref="PeopleAdministration.EditRevision"/>); posted back unchanged.</summary>
+    [BindProperty(Name = "expectedRevision")]
+    public string? ExpectedRevision { get; set; }
+
     public bool IsNew { get; private set; } = true;
     public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
     public IReadOnlyList<string> AllRoles => Roles.People;
@@ -39,6 +43,7 @@ public sealed class UserEditModel(TenderFlowDbContext db, UserManager<TenderFlow
             UserName = user.UserName, Email = user.Email, DisplayName = user.DisplayName, Language = user.PreferredLanguage,
             OrganisationId = user.OrganisationId, Roles = [.. roles],
         };
+        ExpectedRevision = PeopleAdministration.EditRevision(user, roles);
         return Page();
     }
 
@@ -69,7 +74,7 @@ public sealed class UserEditModel(TenderFlowDbContext db, UserManager<TenderFlow
         var result = IsNew
             ? await admin.CreateUserAsync(Input.UserName!, Input.Email!, Input.DisplayName!, Input.Language, Input.OrganisationId, Input.Roles, Input.Password!, User.ToActor(), ct)
             : await admin.UpdateUserAsync(id!, emailPosted ? Input.Email : null, Input.DisplayName!, Input.Language, Input.OrganisationId, Input.Roles,
-                User.ToActor(), ct);
+                ExpectedRevision, User.ToActor(), ct);
         if (!result.Succeeded)
         {
             foreach (var (field, message) in result.Errors)
