@@ -134,4 +134,17 @@ public sealed class PartnerAccountChangeTests(DialogueFixture f) : IClassFixture
         Assert.Equal(HttpStatusCode.NoContent, (await f.App.Procurement().PostAsJsonAsync($"{f.Api}/themes/{f.ThemeA}/partners", new { userId = pia })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await partner.GetAsync($"{f.Api}/themes/{f.ThemeA}")).StatusCode);
     }
+
+    [Fact]
+    public async Task Procurement_s_own_revocation_writes_the_same_event()
+    {
+        var pia = await InvitedPartnerAsync("pia.ingetrokken");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await f.App.Procurement().DeleteAsync($"{f.Api}/themes/{f.ThemeA}/partners/{pia}")).StatusCode);
+
+        AssertNoDialogue(await (await FreshSignInAsync("pia.ingetrokken")).GetAsync($"{f.Api}/themes/{f.ThemeA}"));
+        var revoked = Assert.Single(await RevocationsOfAsync(pia));
+        Assert.Equal("Procurement", revoked["actorRole"]!.GetValue<string>());
+        Assert.Equal($"dialogue-theme/{f.ThemeA}", revoked["subject"]!.GetValue<string>());
+    }
 }
