@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +11,7 @@ using TenderFlow.Domain.Workflow.Runtime;
 using TenderFlow.Web.Data;
 using TenderFlow.Web.Features.Accounts;
 using TenderFlow.Web.Features.Audit;
+using TenderFlow.Web.Features.Dialogue;
 
 namespace TenderFlow.Web.Features.Admin;
 
@@ -21,7 +25,7 @@ public sealed record AdminResult(bool Succeeded, IReadOnlyDictionary<string, str
 /// Users, roles and organisations, managed by Admin through the portal. Every change is one transaction with its
 /// audit events; role changes are audited one by one (who gave whom which role, when).
 /// </summary>
-public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserManager<TenderFlowUser> users, AuditTrail trail)
+public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserManager<TenderFlowUser> users, AuditTrail trail, DialoguePartners partners)
 {
     [GeneratedRegex(@"^[1-9][0-9]{3} ?[A-Z]{2}$")]
     private static partial Regex PostalCodePattern();
@@ -107,7 +111,7 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
         {
             return AdminResult.Fail("Roles", "The roles could not be changed.");
         }
-        var records = new List<AuditRecord> { new("user.created", $"user/{user.Id}", new { user.UserName, user.DisplayName, organisationId }) };
+        var records = new List<AuditRecord> { new("user.created", $"user/{user.Id}", new { user.UserName, user.Email, user.DisplayName, organisationId }) };
         records.AddRange(roles.Select(r => new AuditRecord("user.role.added", $"user/{user.Id}", new { user.UserName, role = r })));
         await trail.AppendAsync(db, admin.Id, Roles.Admin, null, records, ct);
         await db.SaveChangesAsync(ct);
@@ -126,6 +130,11 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
         if (roles.Contains(Roles.Bidder) && organisationId is null)
         {
             return AdminResult.Fail("OrganisationId", "A bidder user belongs to an organisation.");
+        }
+        // A partner reads a confidential dialogue between the municipality and one participant; a bidder's employee must not.
+        if (roles.Contains(Roles.Bidder) && roles.Contains(Roles.Partner))
+        {
+            return AdminResult.Fail("Roles", "A partner of the dialogue cannot also be a bidder.");
         }
         // A bidder's employee who also evaluates, advises or runs the procedure would judge their own competitors.
         return roles.Any(MarketRoles.Contains) && roles.Any(r => !MarketRoles.Contains(r))
@@ -159,8 +168,22 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
         _ => ("", "The user could not be saved."),
     };
 
-    public async Task<AdminResult> UpdateUserAsync(string userId, string displayName, string language, Guid? organisationId, IReadOnlyCollection<string> roles,
-        Actor admin, CancellationToken ct)
+    /// <summary>
+    /// What the edit form showed of a person, as a number for its hidden <c>expectedRevision</c> field. The form posts the whole role
+    /// list; saved over a newer state it would silently undo another administrator's change, so a different revision is refused.
+    /// Not Identity's ConcurrencyStamp: that also moves when the person merely mistypes their password.
+    /// </summary>
+    public static string EditRevision(TenderFlowUser user, IEnumerable<string> roles)
+    {
+        var shown = string.Join('\n', user.Id, user.Email, user.DisplayName, user.PreferredLanguage, user.OrganisationId?.ToString() ?? "",
+            string.Join(',', roles.Order(StringComparer.Ordinal)));
+        return BitConverter.ToUInt64(SHA256.HashData(Encoding.UTF8.GetBytes(shown)), 0).ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <param name="email">The new address; null keeps the stored one.</param>
+    /// <param name="expectedRevision"><see cref="EditRevision"/> of the state the administrator's form showed.</param>
+    public async Task<AdminResult> UpdateUserAsync(string userId, string? email, string displayName, string language, Guid? organisationId,
+        IReadOnlyCollection<string> roles, string? expectedRevision, Actor admin, CancellationToken ct)
     {
         if (CheckRoles(roles, organisationId) is { } refused)
         {
@@ -177,6 +200,10 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
             return AdminResult.Fail("", "This user does not exist.");
         }
         var current = await users.GetRolesAsync(user);
+        if (expectedRevision != EditRevision(user, current))
+        {
+            return AdminResult.Fail("", "This user was changed by someone else in the meantime. Reload the page to see the current details and make your change again.");
+        }
         // An administrator who could give themselves Legal or Evaluator would read what Admin is kept from; another Admin decides.
         if (userId == admin.Id && !current.ToHashSet(StringComparer.Ordinal).SetEquals(roles))
         {
@@ -190,6 +217,21 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
             && await db.EvaluatorAssignments.AnyAsync(a => a.UserId == userId && db.Tenders.Any(t => t.Id == a.TenderId && t.ClosedAtUtc == null), ct))
         {
             return AdminResult.Fail("Roles", "This person evaluates a tender that is still running; the Evaluator role stays until that tender is closed.");
+        }
+        var previousEmail = user.Email;
+        var newEmail = email?.Trim() ?? previousEmail;
+        var emailChanged = !string.Equals(previousEmail, newEmail, StringComparison.Ordinal);
+        if (emailChanged)
+        {
+            // Identity's validator refuses an invalid or taken address (RequireUniqueEmail) before anything is stored.
+            var set = await users.SetEmailAsync(user, newEmail);
+            if (!set.Succeeded)
+            {
+                return new AdminResult(false, set.Errors.Select(IdentityErrorText).DistinctBy(e => e.Field).ToDictionary(e => e.Field, e => e.Key));
+            }
+            // As at creation: the administrator enters the address of someone they know (a password reset needs it confirmed).
+            user.EmailConfirmed = true;
+            records.Add(new AuditRecord("user.email.changed", $"user/{user.Id}", new { user.UserName, from = previousEmail, to = newEmail }));
         }
         if (toRemove.Count > 0 && !(await users.RemoveFromRolesAsync(user, toRemove)).Succeeded)
         {
@@ -211,16 +253,23 @@ public sealed partial class PeopleAdministration(TenderFlowDbContext db, UserMan
             user.PreferredLanguage = preferredLanguage;
             await users.UpdateAsync(user);
         }
-        if (toAdd.Count + toRemove.Count > 0 || organisationChanged)
+        if (toAdd.Count + toRemove.Count > 0 || organisationChanged || emailChanged)
         {
-            // Sessions of this person carry the old roles and organisation: make them sign in again.
+            // Sessions of this person carry the old roles, organisation and address: make them sign in again. This also
+            // voids password reset links mailed to the old address.
             await users.UpdateSecurityStampAsync(user);
         }
         if (records.Count > 0)
         {
             await trail.AppendAsync(db, admin.Id, Roles.Admin, null, records, ct);
-            await db.SaveChangesAsync(ct);
         }
+        // An invitation was for this person as a partner of that organisation. Without the role, or at another employer, it
+        // ends now: giving the role back later must not revive it; Procurement invites again if it wants to.
+        if (!roles.Contains(Roles.Partner) || organisationChanged)
+        {
+            await partners.RevokeAllOfAsync(user.Id, admin.Id, Roles.Admin, ct);
+        }
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return AdminResult.Ok;
     }

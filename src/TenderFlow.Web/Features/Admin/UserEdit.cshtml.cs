@@ -16,6 +16,10 @@ public sealed class UserEditModel(TenderFlowDbContext db, UserManager<TenderFlow
     [BindProperty]
     public UserInput Input { get; set; } = new();
 
+    /// <summary>What the form showed of the person (<see cref="PeopleAdministration.EditRevision"/>); posted back unchanged.</summary>
+    [BindProperty(Name = "expectedRevision")]
+    public string? ExpectedRevision { get; set; }
+
     public bool IsNew { get; private set; } = true;
     public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
     public IReadOnlyList<string> AllRoles => Roles.People;
@@ -33,11 +37,13 @@ public sealed class UserEditModel(TenderFlowDbContext db, UserManager<TenderFlow
             return NotFound();
         }
         IsNew = false;
+        var roles = await users.GetRolesAsync(user);
         Input = new UserInput
         {
             UserName = user.UserName, Email = user.Email, DisplayName = user.DisplayName, Language = user.PreferredLanguage,
-            OrganisationId = user.OrganisationId, Roles = [.. await users.GetRolesAsync(user)],
+            OrganisationId = user.OrganisationId, Roles = [.. roles],
         };
+        ExpectedRevision = PeopleAdministration.EditRevision(user, roles);
         return Page();
     }
 
@@ -48,11 +54,17 @@ public sealed class UserEditModel(TenderFlowDbContext db, UserManager<TenderFlow
         {
             ModelState.AddModelError("Input.Password", PortalText.Get("Enter an initial password."));
         }
+        // A post without the e-mail field at all (a script, a form from before the address could be changed) keeps the stored
+        // address; a field left empty is an error.
+        var emailPosted = Request.HasFormContentType && Request.Form.ContainsKey("Input.Email");
         if (!IsNew)
         {
             ModelState.Remove("Input.UserName");
-            ModelState.Remove("Input.Email");
             ModelState.Remove("Input.Password");
+            if (!emailPosted)
+            {
+                ModelState.Remove("Input.Email");
+            }
         }
         if (!ModelState.IsValid)
         {
@@ -61,7 +73,8 @@ public sealed class UserEditModel(TenderFlowDbContext db, UserManager<TenderFlow
         }
         var result = IsNew
             ? await admin.CreateUserAsync(Input.UserName!, Input.Email!, Input.DisplayName!, Input.Language, Input.OrganisationId, Input.Roles, Input.Password!, User.ToActor(), ct)
-            : await admin.UpdateUserAsync(id!, Input.DisplayName!, Input.Language, Input.OrganisationId, Input.Roles, User.ToActor(), ct);
+            : await admin.UpdateUserAsync(id!, emailPosted ? Input.Email : null, Input.DisplayName!, Input.Language, Input.OrganisationId, Input.Roles,
+                ExpectedRevision, User.ToActor(), ct);
         if (!result.Succeeded)
         {
             foreach (var (field, message) in result.Errors)

@@ -103,13 +103,34 @@ public sealed class DialoguePartners(TenderFlowDbContext db, DialogueGate gate, 
             return null;
         }
         var userId = DialogueGate.UserId(user);
-        invitation.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
-        invitation.RevokedByUserId = userId;
         await trail.AppendAsync(db, userId, DialogueGate.AuditRole(viewer), tenderId,
-            [new AuditRecord("dialogue.partner.revoked", $"dialogue-theme/{themeId}", new { partner = partnerUserId })], cancellationToken);
+            [Revoke(invitation, userId, clock.GetUtcNow().UtcDateTime)], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>
+    /// Ends every live invitation of a person whose account no longer fits them (an administrator took the Partner role away
+    /// or moved them to another organisation), one <c>dialogue.partner.revoked</c> per theme as Procurement's revocation writes it.
+    /// Runs in the caller's transaction; the caller saves.
+    /// </summary>
+    public async Task RevokeAllOfAsync(string partnerUserId, string revokedByUserId, string actorRole, CancellationToken cancellationToken)
+    {
+        var live = await db.DialoguePartnerInvitations.Where(i => i.UserId == partnerUserId && i.RevokedAtUtc == null).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var tender in live.GroupBy(i => i.TenderId).OrderBy(g => g.Key))
+        {
+            var records = tender.OrderBy(i => i.ThemeId).Select(i => Revoke(i, revokedByUserId, now)).ToList();
+            await trail.AppendAsync(db, revokedByUserId, actorRole, tender.Key, records, cancellationToken);
+        }
+    }
+
+    private static AuditRecord Revoke(DialoguePartnerInvitation invitation, string revokedByUserId, DateTime now)
+    {
+        invitation.RevokedAtUtc = now;
+        invitation.RevokedByUserId = revokedByUserId;
+        return new AuditRecord("dialogue.partner.revoked", $"dialogue-theme/{invitation.ThemeId}", new { partner = invitation.UserId });
     }
 
     public async Task<RuleViolation?> AcceptDeclarationAsync(Guid tenderId, bool accept, ClaimsPrincipal user, CancellationToken cancellationToken)
