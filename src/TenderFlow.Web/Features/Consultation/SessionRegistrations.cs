@@ -25,8 +25,9 @@ public sealed class SessionRegistrations(TenderFlowDbContext db, ConsultationPha
     public async Task<(SessionRegistration? Registration, RuleViolation? Violation)> RegisterAsync(
         Guid tenderId, Guid sessionId, Guid organisationId, IReadOnlyList<AttendeeInput> attendees, Actor actor, CancellationToken cancellationToken)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The moment the registration arrived, not the moment the write lock was free (another writer may hold it across the deadline).
         var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var (session, refused) = await LoadOpenAsync(tenderId, sessionId, now, cancellationToken);
         if (session is null)
         {
@@ -67,8 +68,8 @@ public sealed class SessionRegistrations(TenderFlowDbContext db, ConsultationPha
     /// <summary>Cancels the organisation's own registration; another organisation's registration does not exist for it.</summary>
     public async Task<RuleViolation?> CancelAsync(Guid tenderId, Guid sessionId, Guid registrationId, Guid organisationId, Actor actor, CancellationToken cancellationToken)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var registration = await db.SessionRegistrations.SingleOrDefaultAsync(
             r => r.Id == registrationId && r.SessionId == sessionId && r.TenderId == tenderId && r.OrganisationId == organisationId, cancellationToken);
         if (registration is null || registration.Status == RegistrationStatus.Cancelled)
