@@ -78,8 +78,14 @@ public sealed class GuidelineModel(TenderFlowDbContext db, SelectionGuideline gu
         var at = list.FindIndex(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
         if (at >= 0)
         {
-            // The portal form has no English fields for descriptions; keep what the API wrote.
-            item = item with { DescriptionEn = list[at].DescriptionEn };
+            // The portal form has no English fields for the description and the score descriptors: keep what the API wrote,
+            // for each score that is still described.
+            var english = (list[at].Descriptors ?? []).GroupBy(d => d.Score).ToDictionary(g => g.Key, g => g.First().TextEn);
+            item = item with
+            {
+                DescriptionEn = list[at].DescriptionEn,
+                Descriptors = descriptors.Select(d => d with { TextEn = english.GetValueOrDefault(d.Score) }).ToList(),
+            };
             list[at] = item;
         }
         else
