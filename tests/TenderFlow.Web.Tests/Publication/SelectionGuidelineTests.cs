@@ -131,7 +131,16 @@ public sealed class SelectionGuidelineTests : IDisposable
             ["Criterion.ScaleMin"] = "0", ["Criterion.ScaleMax"] = "10", ["Criterion.Descriptors"] = "0: geen visie\n12: te hoog",
         });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("role=\"alert\"", await bad.Content.ReadAsStringAsync());
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("role=\"alert\" id=\"page-error\"", badHtml);
+
+        var unreadable = await PortalPostAsync(world, "SaveCriterion", new()
+        {
+            ["Criterion.Code"] = "K1", ["Criterion.TitleNl"] = "Visie", ["Criterion.WeightPercent"] = "100",
+            ["Criterion.ScaleMin"] = "0", ["Criterion.ScaleMax"] = "10", ["Criterion.Descriptors"] = "geen score",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.Matches("<textarea id=\"crit-descriptors\"[^>]*aria-invalid=\"true\"\\s+aria-describedby=\"page-error crit-descriptors-hint\">geen score", await unreadable.Content.ReadAsStringAsync());
 
         var good = await PortalPostAsync(world, "SaveCriterion", new()
         {

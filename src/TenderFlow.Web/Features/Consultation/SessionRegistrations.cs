@@ -23,7 +23,8 @@ public sealed class SessionRegistrations(TenderFlowDbContext db, ConsultationPha
             .OrderBy(r => r.QueueNumber).ToListAsync(cancellationToken);
 
     public async Task<(SessionRegistration? Registration, RuleViolation? Violation)> RegisterAsync(
-        Guid tenderId, Guid sessionId, Guid organisationId, IReadOnlyList<AttendeeInput> attendees, Actor actor, CancellationToken cancellationToken)
+        Guid tenderId, Guid sessionId, Guid organisationId, IReadOnlyList<AttendeeInput> attendees, Actor actor, CancellationToken cancellationToken,
+        IReadOnlyList<int>? rows = null)
     {
         // The moment the registration arrived, not the moment the write lock was free (another writer may hold it across the deadline).
         var now = clock.GetUtcNow().UtcDateTime;
@@ -33,7 +34,7 @@ public sealed class SessionRegistrations(TenderFlowDbContext db, ConsultationPha
         {
             return (null, refused);
         }
-        if (AttendeeInput.Validate(attendees, session.Capacity) is { } invalid)
+        if (AttendeeInput.Validate(attendees, session.Capacity, rows) is { } invalid)
         {
             return (null, invalid);
         }

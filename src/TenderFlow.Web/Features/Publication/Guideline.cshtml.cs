@@ -22,6 +22,7 @@ public sealed class GuidelineModel(TenderFlowDbContext db, SelectionGuideline gu
     public bool MayManage { get; private set; }
     public bool IsStaff { get; private set; }
     public string? Error { get; private set; }
+    public string? ErrorField { get; private set; }
 
     [BindProperty] public RequirementForm Requirement { get; set; } = new();
     [BindProperty] public CriterionForm Criterion { get; set; } = new();
@@ -139,6 +140,7 @@ public sealed class GuidelineModel(TenderFlowDbContext db, SelectionGuideline gu
     {
         await LoadAsync(id, cancellationToken);
         Error = PortalText.For(violation.Message);
+        ErrorField = violation.Field;
         Response.StatusCode = violation.Kind == RuleKind.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
         return Page();
     }
