@@ -37,6 +37,11 @@ public sealed record SessionSchedule(
         {
             return ConsultationRules.TopicRequired();
         }
+        // A JSON number or a form value binds to any integer, named or not.
+        if (!Enum.IsDefined(Audience))
+        {
+            return ConsultationRules.AudienceUnknown();
+        }
         var (location, unreadableLocation) = ReadLocation();
         if (unreadableLocation is not null)
         {
