@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using TenderFlow.Web.Tests.Infrastructure;
 using static TenderFlow.Web.Tests.Consultation.ConsultationScenario;
 
@@ -48,5 +49,24 @@ public sealed class OnlineLinkTests : IAsyncLifetime
             Assert.Contains(Link, await insider.GetStringAsync($"/tenders/{_s.Tender}/consultation/{session}"));
             Assert.Contains(Link, await insider.GetStringAsync(ics));
         }
+    }
+
+    [Fact]
+    public async Task A_change_notified_to_a_waiting_organisation_does_not_carry_the_link_in_its_calendar_event()
+    {
+        var session = await _s.ScheduleAsync(Session(capacity: 1, onlineUrl: Link, location: null));
+        await _s.RegisteredAsync(await _s.BidderAsync(_s.Zorgplus), session, "Zorgplus", 1);
+        await _s.RegisteredAsync(await _s.BidderAsync(_s.Oost), session, "Oost", 1);
+
+        Assert.True((await _s.Procurement.PutAsJsonAsync($"{_s.Sessions}/{session}",
+            Session(capacity: 1, onlineUrl: Link, location: null, start: SessionStart.AddHours(1)))).IsSuccessStatusCode);
+
+        var notes = await _s.NotificationsAsync("consultation.session.updated");
+        var oost = await _s.UserIdAsync("olaf.oost");
+        var zorgplus = await _s.UserIdAsync("bo.zorgplus");
+        var waiting = Assert.Single(notes, n => n.UserId == oost);
+        var registered = Assert.Single(notes, n => n.UserId == zorgplus);
+        Assert.NotEqual(Link, waiting.Calendar!.Location);
+        Assert.Equal(Link, registered.Calendar!.Location);
     }
 }

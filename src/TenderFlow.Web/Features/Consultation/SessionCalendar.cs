@@ -18,8 +18,9 @@ public static class SessionCalendar
     public static string Uid(Guid sessionId) => $"consultation-session-{sessionId:N}@tenderflow";
 
     /// <summary>The session as the calendar event of a notification's e-mail: same UID and SEQUENCE as the downloadable file.</summary>
-    public static NotificationCalendar ForNotification(ConsultationSession session) =>
-        new(Uid(session.Id), Utc(session.StartsAtUtc), Utc(session.EndsAtUtc), session.Title, session.Title, session.Location ?? session.OnlineUrl,
+    public static NotificationCalendar ForNotification(ConsultationSession session, bool withOnlineLink) =>
+        new(Uid(session.Id), Utc(session.StartsAtUtc), Utc(session.EndsAtUtc), session.Title, session.Title,
+            session.Location ?? (withOnlineLink ? session.OnlineUrl : null) ?? (session.OnlineUrl is null ? null : "Online"),
             session.Sequence, session.IsCancelled);
 
     /// <param name="withOnlineLink">Whether the reader may join online (<see cref="OnlineLink.MayJoin"/>): otherwise the file says only that the session is online.</param>

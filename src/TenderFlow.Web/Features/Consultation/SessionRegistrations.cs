@@ -113,7 +113,7 @@ public sealed class SessionRegistrations(TenderFlowDbContext db, ConsultationPha
                 new LocalizedText(
                     $"Er is plaats vrijgekomen: uw aanmelding voor “{session.Title}” ({Domain.Time.AmsterdamTime.Format(session.StartsAtUtc)}) staat niet meer op de wachtlijst en is definitief.",
                     $"A place became free: your registration for “{session.Title}” ({Domain.Time.AmsterdamTime.Format(session.StartsAtUtc)}) has moved up from the waiting list and is confirmed."),
-                ConsultationActors.SessionLink(session.TenderId, session.Id), cancellationToken, SessionCalendar.ForNotification(session));
+                ConsultationActors.SessionLink(session.TenderId, session.Id), cancellationToken, SessionCalendar.ForNotification(session, withOnlineLink: true));
         }
         return records;
     }
