@@ -14,6 +14,9 @@ public static class ConsultationRules
     public static RuleViolation TopicRequired() => Invalid("SessionTopicRule", "topic",
         $"Beschrijf het onderwerp van de sessie (hoogstens {SessionSchedule.MaxTopicLength} tekens).", $"Describe the topic of the session (at most {SessionSchedule.MaxTopicLength} characters).");
 
+    public static RuleViolation AudienceUnknown() => Invalid("SessionAudienceRule", "audience",
+        $"Kies een doelgroep: {string.Join(", ", Enum.GetNames<ConsultationAudience>())}.", $"Choose an audience: {string.Join(", ", Enum.GetNames<ConsultationAudience>())}.");
+
     public static RuleViolation PlaceRequired() => Invalid("SessionPlaceRule", "location",
         "Geef een plaats of een online link op.", "Give a place or an online link.");
 

@@ -37,6 +37,11 @@ public sealed record SessionSchedule(
         {
             return ConsultationRules.TopicRequired();
         }
+        // A JSON number or a form value binds to any integer, named or not.
+        if (!Enum.IsDefined(Audience))
+        {
+            return ConsultationRules.AudienceUnknown();
+        }
         var (location, unreadableLocation) = ReadLocation();
         if (unreadableLocation is not null)
         {
@@ -103,7 +108,9 @@ public sealed record AttendeeInput(string? Name, string? Email, string? Function
 {
     public const int MaxPerRegistration = 20;
 
-    public static RuleViolation? Validate(IReadOnlyList<AttendeeInput> attendees, int capacity)
+    /// <param name="rows">For each attendee, the row it was entered in (0-based), when empty rows were left out: messages and fields
+    /// name that row. Without it, the position in <paramref name="attendees"/>.</param>
+    public static RuleViolation? Validate(IReadOnlyList<AttendeeInput> attendees, int capacity, IReadOnlyList<int>? rows = null)
     {
         if (attendees.Count == 0)
         {
@@ -118,31 +125,32 @@ public sealed record AttendeeInput(string? Name, string? Email, string? Function
         for (var i = 0; i < attendees.Count; i++)
         {
             var a = attendees[i];
-            var (name, unreadableName) = EnteredText.Read(a.Name, $"attendees[{i}].name", multiline: false, $"De naam van deelnemer {i + 1}", $"The name of attendee {i + 1}");
+            var row = rows?[i] ?? i;
+            var (name, unreadableName) = EnteredText.Read(a.Name, $"attendees[{row}].name", multiline: false, $"De naam van deelnemer {row + 1}", $"The name of attendee {row + 1}");
             if (unreadableName is not null)
             {
                 return unreadableName;
             }
             if (name is null || name.Length > SessionSchedule.MaxNameLength)
             {
-                return ConsultationRules.AttendeeName(i);
+                return ConsultationRules.AttendeeName(row);
             }
             if (!IsEmail(a.Email))
             {
-                return ConsultationRules.AttendeeEmail(i);
+                return ConsultationRules.AttendeeEmail(row);
             }
-            var (function, unreadableFunction) = EnteredText.Read(a.Function, $"attendees[{i}].function", multiline: false, $"De functie van deelnemer {i + 1}", $"The function of attendee {i + 1}");
+            var (function, unreadableFunction) = EnteredText.Read(a.Function, $"attendees[{row}].function", multiline: false, $"De functie van deelnemer {row + 1}", $"The function of attendee {row + 1}");
             if (unreadableFunction is not null)
             {
                 return unreadableFunction;
             }
             if (function is null || function.Length > SessionSchedule.MaxNameLength)
             {
-                return ConsultationRules.AttendeeFunction(i);
+                return ConsultationRules.AttendeeFunction(row);
             }
             if (!seen.Add(a.Email!.Trim()))
             {
-                return ConsultationRules.DuplicateAttendee(i);
+                return ConsultationRules.DuplicateAttendee(row);
             }
         }
         return null;

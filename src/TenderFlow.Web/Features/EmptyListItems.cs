@@ -9,13 +9,14 @@ namespace TenderFlow.Web.Features;
 /// A request body whose list holds a <c>null</c> item (<c>"attendees": [null]</c>) is refused while it is read, as any
 /// other unreadable JSON (400 <c>InvalidRequestRule</c> naming the item): System.Text.Json does not enforce that list items
 /// are not null, and every feature would otherwise meet a null where its request type promises a value. Applies to our
-/// own request types only; items declared nullable (<c>List&lt;string?&gt;</c>) may be null.
+/// own request types only, in the Web and the Domain assembly (the guideline's input is a Domain type); items declared
+/// nullable (<c>List&lt;string?&gt;</c>) may be null.
 /// </summary>
 public static class EmptyListItems
 {
     public static void Refuse(JsonTypeInfo info)
     {
-        if (info.Kind != JsonTypeInfoKind.Object || info.Type.Assembly != typeof(EmptyListItems).Assembly)
+        if (info.Kind != JsonTypeInfoKind.Object || !IsOurs(info.Type))
         {
             return;
         }
@@ -42,6 +43,9 @@ public static class EmptyListItems
             }
         };
     }
+
+    private static bool IsOurs(Type type) =>
+        type.Assembly == typeof(EmptyListItems).Assembly || type.Assembly == typeof(Domain.Publication.GuidelineInput).Assembly;
 
     private static bool ItemsMustBeValues(JsonPropertyInfo property)
     {

@@ -24,7 +24,8 @@ public sealed partial class ConsultationPortalTests
         Assert.Contains("2027-03-10 14:00 – 16:00", section);
         Assert.Contains("Uitvoerende professionals", section);
         Assert.Contains("Stadskantoor Utrecht", section);
-        Assert.Contains("https://teams.example.nl/sessie-2", section);
+        // The meeting link is for registered organisations: capacity and the waiting list would mean nothing if it were public.
+        Assert.DoesNotContain("https://teams.example.nl/sessie-2", section);
         Assert.Contains("<td>1</td>", section);
         Assert.Contains($"/api/public/sessions/{session}.ics", section);
         Assert.DoesNotContain("Zorgplus", section);

@@ -45,6 +45,8 @@ public sealed class SessionSchedulingTests : IAsyncLifetime
         { "SessionOnlineLinkRule", new { title = "S", topic = "T", onlineUrl = "http://teams.example.nl/x", startsAt = SessionStart, endsAt = SessionStart.AddHours(1), capacity = 5, registrationClosesAt = RegistrationCloses } },
         { "SessionOnlineLinkRule", new { title = "S", topic = "T", onlineUrl = "javascript:alert(1)", startsAt = SessionStart, endsAt = SessionStart.AddHours(1), capacity = 5, registrationClosesAt = RegistrationCloses } },
         { "SessionOnlineLinkRule", new { title = "S", topic = "T", onlineUrl = "teams.example.nl/x", startsAt = SessionStart, endsAt = SessionStart.AddHours(1), capacity = 5, registrationClosesAt = RegistrationCloses } },
+        // The JSON reader takes a number for an enum: one that names no audience is refused, not stored and shown as "Audience 42".
+        { "SessionAudienceRule", new { title = "S", topic = "T", audience = 42, location = "Utrecht", startsAt = SessionStart, endsAt = SessionStart.AddHours(1), capacity = 5, registrationClosesAt = RegistrationCloses } },
         { "SessionPlaceRule", new { title = "S", topic = "T", startsAt = SessionStart, endsAt = SessionStart.AddHours(1), capacity = 5, registrationClosesAt = RegistrationCloses } },
         { "SessionTitleRule", new { title = "  ", topic = "T", location = "Utrecht", startsAt = SessionStart, endsAt = SessionStart.AddHours(1), capacity = 5, registrationClosesAt = RegistrationCloses } },
         { "SessionTopicRule", new { title = "S", location = "Utrecht", startsAt = SessionStart, endsAt = SessionStart.AddHours(1), capacity = 5, registrationClosesAt = RegistrationCloses } },

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using TenderFlow.Web.Tests.Deadlines;
 using TenderFlow.Web.Tests.Infrastructure;
 using TenderFlow.Web.Tests.Questions;
 
@@ -130,7 +131,16 @@ public sealed class SelectionGuidelineTests : IDisposable
             ["Criterion.ScaleMin"] = "0", ["Criterion.ScaleMax"] = "10", ["Criterion.Descriptors"] = "0: geen visie\n12: te hoog",
         });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("role=\"alert\"", await bad.Content.ReadAsStringAsync());
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("role=\"alert\" id=\"page-error\"", badHtml);
+
+        var unreadable = await PortalPostAsync(world, "SaveCriterion", new()
+        {
+            ["Criterion.Code"] = "K1", ["Criterion.TitleNl"] = "Visie", ["Criterion.WeightPercent"] = "100",
+            ["Criterion.ScaleMin"] = "0", ["Criterion.ScaleMax"] = "10", ["Criterion.Descriptors"] = "geen score",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.Matches("<textarea id=\"crit-descriptors\"[^>]*aria-invalid=\"true\"\\s+aria-describedby=\"page-error crit-descriptors-hint\">geen score", await unreadable.Content.ReadAsStringAsync());
 
         var good = await PortalPostAsync(world, "SaveCriterion", new()
         {
@@ -140,6 +150,45 @@ public sealed class SelectionGuidelineTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
         var stored = await world.Procurement.GetJsonAsync($"/api/tenders/{world.Tender}/guideline");
         Assert.Equal([0, 10], stored["criteria"]![0]!["descriptors"]!.AsArray().Select(d => d!["score"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task Editing_a_criterion_in_the_portal_keeps_its_English_texts_and_the_audit_shows_the_descriptors()
+    {
+        var world = await new QaWorld(_app).StartAsync(publish: false);
+        var url = $"/api/tenders/{world.Tender}/guideline";
+        Assert.True((await world.Procurement.PutAsJsonAsync(url, new
+        {
+            requirements = Array.Empty<object>(),
+            criteria = new[]
+            {
+                new
+                {
+                    code = "K1", titleNl = "Visie", titleEn = "Vision", descriptionNl = "Uw visie", descriptionEn = "Your vision", weightPercent = 100,
+                    scaleMin = 0, scaleMax = 10, minimumScore = (int?)null,
+                    descriptors = new[] { new { score = 0, textNl = "geen visie", textEn = "no vision" }, new { score = 10, textNl = "uitstekend", textEn = "excellent" } },
+                },
+            },
+        })).IsSuccessStatusCode);
+
+        var saved = await PortalPostAsync(world, "SaveCriterion", new()
+        {
+            ["Criterion.Code"] = "K1", ["Criterion.TitleNl"] = "Visie", ["Criterion.TitleEn"] = "Vision", ["Criterion.DescriptionNl"] = "Uw visie",
+            ["Criterion.WeightPercent"] = "90", ["Criterion.ScaleMin"] = "0", ["Criterion.ScaleMax"] = "10",
+            ["Criterion.Descriptors"] = "0: geen visie\n5: redelijk\n10: uitstekend",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var criterion = (await world.Procurement.GetJsonAsync(url))["criteria"]![0]!;
+        Assert.Equal(90, criterion["weightPercent"]!.GetValue<int>());
+        Assert.Equal("Your vision", criterion["descriptionEn"]!.GetValue<string>());
+        Assert.Equal(["no vision", null, "excellent"], criterion["descriptors"]!.AsArray().Select(d => d!["textEn"]?.GetValue<string>()));
+        var audit = _app.Events(Guid.Parse(world.Tender), "guideline.saved").Select(e => e.PayloadJson).ToList();
+        Assert.Equal(2, audit.Count);
+        Assert.Contains("excellent", audit[0]);
+        Assert.Contains("redelijk", audit[1]);
+        Assert.Contains("excellent", audit[1]);
+        Assert.Contains("Your vision", audit[1]);
     }
 
     private async Task<HttpResponseMessage> PortalPostAsync(QaWorld world, string handler, Dictionary<string, string> fields)

@@ -46,16 +46,17 @@ public sealed record SessionView(
     DateTime StartsAtUtc, DateTimeOffset StartsAtAmsterdam, DateTime EndsAtUtc, DateTimeOffset EndsAtAmsterdam,
     int Capacity, int RegisteredAttendees, int WaitingAttendees, int PlacesLeft,
     DateTime RegistrationClosesAtUtc, bool RegistrationOpen, bool Cancelled, int Sequence,
-    Guid? ReportDocumentId, bool ReportIsPublic, string CalendarUrl, RegistrationView? OwnRegistration)
+    Guid? ReportDocumentId, bool ReportIsPublic, string CalendarUrl, RegistrationView? OwnRegistration, bool Online)
 {
+    /// <param name="withOnlineLink">Whether the reader may join online (<see cref="OnlineLink.MayJoin"/>); others learn only that the session is online.</param>
     public static SessionView From(ConsultationSession s, IReadOnlyCollection<SessionRegistration> active, DateTime now, bool registrationPhaseOpen,
-        Guid? reportId, RegistrationView? own) => new(
-        s.Id, s.TenderId, s.Title, s.Topic, s.Audience.ToString(), s.Location, s.OnlineUrl,
+        Guid? reportId, RegistrationView? own, bool withOnlineLink) => new(
+        s.Id, s.TenderId, s.Title, s.Topic, s.Audience.ToString(), s.Location, withOnlineLink ? s.OnlineUrl : null,
         s.StartsAtUtc, AmsterdamTime.ToLocalOffset(s.StartsAtUtc), s.EndsAtUtc, AmsterdamTime.ToLocalOffset(s.EndsAtUtc),
         s.Capacity, WaitingList.Taken(active), active.Where(r => r.Status == RegistrationStatus.WaitingList).Sum(r => r.Attendees.Count),
         WaitingList.PlacesLeft(s.Capacity, active), s.RegistrationClosesAtUtc,
         registrationPhaseOpen && !s.IsCancelled && now < s.RegistrationClosesAtUtc, s.IsCancelled, s.Sequence,
-        reportId, s.ReportIsPublic, SessionCalendarUrl(s.Id), own);
+        reportId, s.ReportIsPublic, SessionCalendarUrl(s.Id), own, s.OnlineUrl is not null);
 
     public static string SessionCalendarUrl(Guid sessionId) => $"/api/public/sessions/{sessionId}.ics";
 }

@@ -213,8 +213,15 @@ public static class ConsultationEndpoints
                     return ConsultationRules.SessionNotFound(sessionId).ToProblem(http);
                 }
                 var publicUrl = $"{PublicAddress.Base(http)}/openbaar/{Uri.EscapeDataString(found.Reference)}";
+                // Anyone may download the file; the meeting link goes only to those who may join (a signed-in download).
+                var own = OwnOrganisation(http) is { } organisation
+                    ? await db.SessionRegistrations.AsNoTracking().Where(r => r.SessionId == sessionId && r.OrganisationId == organisation)
+                        .OrderBy(r => r.Status == RegistrationStatus.Cancelled).ThenByDescending(r => r.QueueNumber).FirstOrDefaultAsync(ct)
+                    : null;
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"sessie-{sessionId:N}.ics\"";
-                return TypedResults.Text(SessionCalendar.Render(found.Session, found.Reference, found.Title, publicUrl), SessionCalendar.ContentType);
+                http.Response.Headers.CacheControl = "private, no-store";
+                return TypedResults.Text(SessionCalendar.Render(found.Session, found.Reference, found.Title, publicUrl, OnlineLink.MayJoin(http.User, own)),
+                    SessionCalendar.ContentType);
             })
             .AllowAnonymous().WithTags("Consultation").WithName("SessionCalendar");
     }

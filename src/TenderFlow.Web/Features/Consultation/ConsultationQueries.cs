@@ -44,7 +44,8 @@ public sealed class ConsultationQueries(TenderFlowDbContext db, ConsultationPhas
                 var access = await reads.DecideAsync(report, user, cancellationToken);
                 reportId = access == DocumentAccess.Allowed || (access == DocumentAccess.AllowedAndAudited && !anonymous) ? report.Id : null;
             }
-            views.Add(SessionView.From(session, active, now, registrationOpen, reportId, own is null ? null : View(own, organisationName, active)));
+            views.Add(SessionView.From(session, active, now, registrationOpen, reportId, own is null ? null : View(own, organisationName, active),
+                OnlineLink.MayJoin(user, own)));
         }
         return views;
     }

@@ -16,6 +16,7 @@ public sealed class ScheduleModel(TenderFlowDbContext db, SessionScheduling sche
     public Guid TenderId { get; private set; }
     public string TenderTitle { get; private set; } = "";
     public string? Error { get; private set; }
+    public string? ErrorField { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await RefuseAsync(id, cancellationToken) ?? Page();
 
@@ -30,6 +31,7 @@ public sealed class ScheduleModel(TenderFlowDbContext db, SessionScheduling sche
         if (session is null)
         {
             Error = PortalText.For(violation!.Message);
+            ErrorField = violation.Field;
             Response.StatusCode = violation.Kind == RuleKind.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
             return Page();
         }

@@ -34,6 +34,10 @@ public sealed class SessionModel(
     public bool SessionsOpen { get; private set; }
     public bool ReportsOpen { get; private set; }
     public string? Error { get; private set; }
+    public string? ErrorField { get; private set; }
+
+    /// <summary>The attendees of a refused registration, to show back when the form itself is no longer offered (registration closed meanwhile).</summary>
+    public List<AttendeeForm> RefusedAttendees { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid sessionId, CancellationToken cancellationToken)
     {
@@ -74,11 +78,17 @@ public sealed class SessionModel(
         {
             return Forbid();
         }
-        var attendees = Attendees.Where(a => !a.IsEmpty).Select(a => new AttendeeInput(a.Name, a.Email, a.Function)).ToList();
-        var (registration, violation) = await registrations.RegisterAsync(id, sessionId, User.OrganisationId()!.Value, attendees, User.ToActor(), cancellationToken);
+        // Empty rows are left out, but errors name the row as the bidder sees it (attendee 3 stays 3 when row 2 is empty).
+        var rows = Attendees.Select((a, row) => (a, row)).Where(x => !x.a.IsEmpty).ToList();
+        var attendees = rows.Select(x => new AttendeeInput(x.a.Name, x.a.Email, x.a.Function)).ToList();
+        var (registration, violation) = await registrations.RegisterAsync(id, sessionId, User.OrganisationId()!.Value, attendees, User.ToActor(), cancellationToken,
+            rows.Select(x => x.row).ToList());
         if (registration is null)
         {
-            return await FailAsync(id, sessionId, violation!, keepInput: true, cancellationToken);
+            var posted = rows.Select(x => x.a).ToList();
+            var result = await FailAsync(id, sessionId, violation!, keepInput: true, cancellationToken);
+            RefusedAttendees = posted;
+            return result;
         }
         TempData["Message"] = registration.Status == RegistrationStatus.Registered
             ? PortalText.Get("Your registration has been received.")
@@ -128,6 +138,7 @@ public sealed class SessionModel(
         await LoadAsync(id, sessionId, cancellationToken);
         Input = keepInput ? input : SessionInput.From(Session);
         Error = PortalText.For(violation.Message);
+        ErrorField = violation.Field;
         Response.StatusCode = violation.Kind switch
         {
             RuleKind.Invalid => StatusCodes.Status400BadRequest,

@@ -18,17 +18,20 @@ public static class SessionCalendar
     public static string Uid(Guid sessionId) => $"consultation-session-{sessionId:N}@tenderflow";
 
     /// <summary>The session as the calendar event of a notification's e-mail: same UID and SEQUENCE as the downloadable file.</summary>
-    public static NotificationCalendar ForNotification(ConsultationSession session) =>
-        new(Uid(session.Id), Utc(session.StartsAtUtc), Utc(session.EndsAtUtc), session.Title, session.Title, session.Location ?? session.OnlineUrl,
+    public static NotificationCalendar ForNotification(ConsultationSession session, bool withOnlineLink) =>
+        new(Uid(session.Id), Utc(session.StartsAtUtc), Utc(session.EndsAtUtc), session.Title, session.Title,
+            session.Location ?? (withOnlineLink ? session.OnlineUrl : null) ?? (session.OnlineUrl is null ? null : "Online"),
             session.Sequence, session.IsCancelled);
 
-    public static string Render(ConsultationSession session, string tenderReference, string tenderTitle, string publicUrl)
+    /// <param name="withOnlineLink">Whether the reader may join online (<see cref="OnlineLink.MayJoin"/>): otherwise the file says only that the session is online.</param>
+    public static string Render(ConsultationSession session, string tenderReference, string tenderTitle, string publicUrl, bool withOnlineLink)
     {
         var calendar = new Calendar { Method = "PUBLISH", ProductId = "-//TenderFlow//Marktconsultatie//NL" };
         var description = $"{session.Topic}\n\n{tenderReference} — {tenderTitle}\n{publicUrl}";
-        if (session.OnlineUrl is not null)
+        var onlineUrl = withOnlineLink ? session.OnlineUrl : null;
+        if (onlineUrl is not null)
         {
-            description += $"\nOnline: {session.OnlineUrl}";
+            description += $"\nOnline: {onlineUrl}";
         }
         var e = new CalendarEvent
         {
@@ -36,7 +39,7 @@ public static class SessionCalendar
             Sequence = session.Sequence,
             Summary = session.Title,
             Description = description,
-            Location = session.Location ?? session.OnlineUrl,
+            Location = session.Location ?? onlineUrl ?? (session.OnlineUrl is null ? null : "Online"),
             DtStart = new CalDateTime(Utc(session.StartsAtUtc)),
             DtEnd = new CalDateTime(Utc(session.EndsAtUtc)),
             DtStamp = new CalDateTime(Utc(session.UpdatedAtUtc)),
@@ -44,9 +47,9 @@ public static class SessionCalendar
             LastModified = new CalDateTime(Utc(session.UpdatedAtUtc)),
             Status = session.IsCancelled ? "CANCELLED" : "CONFIRMED",
         };
-        if (session.OnlineUrl is not null)
+        if (onlineUrl is not null)
         {
-            e.Url = new Uri(session.OnlineUrl);
+            e.Url = new Uri(onlineUrl);
         }
         calendar.Events.Add(e);
         return new CalendarSerializer().SerializeToString(calendar) ?? "";

@@ -7,6 +7,9 @@ namespace TenderFlow.Web.Features.Consultation;
 /// <summary>The portal's session form: times are entered in Europe/Amsterdam and stored in UTC.</summary>
 public sealed class SessionInput
 {
+    /// <summary>The ViewData entry that tells <c>_SessionFields</c> which field a refusal is about.</summary>
+    public const string ErrorFieldKey = "SessionErrorField";
+
     public string? Title { get; set; }
     public string? Topic { get; set; }
     public ConsultationAudience Audience { get; set; } = ConsultationAudience.Open;

@@ -23,16 +23,18 @@ public sealed class SessionRegistrations(TenderFlowDbContext db, ConsultationPha
             .OrderBy(r => r.QueueNumber).ToListAsync(cancellationToken);
 
     public async Task<(SessionRegistration? Registration, RuleViolation? Violation)> RegisterAsync(
-        Guid tenderId, Guid sessionId, Guid organisationId, IReadOnlyList<AttendeeInput> attendees, Actor actor, CancellationToken cancellationToken)
+        Guid tenderId, Guid sessionId, Guid organisationId, IReadOnlyList<AttendeeInput> attendees, Actor actor, CancellationToken cancellationToken,
+        IReadOnlyList<int>? rows = null)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The moment the registration arrived, not the moment the write lock was free (another writer may hold it across the deadline).
         var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var (session, refused) = await LoadOpenAsync(tenderId, sessionId, now, cancellationToken);
         if (session is null)
         {
             return (null, refused);
         }
-        if (AttendeeInput.Validate(attendees, session.Capacity) is { } invalid)
+        if (AttendeeInput.Validate(attendees, session.Capacity, rows) is { } invalid)
         {
             return (null, invalid);
         }
@@ -67,8 +69,8 @@ public sealed class SessionRegistrations(TenderFlowDbContext db, ConsultationPha
     /// <summary>Cancels the organisation's own registration; another organisation's registration does not exist for it.</summary>
     public async Task<RuleViolation?> CancelAsync(Guid tenderId, Guid sessionId, Guid registrationId, Guid organisationId, Actor actor, CancellationToken cancellationToken)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var registration = await db.SessionRegistrations.SingleOrDefaultAsync(
             r => r.Id == registrationId && r.SessionId == sessionId && r.TenderId == tenderId && r.OrganisationId == organisationId, cancellationToken);
         if (registration is null || registration.Status == RegistrationStatus.Cancelled)
@@ -111,7 +113,7 @@ public sealed class SessionRegistrations(TenderFlowDbContext db, ConsultationPha
                 new LocalizedText(
                     $"Er is plaats vrijgekomen: uw aanmelding voor “{session.Title}” ({Domain.Time.AmsterdamTime.Format(session.StartsAtUtc)}) staat niet meer op de wachtlijst en is definitief.",
                     $"A place became free: your registration for “{session.Title}” ({Domain.Time.AmsterdamTime.Format(session.StartsAtUtc)}) has moved up from the waiting list and is confirmed."),
-                ConsultationActors.SessionLink(session.TenderId, session.Id), cancellationToken, SessionCalendar.ForNotification(session));
+                ConsultationActors.SessionLink(session.TenderId, session.Id), cancellationToken, SessionCalendar.ForNotification(session, withOnlineLink: true));
         }
         return records;
     }

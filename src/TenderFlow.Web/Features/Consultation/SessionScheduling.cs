@@ -70,10 +70,9 @@ public sealed class SessionScheduling(TenderFlowDbContext db, ConsultationPhase 
         var records = new List<AuditRecord> { new("consultation.session.updated", $"consultation-session/{session.Id}", new { before, after = Describe(session) }) };
         // A larger room makes room for the waiting list.
         records.AddRange(await registrations.PromoteAsync(session, active, now, cancellationToken));
-        await notifier.NotifyOrganisationsAsync(db, active.Select(r => r.OrganisationId), tenderId, "consultation.session.updated",
+        await NotifyAsync(session, active, "consultation.session.updated",
             new LocalizedText($"De consultatiesessie “{session.Title}” is gewijzigd. Bekijk de nieuwe gegevens.",
-                $"The consultation session “{session.Title}” has changed. See the new details."),
-            ConsultationActors.SessionLink(tenderId, sessionId), cancellationToken, SessionCalendar.ForNotification(session));
+                $"The consultation session “{session.Title}” has changed. See the new details."), cancellationToken);
         await trail.AppendAsync(db, actor.Id, actor.AuditRole(Roles.Procurement), tenderId, records, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
@@ -103,12 +102,25 @@ public sealed class SessionScheduling(TenderFlowDbContext db, ConsultationPhase 
         session.UpdatedAtUtc = now;
         session.Sequence++;
         var active = await registrations.ActiveAsync(session.Id, cancellationToken);
-        await notifier.NotifyOrganisationsAsync(db, active.Select(r => r.OrganisationId), session.TenderId, "consultation.session.cancelled",
+        await NotifyAsync(session, active, "consultation.session.cancelled",
             new LocalizedText($"De consultatiesessie “{session.Title}” van {Domain.Time.AmsterdamTime.Format(session.StartsAtUtc)} gaat niet door.",
-                $"The consultation session “{session.Title}” of {Domain.Time.AmsterdamTime.Format(session.StartsAtUtc)} has been cancelled."),
-            ConsultationActors.SessionLink(session.TenderId, session.Id), cancellationToken, SessionCalendar.ForNotification(session));
+                $"The consultation session “{session.Title}” of {Domain.Time.AmsterdamTime.Format(session.StartsAtUtc)} has been cancelled."), cancellationToken);
         return new AuditRecord("consultation.session.cancelled", $"consultation-session/{session.Id}",
             new { title = session.Title, startsAtUtc = session.StartsAtUtc, registrations = active.Count, sequence = session.Sequence });
+    }
+
+    /// <summary>Tells every active registration; the calendar event carries the online link only for confirmed ones (<see cref="OnlineLink"/>).</summary>
+    private async Task NotifyAsync(ConsultationSession session, IReadOnlyCollection<SessionRegistration> active, string kind, LocalizedText text, CancellationToken cancellationToken)
+    {
+        foreach (var confirmed in new[] { true, false })
+        {
+            var organisations = active.Where(r => (r.Status == RegistrationStatus.Registered) == confirmed).Select(r => r.OrganisationId).ToList();
+            if (organisations.Count > 0)
+            {
+                await notifier.NotifyOrganisationsAsync(db, organisations, session.TenderId, kind, text, ConsultationActors.SessionLink(session.TenderId, session.Id),
+                    cancellationToken, SessionCalendar.ForNotification(session, withOnlineLink: confirmed));
+            }
+        }
     }
 
     private async Task<(ConsultationSession? Session, RuleViolation? Violation)> LoadChangeableAsync(Guid tenderId, Guid sessionId, CancellationToken cancellationToken,

@@ -22,6 +22,7 @@ public sealed class GuidelineModel(TenderFlowDbContext db, SelectionGuideline gu
     public bool MayManage { get; private set; }
     public bool IsStaff { get; private set; }
     public string? Error { get; private set; }
+    public string? ErrorField { get; private set; }
 
     [BindProperty] public RequirementForm Requirement { get; set; } = new();
     [BindProperty] public CriterionForm Criterion { get; set; } = new();
@@ -78,8 +79,14 @@ public sealed class GuidelineModel(TenderFlowDbContext db, SelectionGuideline gu
         var at = list.FindIndex(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
         if (at >= 0)
         {
-            // The portal form has no English fields for descriptions; keep what the API wrote.
-            item = item with { DescriptionEn = list[at].DescriptionEn };
+            // The portal form has no English fields for the description and the score descriptors: keep what the API wrote,
+            // for each score that is still described.
+            var english = (list[at].Descriptors ?? []).GroupBy(d => d.Score).ToDictionary(g => g.Key, g => g.First().TextEn);
+            item = item with
+            {
+                DescriptionEn = list[at].DescriptionEn,
+                Descriptors = descriptors.Select(d => d with { TextEn = english.GetValueOrDefault(d.Score) }).ToList(),
+            };
             list[at] = item;
         }
         else
@@ -133,6 +140,7 @@ public sealed class GuidelineModel(TenderFlowDbContext db, SelectionGuideline gu
     {
         await LoadAsync(id, cancellationToken);
         Error = PortalText.For(violation.Message);
+        ErrorField = violation.Field;
         Response.StatusCode = violation.Kind == RuleKind.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
         return Page();
     }

@@ -106,8 +106,13 @@ public sealed class SelectionGuideline(TenderFlowDbContext db, PublicationStage 
         {
             new("guideline.saved", $"tender/{tenderId}/guideline", new
             {
-                requirements = (input.Requirements ?? []).Select(r => new { code = r.Code!.Trim(), textNl = r.TextNl }),
-                criteria = (input.Criteria ?? []).Select(c => new { code = c.Code!.Trim(), titleNl = c.TitleNl, weightPercent = c.WeightPercent, c.ScaleMin, c.ScaleMax, c.MinimumScore }),
+                requirements = (input.Requirements ?? []).Select(r => new { code = r.Code!.Trim(), textNl = r.TextNl, textEn = Blank(r.TextEn) }),
+                criteria = (input.Criteria ?? []).Select(c => new
+                {
+                    code = c.Code!.Trim(), titleNl = c.TitleNl, titleEn = Blank(c.TitleEn), descriptionNl = Blank(c.DescriptionNl), descriptionEn = Blank(c.DescriptionEn),
+                    weightPercent = c.WeightPercent, c.ScaleMin, c.ScaleMax, c.MinimumScore,
+                    descriptors = (c.Descriptors ?? []).OrderBy(d => d.Score).Select(d => new { score = d.Score, textNl = d.TextNl!.Trim(), textEn = Blank(d.TextEn) }),
+                }),
             }),
         };
         var publication = await db.GuidelinePublications.SingleOrDefaultAsync(g => g.TenderId == tenderId, cancellationToken);
