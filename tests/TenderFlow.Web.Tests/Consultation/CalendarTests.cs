@@ -4,18 +4,8 @@ using static TenderFlow.Web.Tests.Consultation.ConsultationScenario;
 
 namespace TenderFlow.Web.Tests.Consultation;
 
-public sealed class CalendarTests : IAsyncLifetime
+public sealed class CalendarTests : ConsultationScenarioTests
 {
-    private ConsultationScenario _s = null!;
-
-    public async Task InitializeAsync() => _s = await StartAsync();
-
-    public Task DisposeAsync()
-    {
-        _s.Dispose();
-        return Task.CompletedTask;
-    }
-
     private static Dictionary<string, string> Properties(string ics) =>
         ics.Replace("\r\n ", "", StringComparison.Ordinal).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)
             .Select(l => l.Split(':', 2)).Where(p => p.Length == 2)
@@ -24,8 +14,8 @@ public sealed class CalendarTests : IAsyncLifetime
     [Fact]
     public async Task Anyone_downloads_a_session_as_a_calendar_event_in_UTC_with_a_stable_uid_and_a_rising_sequence()
     {
-        var session = await _s.ScheduleAsync(Session(onlineUrl: "https://teams.example.nl/sessie-2"));
-        var anonymous = _s.App.CreateClient();
+        var session = await S.ScheduleAsync(Session(onlineUrl: "https://teams.example.nl/sessie-2"));
+        var anonymous = S.App.CreateClient();
 
         var response = await anonymous.GetAsync($"/api/public/sessions/{session}.ics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -39,16 +29,16 @@ public sealed class CalendarTests : IAsyncLifetime
         Assert.Equal("CONFIRMED", first["STATUS"]);
         Assert.Equal("Sessie 2 Zorg op maat", first["SUMMARY"]);
         Assert.Contains("Stadskantoor Utrecht", first["LOCATION"]);
-        Assert.Contains(_s.Reference, first["DESCRIPTION"]);
+        Assert.Contains(S.Reference, first["DESCRIPTION"]);
         Assert.Equal(2, ics.Split("BEGIN:VEVENT").Length);
 
-        Assert.True((await _s.Procurement.PutAsJsonAsync($"{_s.Sessions}/{session}", Session(start: SessionStart.AddHours(1)))).IsSuccessStatusCode);
+        Assert.True((await S.Procurement.PutAsJsonAsync($"{S.Sessions}/{session}", Session(start: SessionStart.AddHours(1)))).IsSuccessStatusCode);
         var moved = Properties(await anonymous.GetStringAsync($"/api/public/sessions/{session}.ics"));
         Assert.Equal(first["UID"], moved["UID"]);
         Assert.Equal("1", moved["SEQUENCE"]);
         Assert.Equal("20270310T140000Z", moved["DTSTART"]);
 
-        Assert.True((await _s.Procurement.PostAsync($"{_s.Sessions}/{session}/cancel", null)).IsSuccessStatusCode);
+        Assert.True((await S.Procurement.PostAsync($"{S.Sessions}/{session}/cancel", null)).IsSuccessStatusCode);
         var cancelled = Properties(await anonymous.GetStringAsync($"/api/public/sessions/{session}.ics"));
         Assert.Equal(first["UID"], cancelled["UID"]);
         Assert.Equal("2", cancelled["SEQUENCE"]);

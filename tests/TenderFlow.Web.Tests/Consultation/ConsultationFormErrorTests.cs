@@ -6,22 +6,12 @@ using static TenderFlow.Web.Tests.Consultation.ConsultationScenario;
 namespace TenderFlow.Web.Tests.Consultation;
 
 /// <summary>Refused consultation forms point the field to its error (WCAG 3.3.1) and keep or show back what was typed.</summary>
-public sealed class ConsultationFormErrorTests : IAsyncLifetime
+public sealed class ConsultationFormErrorTests : ConsultationScenarioTests
 {
-    private ConsultationScenario _s = null!;
-
-    public async Task InitializeAsync() => _s = await StartAsync();
-
-    public Task DisposeAsync()
-    {
-        _s.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task A_refused_session_points_the_field_to_its_error_and_keeps_the_text()
     {
-        var (response, html) = await PortalForms.PostAsync(_s.Procurement, $"/tenders/{_s.Tender}/consultation/new", new Dictionary<string, string>
+        var (response, html) = await PortalForms.PostAsync(S.Procurement, $"/tenders/{S.Tender}/consultation/new", new Dictionary<string, string>
         {
             ["Input.Title"] = "Sessie 1 Integrale gebiedsteams", ["Input.Topic"] = "Kansen en risico's", ["Input.Audience"] = "Executives",
             ["Input.Location"] = "Stadskantoor", ["Input.StartsAt"] = "2027-03-10T14:00", ["Input.EndsAt"] = "2027-03-10T16:00",
@@ -38,10 +28,10 @@ public sealed class ConsultationFormErrorTests : IAsyncLifetime
     [Fact]
     public async Task A_bad_address_in_the_third_row_with_the_second_left_empty_is_reported_for_row_three()
     {
-        var session = await _s.ScheduleAsync(Session(capacity: 10));
-        var zorgplus = await _s.BidderAsync(_s.Zorgplus);
+        var session = await S.ScheduleAsync(Session(capacity: 10));
+        var zorgplus = await S.BidderAsync(S.Zorgplus);
 
-        var (response, html) = await PortalForms.PostAsync(zorgplus, $"/tenders/{_s.Tender}/consultation/{session}?handler=Register", new Dictionary<string, string>
+        var (response, html) = await PortalForms.PostAsync(zorgplus, $"/tenders/{S.Tender}/consultation/{session}?handler=Register", new Dictionary<string, string>
         {
             ["Attendees[0].Name"] = "Bo de Wit", ["Attendees[0].Email"] = "bo@zorgplus.example.nl", ["Attendees[0].Function"] = "Teamleider",
             ["Attendees[1].Name"] = "", ["Attendees[1].Email"] = "", ["Attendees[1].Function"] = "",
@@ -59,11 +49,11 @@ public sealed class ConsultationFormErrorTests : IAsyncLifetime
     [Fact]
     public async Task A_registration_refused_at_the_deadline_is_shown_back_read_only()
     {
-        var session = await _s.ScheduleAsync(Session(capacity: 10));
-        _s.App.Clock.SetUtcNow(RegistrationCloses);
-        var zorgplus = await _s.BidderAsync(_s.Zorgplus);
+        var session = await S.ScheduleAsync(Session(capacity: 10));
+        S.App.Clock.SetUtcNow(RegistrationCloses);
+        var zorgplus = await S.BidderAsync(S.Zorgplus);
 
-        var (response, html) = await PortalForms.PostAsync(zorgplus, $"/tenders/{_s.Tender}/consultation/{session}?handler=Register", new Dictionary<string, string>
+        var (response, html) = await PortalForms.PostAsync(zorgplus, $"/tenders/{S.Tender}/consultation/{session}?handler=Register", new Dictionary<string, string>
         {
             ["Attendees[0].Name"] = "Bo de Wit", ["Attendees[0].Email"] = "bo@zorgplus.example.nl", ["Attendees[0].Function"] = "Teamleider",
         });

@@ -9,28 +9,18 @@ namespace TenderFlow.Web.Tests.Consultation;
 /// A registration or cancellation counts from the moment it arrived, not from the moment the database's write lock was free:
 /// another writer (a note being compiled, an export) can hold the lock across the registration deadline.
 /// </summary>
-public sealed class RegistrationWriteLockTests : IAsyncLifetime
+public sealed class RegistrationWriteLockTests : ConsultationScenarioTests
 {
-    private ConsultationScenario _s = null!;
-
-    public async Task InitializeAsync() => _s = await StartAsync();
-
-    public Task DisposeAsync()
-    {
-        _s.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task A_registration_sent_before_the_deadline_is_accepted_though_it_waited_for_the_write_lock_past_it()
     {
-        var session = await _s.ScheduleAsync(Session(capacity: 10));
-        _s.App.Clock.SetUtcNow(RegistrationCloses.AddTicks(-1));
-        var zorgplus = await _s.BidderAsync(_s.Zorgplus);
+        var session = await S.ScheduleAsync(Session(capacity: 10));
+        S.App.Clock.SetUtcNow(RegistrationCloses.AddTicks(-1));
+        var zorgplus = await S.BidderAsync(S.Zorgplus);
         // Warm the path up, so the held request below reaches the database while the blocker holds it.
-        await _s.RegisteredAsync(await _s.BidderAsync(_s.Oost), session, "Oost", 1);
+        await S.RegisteredAsync(await S.BidderAsync(S.Oost), session, "Oost", 1);
 
-        var registered = await WhileTheWriteLockIsHeldAcrossTheDeadline(() => _s.RegisterAsync(zorgplus, session, "Zorgplus", 1));
+        var registered = await WhileTheWriteLockIsHeldAcrossTheDeadline(() => S.RegisterAsync(zorgplus, session, "Zorgplus", 1));
 
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
     }
@@ -38,22 +28,22 @@ public sealed class RegistrationWriteLockTests : IAsyncLifetime
     [Fact]
     public async Task A_cancellation_sent_before_the_deadline_is_accepted_though_it_waited_for_the_write_lock_past_it()
     {
-        var session = await _s.ScheduleAsync(Session(capacity: 10));
-        _s.App.Clock.SetUtcNow(RegistrationCloses.AddTicks(-1));
-        var zorgplus = await _s.BidderAsync(_s.Zorgplus);
-        var registration = await _s.RegisteredAsync(zorgplus, session, "Zorgplus", 1);
-        await _s.RegisteredAsync(await _s.BidderAsync(_s.Oost), session, "Oost", 1);
+        var session = await S.ScheduleAsync(Session(capacity: 10));
+        S.App.Clock.SetUtcNow(RegistrationCloses.AddTicks(-1));
+        var zorgplus = await S.BidderAsync(S.Zorgplus);
+        var registration = await S.RegisteredAsync(zorgplus, session, "Zorgplus", 1);
+        await S.RegisteredAsync(await S.BidderAsync(S.Oost), session, "Oost", 1);
 
         var cancelled = await WhileTheWriteLockIsHeldAcrossTheDeadline(
-            () => zorgplus.DeleteAsync($"{_s.Sessions}/{session}/registrations/{registration["id"]}"));
+            () => zorgplus.DeleteAsync($"{S.Sessions}/{session}/registrations/{registration["id"]}"));
 
         Assert.Equal(HttpStatusCode.NoContent, cancelled.StatusCode);
-        Assert.Single(await _s.AuditAsync("consultation.registration.cancelled"));
+        Assert.Single(await S.AuditAsync("consultation.registration.cancelled"));
     }
 
     private async Task<HttpResponseMessage> WhileTheWriteLockIsHeldAcrossTheDeadline(Func<Task<HttpResponseMessage>> send)
     {
-        await using var blocker = new SqliteConnection(_s.App.ConnectionString);
+        await using var blocker = new SqliteConnection(S.App.ConnectionString);
         await blocker.OpenAsync();
         await using (var begin = blocker.CreateCommand())
         {
@@ -65,7 +55,7 @@ public sealed class RegistrationWriteLockTests : IAsyncLifetime
         // Generous: a loaded CI machine must have read the clock by then, or the test fails for the wrong reason.
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.False(sending.IsCompleted, "the request did not wait for the write lock");
-        _s.App.Clock.SetUtcNow(RegistrationCloses.AddMinutes(1));
+        S.App.Clock.SetUtcNow(RegistrationCloses.AddMinutes(1));
         await using (var commit = blocker.CreateCommand())
         {
             commit.CommandText = "COMMIT";

@@ -6,22 +6,12 @@ using static TenderFlow.Web.Tests.Consultation.ConsultationScenario;
 
 namespace TenderFlow.Web.Tests.Consultation;
 
-public sealed class SessionSchedulingTests : IAsyncLifetime
+public sealed class SessionSchedulingTests : ConsultationScenarioTests
 {
-    private ConsultationScenario _s = null!;
-
-    public async Task InitializeAsync() => _s = await StartAsync();
-
-    public Task DisposeAsync()
-    {
-        _s.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Procurement_schedules_a_session_and_the_step_is_audited()
     {
-        var response = await _s.Procurement.PostAsJsonAsync(_s.Sessions, Session(capacity: 30, onlineUrl: "https://teams.example.nl/sessie-2"));
+        var response = await S.Procurement.PostAsJsonAsync(S.Sessions, Session(capacity: 30, onlineUrl: "https://teams.example.nl/sessie-2"));
         var view = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("Professionals", view["audience"]!.GetValue<string>());
@@ -30,7 +20,7 @@ public sealed class SessionSchedulingTests : IAsyncLifetime
         // 13:00 UTC on 10 March is 14:00 in Amsterdam (winter time).
         Assert.StartsWith("2027-03-10T14:00:00+01:00", view["startsAtAmsterdam"]!.GetValue<string>());
 
-        var audit = Assert.Single(await _s.AuditAsync("consultation.session.scheduled"));
+        var audit = Assert.Single(await S.AuditAsync("consultation.session.scheduled"));
         Assert.Equal("Procurement", audit.ActorRole);
         Assert.Contains("Sessie 2 Zorg op maat", audit.PayloadJson);
     }
@@ -64,7 +54,7 @@ public sealed class SessionSchedulingTests : IAsyncLifetime
     [Fact]
     public async Task Times_without_an_offset_are_Amsterdam_time_whatever_the_server_clock_zone()
     {
-        var response = await _s.Procurement.PostAsJsonAsync(_s.Sessions, SessionAt("2027-03-10T14:00", "2027-03-10T16:00", "2027-03-08T12:00"));
+        var response = await S.Procurement.PostAsJsonAsync(S.Sessions, SessionAt("2027-03-10T14:00", "2027-03-10T16:00", "2027-03-08T12:00"));
         var view = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -79,51 +69,51 @@ public sealed class SessionSchedulingTests : IAsyncLifetime
     [InlineData("MomentFormatRule", "10-03-2027 14:00", "2027-03-10T16:00", "2027-03-08T12:00")]
     public async Task A_time_in_another_zone_or_that_the_Amsterdam_clock_skips_or_repeats_is_refused(string rule, string startsAt, string endsAt, string closes)
     {
-        var problem = await (await _s.Procurement.PostAsJsonAsync(_s.Sessions, SessionAt(startsAt, endsAt, closes))).ProblemAsync(400);
+        var problem = await (await S.Procurement.PostAsJsonAsync(S.Sessions, SessionAt(startsAt, endsAt, closes))).ProblemAsync(400);
         Assert.Equal(rule, problem["rule"]!.GetValue<string>());
-        Assert.Empty(await _s.Procurement.GetArrayAsync(_s.Sessions));
+        Assert.Empty(await S.Procurement.GetArrayAsync(S.Sessions));
     }
 
     [Theory]
     [MemberData(nameof(BrokenSessions))]
     public async Task Broken_sessions_are_refused_by_name_and_nothing_is_stored(string rule, object session)
     {
-        var problem = await (await _s.Procurement.PostAsJsonAsync(_s.Sessions, session)).ProblemAsync(400);
+        var problem = await (await S.Procurement.PostAsJsonAsync(S.Sessions, session)).ProblemAsync(400);
         Assert.Equal(rule, problem["rule"]!.GetValue<string>());
-        Assert.Empty(await _s.Procurement.GetArrayAsync(_s.Sessions));
-        Assert.Empty(await _s.AuditAsync("consultation.session.scheduled"));
+        Assert.Empty(await S.Procurement.GetArrayAsync(S.Sessions));
+        Assert.Empty(await S.AuditAsync("consultation.session.scheduled"));
     }
 
     [Fact]
     public async Task The_registration_deadline_may_be_the_start_itself()
     {
-        await _s.ScheduleAsync(Session(closes: SessionStart));
-        Assert.Single(await _s.Procurement.GetArrayAsync(_s.Sessions));
+        await S.ScheduleAsync(Session(closes: SessionStart));
+        Assert.Single(await S.Procurement.GetArrayAsync(S.Sessions));
     }
 
     [Fact]
     public async Task Bidders_evaluators_and_legal_cannot_schedule()
     {
-        var bidder = await _s.BidderAsync(_s.Zorgplus);
-        Assert.Equal(HttpStatusCode.Forbidden, (await bidder.PostAsJsonAsync(_s.Sessions, Session())).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await _s.App.Legal().PostAsJsonAsync(_s.Sessions, Session())).StatusCode);
-        Assert.Empty(await _s.Procurement.GetArrayAsync(_s.Sessions));
+        var bidder = await S.BidderAsync(S.Zorgplus);
+        Assert.Equal(HttpStatusCode.Forbidden, (await bidder.PostAsJsonAsync(S.Sessions, Session())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await S.App.Legal().PostAsJsonAsync(S.Sessions, Session())).StatusCode);
+        Assert.Empty(await S.Procurement.GetArrayAsync(S.Sessions));
     }
 
     [Fact]
     public async Task An_edit_raises_the_sequence_is_audited_and_tells_the_registered_organisations()
     {
-        var session = await _s.ScheduleAsync();
-        await _s.RegisteredAsync(await _s.BidderAsync(_s.Zorgplus), session, "Zorgplus", 2);
-        var moved = await _s.Procurement.PutAsJsonAsync($"{_s.Sessions}/{session}", Session(start: SessionStart.AddDays(1), title: "Sessie 2 Zorg op maat (verplaatst)"));
+        var session = await S.ScheduleAsync();
+        await S.RegisteredAsync(await S.BidderAsync(S.Zorgplus), session, "Zorgplus", 2);
+        var moved = await S.Procurement.PutAsJsonAsync($"{S.Sessions}/{session}", Session(start: SessionStart.AddDays(1), title: "Sessie 2 Zorg op maat (verplaatst)"));
         var view = JsonNode.Parse(await moved.Content.ReadAsStringAsync())!;
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Equal(1, view["sequence"]!.GetValue<int>());
 
-        var audit = Assert.Single(await _s.AuditAsync("consultation.session.updated"));
+        var audit = Assert.Single(await S.AuditAsync("consultation.session.updated"));
         Assert.Contains("verplaatst", audit.PayloadJson);
-        var bidderId = await _s.UserIdAsync("bo.zorgplus");
-        var note = Assert.Single(await _s.NotificationsAsync("consultation.session.updated"));
+        var bidderId = await S.UserIdAsync("bo.zorgplus");
+        var note = Assert.Single(await S.NotificationsAsync("consultation.session.updated"));
         Assert.Equal(bidderId, note.UserId);
         Assert.Contains("verplaatst", note.TextNl);
     }
@@ -131,45 +121,45 @@ public sealed class SessionSchedulingTests : IAsyncLifetime
     [Fact]
     public async Task Capacity_cannot_shrink_below_the_registered_attendees_but_growing_promotes_the_waiting_list()
     {
-        var session = await _s.ScheduleAsync(Session(capacity: 3));
-        await _s.RegisteredAsync(await _s.BidderAsync(_s.Zorgplus), session, "Zorgplus", 3);
-        var waiting = await _s.RegisteredAsync(await _s.BidderAsync(_s.Oost), session, "Oost", 2);
+        var session = await S.ScheduleAsync(Session(capacity: 3));
+        await S.RegisteredAsync(await S.BidderAsync(S.Zorgplus), session, "Zorgplus", 3);
+        var waiting = await S.RegisteredAsync(await S.BidderAsync(S.Oost), session, "Oost", 2);
         Assert.Equal("WaitingList", waiting["status"]!.GetValue<string>());
 
-        var shrink = await (await _s.Procurement.PutAsJsonAsync($"{_s.Sessions}/{session}", Session(capacity: 2))).ProblemAsync(409);
+        var shrink = await (await S.Procurement.PutAsJsonAsync($"{S.Sessions}/{session}", Session(capacity: 2))).ProblemAsync(409);
         Assert.Equal("CapacityBelowRegisteredRule", shrink["rule"]!.GetValue<string>());
 
-        Assert.True((await _s.Procurement.PutAsJsonAsync($"{_s.Sessions}/{session}", Session(capacity: 5))).IsSuccessStatusCode);
-        var oost = await _s.BidderAsync(_s.Oost);
-        var own = Assert.Single(await oost.GetArrayAsync($"{_s.Sessions}/{session}/registrations"));
+        Assert.True((await S.Procurement.PutAsJsonAsync($"{S.Sessions}/{session}", Session(capacity: 5))).IsSuccessStatusCode);
+        var oost = await S.BidderAsync(S.Oost);
+        var own = Assert.Single(await oost.GetArrayAsync($"{S.Sessions}/{session}/registrations"));
         Assert.Equal("Registered", own!["status"]!.GetValue<string>());
-        Assert.Single(await _s.AuditAsync("consultation.registration.promoted"));
+        Assert.Single(await S.AuditAsync("consultation.registration.promoted"));
     }
 
     [Fact]
     public async Task Cancelling_a_session_tells_everyone_registered_or_waiting_and_closes_registration()
     {
-        var session = await _s.ScheduleAsync(Session(capacity: 1));
-        await _s.RegisteredAsync(await _s.BidderAsync(_s.Zorgplus), session, "Zorgplus", 1);
-        await _s.RegisteredAsync(await _s.BidderAsync(_s.Oost), session, "Oost", 1);
+        var session = await S.ScheduleAsync(Session(capacity: 1));
+        await S.RegisteredAsync(await S.BidderAsync(S.Zorgplus), session, "Zorgplus", 1);
+        await S.RegisteredAsync(await S.BidderAsync(S.Oost), session, "Oost", 1);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await _s.Procurement.PostAsync($"{_s.Sessions}/{session}/cancel", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await S.Procurement.PostAsync($"{S.Sessions}/{session}/cancel", null)).StatusCode);
 
-        Assert.Equal(2, (await _s.NotificationsAsync("consultation.session.cancelled")).Count);
-        Assert.Single(await _s.AuditAsync("consultation.session.cancelled"));
-        var again = await (await _s.RegisterAsync(await _s.BidderAsync(_s.Werkplaats), session, "Werkplaats", 1)).ProblemAsync(409);
+        Assert.Equal(2, (await S.NotificationsAsync("consultation.session.cancelled")).Count);
+        Assert.Single(await S.AuditAsync("consultation.session.cancelled"));
+        var again = await (await S.RegisterAsync(await S.BidderAsync(S.Werkplaats), session, "Werkplaats", 1)).ProblemAsync(409);
         Assert.Equal("SessionCancelledRule", again["rule"]!.GetValue<string>());
-        var edit = await (await _s.Procurement.PutAsJsonAsync($"{_s.Sessions}/{session}", Session())).ProblemAsync(409);
+        var edit = await (await S.Procurement.PutAsJsonAsync($"{S.Sessions}/{session}", Session())).ProblemAsync(409);
         Assert.Equal("SessionCancelledRule", edit["rule"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task A_session_cannot_be_changed_once_it_has_started()
     {
-        var session = await _s.ScheduleAsync();
-        _s.App.Clock.SetUtcNow(SessionStart);
-        var procurement = _s.App.Procurement();
-        var problem = await (await procurement.PostAsync($"{_s.Sessions}/{session}/cancel", null)).ProblemAsync(409);
+        var session = await S.ScheduleAsync();
+        S.App.Clock.SetUtcNow(SessionStart);
+        var procurement = S.App.Procurement();
+        var problem = await (await procurement.PostAsync($"{S.Sessions}/{session}/cancel", null)).ProblemAsync(409);
         Assert.Equal("SessionAlreadyStartedRule", problem["rule"]!.GetValue<string>());
     }
 
@@ -192,21 +182,21 @@ public sealed class SessionSchedulingTests : IAsyncLifetime
     [Fact]
     public async Task Withdrawing_the_tender_cancels_the_sessions_still_to_come_and_tells_everyone_registered()
     {
-        var past = await _s.ScheduleAsync(Session(start: SessionStart.AddDays(-5), closes: SessionStart.AddDays(-6), title: "Sessie 1"));
-        var upcoming = await _s.ScheduleAsync(Session(title: "Sessie 2"));
-        await _s.RegisteredAsync(await _s.BidderAsync(_s.Zorgplus), upcoming, "Zorgplus", 1);
-        _s.App.Clock.SetUtcNow(SessionStart.AddDays(-4));
-        var procurement = _s.App.Procurement();
+        var past = await S.ScheduleAsync(Session(start: SessionStart.AddDays(-5), closes: SessionStart.AddDays(-6), title: "Sessie 1"));
+        var upcoming = await S.ScheduleAsync(Session(title: "Sessie 2"));
+        await S.RegisteredAsync(await S.BidderAsync(S.Zorgplus), upcoming, "Zorgplus", 1);
+        S.App.Clock.SetUtcNow(SessionStart.AddDays(-4));
+        var procurement = S.App.Procurement();
 
-        var cancelled = await procurement.FireAsync(_s.Tender, "cancel", "Budget vervalt.");
+        var cancelled = await procurement.FireAsync(S.Tender, "cancel", "Budget vervalt.");
 
         Assert.True(cancelled.IsSuccessStatusCode, await cancelled.Content.ReadAsStringAsync());
-        Assert.False((await procurement.GetJsonAsync($"{_s.Sessions}/{past}"))["cancelled"]!.GetValue<bool>());
-        Assert.True((await procurement.GetJsonAsync($"{_s.Sessions}/{upcoming}"))["cancelled"]!.GetValue<bool>());
-        var note = Assert.Single(await _s.NotificationsAsync("consultation.session.cancelled"));
-        Assert.Equal(await _s.UserIdAsync("bo.zorgplus"), note.UserId);
-        Assert.Single(await _s.AuditAsync("consultation.session.cancelled"));
-        Assert.Contains("STATUS:CANCELLED", await _s.App.CreateClient().GetStringAsync($"/api/public/sessions/{upcoming}.ics"));
+        Assert.False((await procurement.GetJsonAsync($"{S.Sessions}/{past}"))["cancelled"]!.GetValue<bool>());
+        Assert.True((await procurement.GetJsonAsync($"{S.Sessions}/{upcoming}"))["cancelled"]!.GetValue<bool>());
+        var note = Assert.Single(await S.NotificationsAsync("consultation.session.cancelled"));
+        Assert.Equal(await S.UserIdAsync("bo.zorgplus"), note.UserId);
+        Assert.Single(await S.AuditAsync("consultation.session.cancelled"));
+        Assert.Contains("STATUS:CANCELLED", await S.App.CreateClient().GetStringAsync($"/api/public/sessions/{upcoming}.ics"));
     }
 
     [Fact]

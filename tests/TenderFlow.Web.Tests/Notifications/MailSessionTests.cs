@@ -6,35 +6,25 @@ using static TenderFlow.Web.Tests.Consultation.ConsultationScenario;
 namespace TenderFlow.Web.Tests.Notifications;
 
 /// <summary>Registered bidders are mailed when a consultation session changes, with the session as calendar event.</summary>
-public sealed class MailSessionTests : IAsyncLifetime
+public sealed class MailSessionTests : ConsultationScenarioTests
 {
-    private ConsultationScenario _s = null!;
-
-    public async Task InitializeAsync() => _s = await StartAsync();
-
-    public Task DisposeAsync()
-    {
-        _s.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task A_moved_session_mails_each_registered_bidder_an_ics_with_the_sessions_uid_and_new_time()
     {
-        var session = await _s.ScheduleAsync();
-        await _s.RegisteredAsync(await _s.BidderAsync(_s.Zorgplus), session, "Zorgplus", 1);
-        await _s.RegisteredAsync(await _s.BidderAsync(_s.Oost), session, "Oost", 1);
+        var session = await S.ScheduleAsync();
+        await S.RegisteredAsync(await S.BidderAsync(S.Zorgplus), session, "Zorgplus", 1);
+        await S.RegisteredAsync(await S.BidderAsync(S.Oost), session, "Oost", 1);
         var moved = SessionStart.AddHours(1);
-        Assert.True((await _s.Procurement.PutAsync($"{_s.Sessions}/{session}", System.Net.Http.Json.JsonContent.Create(Session(start: moved)))).IsSuccessStatusCode);
+        Assert.True((await S.Procurement.PutAsync($"{S.Sessions}/{session}", System.Net.Http.Json.JsonContent.Create(Session(start: moved)))).IsSuccessStatusCode);
 
-        Assert.Equal(new(2, 0, 0), await _s.App.DeliverMailAsync());
+        Assert.Equal(new(2, 0, 0), await S.App.DeliverMailAsync());
 
-        var notes = await _s.NotificationsAsync("consultation.session.updated");
+        var notes = await S.NotificationsAsync("consultation.session.updated");
         Assert.Equal(2, notes.Count);
         var recipients = new List<string>();
         foreach (var note in notes)
         {
-            var mail = _s.App.LoadSingleMail(note.Id);
+            var mail = S.App.LoadSingleMail(note.Id);
             recipients.Add(Assert.Single(mail.To.Mailboxes).Address);
             var part = MailTestKit.CalendarPart(mail);
             Assert.Equal("sessie.ics", part.FileName);
@@ -50,14 +40,14 @@ public sealed class MailSessionTests : IAsyncLifetime
     [Fact]
     public async Task A_cancelled_session_mails_a_cancelled_event_with_the_same_uid()
     {
-        var session = await _s.ScheduleAsync();
-        await _s.RegisteredAsync(await _s.BidderAsync(_s.Zorgplus), session, "Zorgplus", 1);
-        Assert.True((await _s.Procurement.PostAsync($"{_s.Sessions}/{session}/cancel", null)).IsSuccessStatusCode);
+        var session = await S.ScheduleAsync();
+        await S.RegisteredAsync(await S.BidderAsync(S.Zorgplus), session, "Zorgplus", 1);
+        Assert.True((await S.Procurement.PostAsync($"{S.Sessions}/{session}/cancel", null)).IsSuccessStatusCode);
 
-        await _s.App.DeliverMailAsync();
+        await S.App.DeliverMailAsync();
 
-        var note = Assert.Single(await _s.NotificationsAsync("consultation.session.cancelled"));
-        var e = Assert.Single(Calendar.Load(MailTestKit.CalendarPart(_s.App.LoadSingleMail(note.Id)).Text)!.Events);
+        var note = Assert.Single(await S.NotificationsAsync("consultation.session.cancelled"));
+        var e = Assert.Single(Calendar.Load(MailTestKit.CalendarPart(S.App.LoadSingleMail(note.Id)).Text)!.Events);
         Assert.Equal(SessionCalendar.Uid(Guid.Parse(session)), e.Uid);
         Assert.Equal("CANCELLED", e.Status);
     }
